@@ -1,0 +1,113 @@
+//! Exporters: one module per output format behind the small [`Exporter`] trait.
+//!
+//! [`Format`] carries each format's name, file extension and media type, so the
+//! CLI, file naming and content negotiation agree.
+
+use crate::error::Error;
+use crate::model::KnowledgeGraph;
+use std::io::Write;
+
+/// The default base IRI under which entity IRIs are minted.
+pub const DEFAULT_BASE_IRI: &str = "https://w3id.org/minutegraph/id/";
+
+/// Settings shared by all exporters.
+#[derive(Clone, Debug)]
+pub struct ExportOptions {
+    /// Base IRI for entity IRIs; ends with `/` or `#`.
+    pub base_iri: String,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions { base_iri: DEFAULT_BASE_IRI.to_string() }
+    }
+}
+
+/// Writes a knowledge graph in one format.
+pub trait Exporter {
+    /// Serialize `graph` to `out`.
+    fn write(&self, graph: &KnowledgeGraph, options: &ExportOptions, out: &mut dyn Write) -> Result<(), Error>;
+}
+
+/// Every output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    JsonLd,
+    Turtle,
+    NTriples,
+    NQuads,
+    RdfXml,
+    Dot,
+}
+
+impl Format {
+    /// Every format, in a fixed order.
+    pub const ALL: [Format; 6] =
+        [Format::JsonLd, Format::Turtle, Format::NTriples, Format::NQuads, Format::RdfXml, Format::Dot];
+
+    /// The name used by `--format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::JsonLd => "jsonld",
+            Format::Turtle => "turtle",
+            Format::NTriples => "ntriples",
+            Format::NQuads => "nquads",
+            Format::RdfXml => "rdfxml",
+            Format::Dot => "dot",
+        }
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::JsonLd => "jsonld",
+            Format::Turtle => "ttl",
+            Format::NTriples => "nt",
+            Format::NQuads => "nq",
+            Format::RdfXml => "rdf",
+            Format::Dot => "dot",
+        }
+    }
+
+    /// The IANA media type.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::JsonLd => "application/ld+json",
+            Format::Turtle => "text/turtle",
+            Format::NTriples => "application/n-triples",
+            Format::NQuads => "application/n-quads",
+            Format::RdfXml => "application/rdf+xml",
+            Format::Dot => "text/vnd.graphviz",
+        }
+    }
+
+    /// Find a format by its name (or a common synonym).
+    pub fn from_name(name: &str) -> Option<Format> {
+        let name = name.to_ascii_lowercase();
+        Format::ALL.into_iter().find(|f| f.name() == name).or(match name.as_str() {
+            "json-ld" | "json" => Some(Format::JsonLd),
+            "ttl" => Some(Format::Turtle),
+            "nt" | "n-triples" => Some(Format::NTriples),
+            "nq" | "n-quads" => Some(Format::NQuads),
+            "rdf" | "xml" | "rdf/xml" => Some(Format::RdfXml),
+            "gv" | "graphviz" => Some(Format::Dot),
+            _ => None,
+        })
+    }
+
+    /// Find a format by a file extension (with or without the dot).
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        let ext = ext.trim_start_matches('.').to_ascii_lowercase();
+        Format::ALL.into_iter().find(|f| f.extension() == ext).or(match ext.as_str() {
+            "json" => Some(Format::JsonLd),
+            "owl" | "xml" => Some(Format::RdfXml),
+            "gv" => Some(Format::Dot),
+            _ => None,
+        })
+    }
+
+    /// The exporter for this format.
+    pub fn exporter(self) -> Box<dyn Exporter> {
+        todo!("exporters")
+    }
+}

@@ -1,0 +1,12 @@
+//! minutegraph turns folders of meeting minutes into a knowledge graph.
+//!
+//! The pipeline: [`source`] finds and reads files, [`document`] parses each into
+//! blocks with line spans, [`extract`] finds meetings, people, services, issues,
+//! agenda items, decisions and actions in one file, [`resolve`] merges the
+//! per-file results into one [`model::KnowledgeGraph`], and [`export`] writes it.
+
+pub mod error;
+pub mod export;
+pub mod model;
+pub mod source;
+pub mod vocab;

@@ -1,0 +1,104 @@
+//! The closed sets of node, edge and value kinds the graph uses.
+
+/// What a node stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NodeKind {
+    Meeting,
+    Person,
+    Service,
+    Issue,
+    AgendaItem,
+    Decision,
+    ActionItem,
+}
+
+impl NodeKind {
+    /// Every kind, in a fixed order.
+    pub const ALL: [NodeKind; 7] = [
+        NodeKind::Meeting,
+        NodeKind::Person,
+        NodeKind::Service,
+        NodeKind::Issue,
+        NodeKind::AgendaItem,
+        NodeKind::Decision,
+        NodeKind::ActionItem,
+    ];
+
+    /// The class name used in the vocabulary (`mg:<name>`).
+    pub fn class_name(self) -> &'static str {
+        match self {
+            NodeKind::Meeting => "Meeting",
+            NodeKind::Person => "Person",
+            NodeKind::Service => "Service",
+            NodeKind::Issue => "Issue",
+            NodeKind::AgendaItem => "AgendaItem",
+            NodeKind::Decision => "Decision",
+            NodeKind::ActionItem => "ActionItem",
+        }
+    }
+}
+
+/// A role a person plays in a meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    Chair,
+    Scribe,
+    Reporter,
+}
+
+/// What an edge means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EdgeKind {
+    /// meeting -> person present.
+    Attendee,
+    /// meeting -> person said to be absent.
+    Absentee,
+    /// meeting -> person in a role.
+    HasRole(Role),
+    /// agenda item / decision / action -> meeting.
+    InMeeting,
+    /// decision / action -> agenda item.
+    InAgendaItem,
+    /// agenda item / decision / action / meeting -> person, service or issue.
+    Mentions,
+    /// action -> person to do it.
+    Assignee,
+    /// agenda item -> person presenting it.
+    Presenter,
+}
+
+/// Whether a reference is an issue, a pull/merge request, or not known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IssueKind {
+    Issue,
+    Pull,
+    Unknown,
+}
+
+impl IssueKind {
+    /// Lower-case name (`issue`, `pull`, `unknown`).
+    pub fn name(self) -> &'static str {
+        match self {
+            IssueKind::Issue => "issue",
+            IssueKind::Pull => "pull",
+            IssueKind::Unknown => "unknown",
+        }
+    }
+}
+
+/// Whether an action item is still to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActionStatus {
+    Open,
+    Done,
+}
+
+impl ActionStatus {
+    /// Lower-case name (`open`, `done`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::Done => "done",
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! The knowledge graph: typed nodes and edges held in a petgraph `StableGraph`.
+//!
+//! Identities are resolved before insertion (every node has a stable string id, a
+//! slug relative to the base IRI), so indices never move and the same id always
+//! names the same real-world thing. Occurrences (meetings, agenda items,
+//! decisions, actions) and relations carry their [`Provenance`].
+
+mod kinds;
+
+pub use kinds::{ActionStatus, EdgeKind, IssueKind, NodeKind, Role};
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
+use petgraph::visit::EdgeRef;
+use std::collections::BTreeMap;
+
+/// Where a fact was read: a source path (relative to the input root) and a 1-based line span.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Provenance {
+    /// Source path relative to the root the user gave, with `/` separators.
+    pub source: String,
+    /// First line (1-based).
+    pub line: u32,
+    /// Last line (1-based, inclusive).
+    pub end_line: u32,
+}
+
+impl Provenance {
+    /// A provenance for `source` spanning `line..=end_line`.
+    pub fn new(source: impl Into<String>, line: u32, end_line: u32) -> Self {
+        Provenance { source: source.into(), line, end_line: end_line.max(line) }
+    }
+}
+
+/// Kind-specific data of a node.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NodeData {
+    /// One meeting: usually one per minutes file.
+    Meeting { date: Option<String>, title: Option<String> },
+    /// A human; `handles` are chat/GitHub handles without `@`.
+    Person { handles: Vec<String>, aliases: Vec<String> },
+    /// Named software or a hosted service.
+    Service { aliases: Vec<String>, evidence: String },
+    /// An issue, pull request or ticket, normalised to `owner/repo#N` or `#N`.
+    Issue { key: String, number: u64, kind: IssueKind, url: Option<String> },
+    /// One item on a meeting's agenda.
+    AgendaItem,
+    /// A conclusion, resolution or agreement.
+    Decision,
+    /// A task someone is to do.
+    ActionItem { status: ActionStatus, due: Option<String> },
+}
+
+/// A node: stable id, kind, display label, data and where it was seen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Node {
+    /// Slug path relative to the base IRI, e.g. `person/jschoone`.
+    pub id: String,
+    /// Display name, title or text.
+    pub label: String,
+    /// Kind-specific data.
+    pub data: NodeData,
+    /// Where this node was read; occurrences have exactly one entry.
+    pub provenance: Vec<Provenance>,
+}
+
+impl Node {
+    /// The node's kind, derived from its data.
+    pub fn kind(&self) -> NodeKind {
+        match self.data {
+            NodeData::Meeting { .. } => NodeKind::Meeting,
+            NodeData::Person { .. } => NodeKind::Person,
+            NodeData::Service { .. } => NodeKind::Service,
+            NodeData::Issue { .. } => NodeKind::Issue,
+            NodeData::AgendaItem => NodeKind::AgendaItem,
+            NodeData::Decision => NodeKind::Decision,
+            NodeData::ActionItem { .. } => NodeKind::ActionItem,
+        }
+    }
+
+    /// The first provenance entry, if any.
+    pub fn origin(&self) -> Option<&Provenance> {
+        self.provenance.first()
+    }
+}
+
+/// A typed edge with the place it was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edge {
+    /// What the relation means.
+    pub kind: EdgeKind,
+    /// Where the relation was read.
+    pub provenance: Provenance,
+}
+
+/// The graph of meetings and everything they mention.
+#[derive(Default, Debug, Clone)]
+pub struct KnowledgeGraph {
+    graph: StableGraph<Node, Edge>,
+    ids: BTreeMap<String, NodeIndex>,
+}
+
+impl KnowledgeGraph {
+    /// An empty graph.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Insert a node, or merge it into the node with the same id (aliases,
+    /// handles and provenance are unioned; the first label wins).
+    pub fn upsert(&mut self, node: Node) -> NodeIndex {
+        if let Some(&idx) = self.ids.get(&node.id) {
+            merge_into(&mut self.graph[idx], node);
+            return idx;
+        }
+        let id = node.id.clone();
+        let idx = self.graph.add_node(node);
+        self.ids.insert(id, idx);
+        idx
+    }
+
+    /// Add an edge unless the same kind already links the same pair.
+    pub fn relate(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, provenance: Provenance) -> EdgeIndex {
+        if let Some(existing) = self.graph.edges_connecting(from, to).find(|e| e.weight().kind == kind) {
+            return existing.id();
+        }
+        self.graph.add_edge(from, to, Edge { kind, provenance })
+    }
+
+    /// Look a node up by id.
+    pub fn find(&self, id: &str) -> Option<NodeIndex> {
+        self.ids.get(id).copied()
+    }
+
+    /// The node at `idx`.
+    pub fn node(&self, idx: NodeIndex) -> &Node {
+        &self.graph[idx]
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// All nodes sorted by id (deterministic order for writers).
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> {
+        self.ids.values().map(|&idx| (idx, &self.graph[idx]))
+    }
+
+    /// Outgoing edges of `idx`, sorted by (kind, target id).
+    pub fn edges_from(&self, idx: NodeIndex) -> Vec<(&Edge, &Node)> {
+        let mut out: Vec<(&Edge, &Node)> = self
+            .graph
+            .edges(idx)
+            .map(|e| (e.weight(), &self.graph[e.target()]))
+            .collect();
+        out.sort_by(|a, b| (a.0.kind, &a.1.id).cmp(&(b.0.kind, &b.1.id)));
+        out
+    }
+
+    /// Incoming edges of `idx`, sorted by (kind, source id).
+    pub fn edges_to(&self, idx: NodeIndex) -> Vec<(&Edge, &Node)> {
+        let mut out: Vec<(&Edge, &Node)> = self
+            .graph
+            .edges_directed(idx, petgraph::Direction::Incoming)
+            .map(|e| (e.weight(), &self.graph[e.source()]))
+            .collect();
+        out.sort_by(|a, b| (a.0.kind, &a.1.id).cmp(&(b.0.kind, &b.1.id)));
+        out
+    }
+
+    /// Every edge as (source, edge, target), sorted by (source id, kind, target id).
+    pub fn edges(&self) -> Vec<(&Node, &Edge, &Node)> {
+        let mut out: Vec<(&Node, &Edge, &Node)> = self
+            .graph
+            .edge_indices()
+            .filter_map(|e| {
+                let (s, t) = self.graph.edge_endpoints(e)?;
+                Some((&self.graph[s], &self.graph[e], &self.graph[t]))
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.0.id, a.1.kind, &a.2.id).cmp(&(&b.0.id, b.1.kind, &b.2.id)));
+        out
+    }
+
+    /// The underlying petgraph graph, for algorithms.
+    pub fn petgraph(&self) -> &StableGraph<Node, Edge> {
+        &self.graph
+    }
+}
+
+fn merge_into(target: &mut Node, incoming: Node) {
+    for p in incoming.provenance {
+        if !target.provenance.contains(&p) {
+            target.provenance.push(p);
+        }
+    }
+    target.provenance.sort();
+    match (&mut target.data, incoming.data) {
+        (NodeData::Person { handles, aliases }, NodeData::Person { handles: h2, aliases: a2 }) => {
+            union_sorted(handles, h2);
+            let mut a2 = a2;
+            if incoming.label != target.label {
+                a2.push(incoming.label);
+            }
+            union_sorted(aliases, a2);
+        }
+        (NodeData::Service { aliases, .. }, NodeData::Service { aliases: a2, .. }) => {
+            let mut a2 = a2;
+            if incoming.label != target.label {
+                a2.push(incoming.label);
+            }
+            union_sorted(aliases, a2);
+        }
+        (NodeData::Issue { url, .. }, NodeData::Issue { url: u2, .. }) => {
+            if url.is_none() {
+                *url = u2;
+            }
+        }
+        _ => {}
+    }
+}
+
+fn union_sorted(into: &mut Vec<String>, more: Vec<String>) {
+    into.extend(more);
+    into.sort();
+    into.dedup();
+}

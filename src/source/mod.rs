@@ -1,0 +1,1 @@
+//! Finding minutes files and reading them safely.

@@ -1,0 +1,1 @@
+//! Vocabulary IRIs as constants, mirroring `schema/ontology.ttl`.
