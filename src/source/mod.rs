@@ -1,1 +1,69 @@
 //! Finding minutes files and reading them safely.
+//!
+//! [`discover`] turns the paths the user gave (files, folders, `-` for stdin) into a
+//! sorted, de-duplicated list of [`InputFile`]s, chosen by a [`SourceFilter`].
+//! [`read_text`] reads one of them into clean text: size-limited, binary files
+//! refused, BOM stripped, invalid UTF-8 replaced with a warning, line ends made `\n`.
+//! Every problem comes back as a [`Diagnostic`](crate::error::Diagnostic) so the run
+//! can report it and carry on with the other files.
+
+mod filter;
+mod read;
+mod walk;
+
+pub use filter::SourceFilter;
+pub use read::{Text, read_text};
+pub use walk::{InputFile, discover};
+
+use std::io;
+
+/// The path that stands for standard input.
+pub const STDIN_PATH: &str = "-";
+
+/// The name standard input goes by in diagnostics and as [`InputFile::rel`].
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// A short lower-case description of an I/O error, without the OS error number.
+fn io_message(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "is a directory".to_string(),
+        io::ErrorKind::InvalidData => "invalid data".to_string(),
+        _ => {
+            let text = err.to_string();
+            let text = match text.find(" (os error") {
+                Some(end) => text[..end].to_string(),
+                None => text,
+            };
+            lowercase_first(&text)
+        }
+    }
+}
+
+/// `text` with its first character made lower case, as messages read mid-line.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_messages_are_short_and_lower_case() {
+        let not_found = io::Error::from(io::ErrorKind::NotFound);
+        assert_eq!(io_message(&not_found), "no such file or directory");
+        let raw = io::Error::from_raw_os_error(5);
+        let message = io_message(&raw);
+        assert!(!message.contains("os error"), "{message}");
+        assert!(
+            message.chars().next().is_some_and(|c| !c.is_uppercase()),
+            "{message}"
+        );
+    }
+}

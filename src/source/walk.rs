@@ -1,0 +1,244 @@
+//! Turning the paths the user gave into a sorted list of files to read.
+//!
+//! Folders are walked following symbolic links; a link back to an ancestor is
+//! reported, not followed. Hidden names below a root are skipped, files are chosen
+//! by the [`SourceFilter`], and a file reached twice (same canonical path) is kept
+//! once, where it was first reached.
+
+use super::{STDIN_NAME, STDIN_PATH, SourceFilter, io_message};
+use crate::error::Diagnostic;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use walkdir::{DirEntry, WalkDir};
+
+/// One input to read.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct InputFile {
+    /// Where to read it (`-` for stdin).
+    pub path: PathBuf,
+    /// The path relative to the root the user gave, with `/` separators; for a file
+    /// argument its file name; for stdin `<stdin>`.
+    pub rel: String,
+}
+
+impl InputFile {
+    /// Whether this input is standard input.
+    pub fn is_stdin(&self) -> bool {
+        self.path.as_os_str() == STDIN_PATH
+    }
+
+    /// The path as the user can find it, for diagnostics.
+    pub fn display_path(&self) -> String {
+        if self.is_stdin() {
+            STDIN_NAME.to_string()
+        } else {
+            self.path.display().to_string()
+        }
+    }
+}
+
+/// A file found, with the position of the input it came from, for sorting.
+struct Found {
+    file: InputFile,
+    input: usize,
+}
+
+/// Collects files and diagnostics across all inputs.
+#[derive(Default)]
+struct Discovery {
+    found: Vec<Found>,
+    seen: HashSet<PathBuf>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Finds the files to read under `inputs`: files, folders, or `-` for stdin.
+///
+/// Files come back sorted by `rel`, then by input order, with duplicates removed;
+/// problems (missing paths, unreadable folders, symlink loops) come back as
+/// diagnostics in the order they were met.
+pub fn discover(inputs: &[PathBuf], filter: &SourceFilter) -> (Vec<InputFile>, Vec<Diagnostic>) {
+    let mut discovery = Discovery::default();
+    for (index, input) in inputs.iter().enumerate() {
+        discovery.input(index, input, filter);
+    }
+    let Discovery {
+        mut found,
+        diagnostics,
+        ..
+    } = discovery;
+    found.sort_by(|a, b| {
+        (&a.file.rel, a.input, &a.file.path).cmp(&(&b.file.rel, b.input, &b.file.path))
+    });
+    (found.into_iter().map(|f| f.file).collect(), diagnostics)
+}
+
+impl Discovery {
+    fn input(&mut self, index: usize, input: &Path, filter: &SourceFilter) {
+        if input.as_os_str() == STDIN_PATH {
+            let file = InputFile {
+                path: input.to_path_buf(),
+                rel: STDIN_NAME.to_string(),
+            };
+            self.push(index, file, PathBuf::from(STDIN_PATH));
+            return;
+        }
+        match std::fs::metadata(input) {
+            Ok(meta) if meta.is_dir() => self.walk(index, input, filter),
+            Ok(_) => self.push_path(index, input.to_path_buf(), name_of(input)),
+            Err(err) => {
+                self.diagnostics
+                    .push(Diagnostic::error(shown(input), None, io_message(&err)))
+            }
+        }
+    }
+
+    fn walk(&mut self, index: usize, root: &Path, filter: &SourceFilter) {
+        let walker = WalkDir::new(root).follow_links(true).sort_by_file_name();
+        let entries = walker
+            .into_iter()
+            .filter_entry(|entry| enters(entry, root, filter));
+        for entry in entries {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => {
+                    let rel = rel_of(root, entry.path());
+                    if filter.accepts_file(&rel) {
+                        self.push_path(index, entry.into_path(), rel);
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => self.walk_error(root, &err, filter),
+            }
+        }
+    }
+
+    fn walk_error(&mut self, root: &Path, err: &walkdir::Error, filter: &SourceFilter) {
+        let Some(path) = err.path() else {
+            self.diagnostics
+                .push(Diagnostic::error(shown(root), None, err.to_string()));
+            return;
+        };
+        let broken = err.io_error().is_some_and(|io| is_broken_link(path, io));
+        if err.depth() > 0 && !matters(root, path, broken, filter) {
+            return;
+        }
+        let message = match (err.loop_ancestor(), err.io_error()) {
+            (Some(ancestor), _) => {
+                format!("symbolic link loop to {}, not followed", ancestor.display())
+            }
+            (None, Some(_)) if broken => "broken symbolic link".to_string(),
+            (None, Some(io)) => io_message(io),
+            (None, None) => err.to_string(),
+        };
+        self.diagnostics
+            .push(Diagnostic::error(shown(path), None, message));
+    }
+
+    fn push_path(&mut self, index: usize, path: PathBuf, rel: String) {
+        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        self.push(index, InputFile { path, rel }, key);
+    }
+
+    fn push(&mut self, index: usize, file: InputFile, key: PathBuf) {
+        if self.seen.insert(key) {
+            self.found.push(Found { file, input: index });
+        }
+    }
+}
+
+/// Whether the walk goes into (or looks at) `entry`: roots always; below a root,
+/// hidden names never, and folders only when not excluded.
+fn enters(entry: &DirEntry, root: &Path, filter: &SourceFilter) -> bool {
+    if entry.depth() == 0 {
+        return true;
+    }
+    if is_hidden(entry.file_name()) {
+        return false;
+    }
+    !entry.file_type().is_dir() || filter.accepts_dir(&rel_of(root, entry.path()))
+}
+
+/// Whether a failed entry below a root would have been looked at, so its failure
+/// is worth reporting: never for hidden names; for a broken link only when it
+/// would have been taken as a file; otherwise when it is not an excluded folder.
+fn matters(root: &Path, path: &Path, broken_link: bool, filter: &SourceFilter) -> bool {
+    let rel = rel_of(root, path);
+    if rel.split('/').any(|part| part.starts_with('.')) {
+        return false;
+    }
+    if broken_link {
+        filter.accepts_file(&rel)
+    } else {
+        filter.accepts_dir(&rel)
+    }
+}
+
+fn is_broken_link(path: &Path, err: &std::io::Error) -> bool {
+    err.kind() == std::io::ErrorKind::NotFound
+        && std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+/// `path` relative to `root`, with `/` separators.
+fn rel_of(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<_> = rel
+        .components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect();
+    parts.join("/")
+}
+
+/// The file name of a file argument, or the whole path when it has none.
+fn name_of(path: &Path) -> String {
+    match path.file_name() {
+        Some(name) => name.to_string_lossy().into_owned(),
+        None => shown(path),
+    }
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rel_uses_forward_slashes() {
+        let root = Path::new("minutes");
+        assert_eq!(rel_of(root, &root.join("a").join("b.md")), "a/b.md");
+    }
+
+    #[test]
+    fn stdin_is_taken_once() {
+        let inputs = vec![PathBuf::from("-"), PathBuf::from("-")];
+        let (files, diagnostics) = discover(&inputs, &SourceFilter::default());
+        assert!(diagnostics.is_empty());
+        assert_eq!(files.len(), 1);
+        assert!(files[0].is_stdin());
+        assert_eq!(files[0].rel, "<stdin>");
+        assert_eq!(files[0].display_path(), "<stdin>");
+    }
+
+    #[test]
+    fn hidden_names() {
+        assert!(is_hidden(std::ffi::OsStr::new(".git")));
+        assert!(!is_hidden(std::ffi::OsStr::new("notes.md")));
+    }
+
+    #[test]
+    fn missing_path_is_reported() {
+        let inputs = vec![PathBuf::from("does/not/exist.md")];
+        let (files, diagnostics) = discover(&inputs, &SourceFilter::default());
+        assert!(files.is_empty());
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(
+            diagnostics[0].to_string(),
+            "does/not/exist.md: error: no such file or directory"
+        );
+    }
+}
