@@ -3,9 +3,27 @@
 //! [`Format`] carries each format's name, file extension and media type, so the
 //! CLI, file naming and content negotiation agree.
 
+mod dot;
+pub mod iri;
+mod jsonld;
+mod nquads;
+mod ntriples;
+mod rdfxml;
+mod text;
+pub mod triples;
+mod turtle;
+
+pub use dot::DotExporter;
+pub use jsonld::{JsonLdExporter, context_document};
+pub use nquads::NQuadsExporter;
+pub use ntriples::NTriplesExporter;
+pub use rdfxml::RdfXmlExporter;
+pub use turtle::TurtleExporter;
+
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
-use std::io::Write;
+use std::io::{self, Write};
+use triples::Dataset;
 
 /// The default base IRI under which entity IRIs are minted.
 pub const DEFAULT_BASE_IRI: &str = "https://w3id.org/minutegraph/id/";
@@ -19,14 +37,21 @@ pub struct ExportOptions {
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        ExportOptions { base_iri: DEFAULT_BASE_IRI.to_string() }
+        ExportOptions {
+            base_iri: DEFAULT_BASE_IRI.to_string(),
+        }
     }
 }
 
 /// Writes a knowledge graph in one format.
 pub trait Exporter {
     /// Serialize `graph` to `out`.
-    fn write(&self, graph: &KnowledgeGraph, options: &ExportOptions, out: &mut dyn Write) -> Result<(), Error>;
+    fn write(
+        &self,
+        graph: &KnowledgeGraph,
+        options: &ExportOptions,
+        out: &mut dyn Write,
+    ) -> Result<(), Error>;
 }
 
 /// Every output format.
@@ -42,8 +67,14 @@ pub enum Format {
 
 impl Format {
     /// Every format, in a fixed order.
-    pub const ALL: [Format; 6] =
-        [Format::JsonLd, Format::Turtle, Format::NTriples, Format::NQuads, Format::RdfXml, Format::Dot];
+    pub const ALL: [Format; 6] = [
+        Format::JsonLd,
+        Format::Turtle,
+        Format::NTriples,
+        Format::NQuads,
+        Format::RdfXml,
+        Format::Dot,
+    ];
 
     /// The name used by `--format`.
     pub fn name(self) -> &'static str {
@@ -84,30 +115,79 @@ impl Format {
     /// Find a format by its name (or a common synonym).
     pub fn from_name(name: &str) -> Option<Format> {
         let name = name.to_ascii_lowercase();
-        Format::ALL.into_iter().find(|f| f.name() == name).or(match name.as_str() {
-            "json-ld" | "json" => Some(Format::JsonLd),
-            "ttl" => Some(Format::Turtle),
-            "nt" | "n-triples" => Some(Format::NTriples),
-            "nq" | "n-quads" => Some(Format::NQuads),
-            "rdf" | "xml" | "rdf/xml" => Some(Format::RdfXml),
-            "gv" | "graphviz" => Some(Format::Dot),
-            _ => None,
-        })
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == name)
+            .or(match name.as_str() {
+                "json-ld" | "json" => Some(Format::JsonLd),
+                "ttl" => Some(Format::Turtle),
+                "nt" | "n-triples" => Some(Format::NTriples),
+                "nq" | "n-quads" => Some(Format::NQuads),
+                "rdf" | "xml" | "rdf/xml" => Some(Format::RdfXml),
+                "gv" | "graphviz" => Some(Format::Dot),
+                _ => None,
+            })
     }
 
     /// Find a format by a file extension (with or without the dot).
     pub fn from_extension(ext: &str) -> Option<Format> {
         let ext = ext.trim_start_matches('.').to_ascii_lowercase();
-        Format::ALL.into_iter().find(|f| f.extension() == ext).or(match ext.as_str() {
-            "json" => Some(Format::JsonLd),
-            "owl" | "xml" => Some(Format::RdfXml),
-            "gv" => Some(Format::Dot),
-            _ => None,
-        })
+        Format::ALL
+            .into_iter()
+            .find(|f| f.extension() == ext)
+            .or(match ext.as_str() {
+                "json" => Some(Format::JsonLd),
+                "owl" | "xml" => Some(Format::RdfXml),
+                "gv" => Some(Format::Dot),
+                _ => None,
+            })
     }
 
     /// The exporter for this format.
     pub fn exporter(self) -> Box<dyn Exporter> {
-        todo!("exporters")
+        match self {
+            Format::JsonLd => Box::new(JsonLdExporter),
+            Format::Turtle => Box::new(TurtleExporter),
+            Format::NTriples => Box::new(NTriplesExporter),
+            Format::NQuads => Box::new(NQuadsExporter),
+            Format::RdfXml => Box::new(RdfXmlExporter),
+            Format::Dot => Box::new(DotExporter),
+        }
+    }
+
+    /// Writes `graph` in this format to `out` (shorthand for [`Format::exporter`]).
+    pub fn write(
+        self,
+        graph: &KnowledgeGraph,
+        options: &ExportOptions,
+        out: &mut dyn Write,
+    ) -> Result<(), Error> {
+        self.exporter().write(graph, options, out)
+    }
+}
+
+/// The RDF view of `graph`, with IRI problems reported as an export error of `format`.
+fn dataset(
+    format: Format,
+    graph: &KnowledgeGraph,
+    options: &ExportOptions,
+) -> Result<Dataset, Error> {
+    Dataset::new(graph, options).map_err(|e| Error::Export {
+        format: format.name(),
+        message: e.to_string(),
+    })
+}
+
+/// Maps a writer error: data a syntax cannot hold is an export error, the rest is I/O.
+fn write_error(format: Format, error: io::Error) -> Error {
+    match error.kind() {
+        io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData => Error::Export {
+            format: format.name(),
+            message: error.to_string(),
+        },
+        _ => Error::Io {
+            path: format!("{} output", format.name()),
+            source: error,
+        },
     }
 }

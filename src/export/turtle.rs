@@ -1,0 +1,46 @@
+//! Turtle: the union of all named graphs with the vocabulary prefixes declared.
+//!
+//! Entity IRIs are written in full: as prefixed names their `/` would need
+//! backslash escapes, and `@base` would make the prefixes relative too.
+//! Triples are grouped by subject in sorted order.
+
+use super::{ExportOptions, Exporter, Format, dataset, write_error};
+use crate::error::Error;
+use crate::model::KnowledgeGraph;
+use crate::vocab::PREFIXES;
+use oxttl::TurtleSerializer;
+use std::io::{BufWriter, Write};
+
+/// Writes Turtle.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TurtleExporter;
+
+impl Exporter for TurtleExporter {
+    fn write(
+        &self,
+        graph: &KnowledgeGraph,
+        options: &ExportOptions,
+        out: &mut dyn Write,
+    ) -> Result<(), Error> {
+        let data = dataset(Format::Turtle, graph, options)?;
+        let fail = |e| write_error(Format::Turtle, e);
+        let mut serializer = TurtleSerializer::new();
+        for (prefix, ns) in PREFIXES {
+            serializer = serializer
+                .with_prefix(prefix, ns)
+                .map_err(|e| invalid(e.to_string()))?;
+        }
+        let mut serializer = serializer.for_writer(BufWriter::new(out));
+        for triple in data.triples() {
+            serializer.serialize_triple(&triple).map_err(fail)?;
+        }
+        serializer.finish().map_err(fail)?.flush().map_err(fail)
+    }
+}
+
+fn invalid(message: String) -> Error {
+    Error::Export {
+        format: Format::Turtle.name(),
+        message,
+    }
+}

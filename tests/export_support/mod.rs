@@ -1,0 +1,177 @@
+//! A small knowledge graph built by hand through the model API, shared by the
+//! export tests, plus helpers to run an exporter into memory.
+
+#![allow(dead_code)]
+
+use minutegraph::export::{ExportOptions, Format};
+use minutegraph::model::{
+    ActionStatus, EdgeKind, IssueKind, KnowledgeGraph, Node, NodeData, Provenance, Role,
+};
+
+/// A label exercising every escaping rule of every syntax.
+pub const NASTY: &str =
+    "He said \"hi\" \\ <b>{x}|y & 'z'\nsecond line\ttab ü 日本 😀 \r\nend\u{1}\u{7f} \\";
+
+/// The same label as every RDF syntax carries it (line breaks normalised,
+/// characters XML cannot hold removed).
+pub const NASTY_CLEAN: &str =
+    "He said \"hi\" \\ <b>{x}|y & 'z'\nsecond line\ttab ü 日本 😀 \nend\u{7f} \\";
+
+fn node(id: &str, label: &str, data: NodeData, provenance: Vec<Provenance>) -> Node {
+    Node {
+        id: id.to_string(),
+        label: label.to_string(),
+        data,
+        provenance,
+    }
+}
+
+/// Two meetings in two files, with people, a service, issues, an agenda item,
+/// a decision and an action, linked by every edge kind.
+pub fn sample_graph() -> KnowledgeGraph {
+    let mut g = KnowledgeGraph::new();
+    let f1 = "seeds/001.md";
+    let f2 = "seeds/2024 notes/002.md";
+    let m1 = g.upsert(node(
+        "meeting/seeds/001-2d86",
+        "Weekly sync",
+        NodeData::Meeting {
+            date: Some("2024-03-05".into()),
+            title: Some("Weekly sync".into()),
+        },
+        vec![Provenance::new(f1, 1, 40)],
+    ));
+    let m2 = g.upsert(node(
+        "meeting/seeds/002-abcd",
+        NASTY,
+        NodeData::Meeting {
+            date: Some("2024-02-30".into()),
+            title: None,
+        },
+        vec![Provenance::new(f2, 1, 12)],
+    ));
+    let jan = g.upsert(node(
+        "person/jschoone",
+        "Jan Schoone",
+        NodeData::Person {
+            handles: vec!["jschoone".into()],
+            aliases: vec!["Jan".into()],
+        },
+        vec![Provenance::new(f1, 3, 3)],
+    ));
+    g.upsert(node(
+        "person/jschoone",
+        "J. Schoone",
+        NodeData::Person {
+            handles: vec![],
+            aliases: vec![],
+        },
+        vec![Provenance::new(f2, 4, 4)],
+    ));
+    let odd = g.upsert(node(
+        "person/ödön \"x\" <y>",
+        NASTY,
+        NodeData::Person {
+            handles: vec!["odd-one".into()],
+            aliases: vec![NASTY.into()],
+        },
+        vec![Provenance::new(f2, 5, 5)],
+    ));
+    let kc = g.upsert(node(
+        "service/keycloak",
+        "Keycloak",
+        NodeData::Service {
+            aliases: vec!["KeyCloak".into()],
+            evidence: "deploy Keycloak 24".into(),
+        },
+        vec![Provenance::new(f1, 10, 10)],
+    ));
+    let issue = g.upsert(node(
+        "issue/python-discord/infra/373",
+        "python-discord/infra#373",
+        NodeData::Issue {
+            key: "python-discord/infra#373".into(),
+            number: 373,
+            kind: IssueKind::Pull,
+            url: Some("https://github.com/python-discord/infra/pull/373".into()),
+        },
+        vec![Provenance::new(f1, 12, 12)],
+    ));
+    let bare = g.upsert(node(
+        "issue/12",
+        "#12",
+        NodeData::Issue {
+            key: "#12".into(),
+            number: 12,
+            kind: IssueKind::Unknown,
+            url: Some("not a url".into()),
+        },
+        vec![Provenance::new(f2, 8, 8)],
+    ));
+    let item = g.upsert(node(
+        "meeting/seeds/001-2d86/item/1",
+        "Keycloak upgrade",
+        NodeData::AgendaItem,
+        vec![Provenance::new(f1, 8, 15)],
+    ));
+    let decision = g.upsert(node(
+        "meeting/seeds/001-2d86/decision/1",
+        "Upgrade Keycloak to 24",
+        NodeData::Decision,
+        vec![Provenance::new(f1, 14, 14)],
+    ));
+    let action = g.upsert(node(
+        "meeting/seeds/001-2d86/action/1",
+        "Jan will test the upgrade",
+        NodeData::ActionItem {
+            status: ActionStatus::Open,
+            due: Some("2024-03-12".into()),
+        },
+        vec![Provenance::new(f1, 16, 16)],
+    ));
+    let action2 = g.upsert(node(
+        "meeting/seeds/002-abcd/action/1",
+        NASTY,
+        NodeData::ActionItem {
+            status: ActionStatus::Done,
+            due: Some("next week".into()),
+        },
+        vec![Provenance::new(f2, 10, 11)],
+    ));
+    let p1 = |line| Provenance::new(f1, line, line);
+    let p2 = |line| Provenance::new(f2, line, line);
+    g.relate(m1, jan, EdgeKind::Attendee, p1(3));
+    g.relate(m1, jan, EdgeKind::HasRole(Role::Chair), p1(3));
+    g.relate(m2, jan, EdgeKind::Absentee, p2(4));
+    g.relate(m2, odd, EdgeKind::Attendee, p2(5));
+    g.relate(m2, odd, EdgeKind::HasRole(Role::Scribe), p2(5));
+    g.relate(m2, odd, EdgeKind::HasRole(Role::Reporter), p2(5));
+    g.relate(item, m1, EdgeKind::InMeeting, p1(8));
+    g.relate(item, jan, EdgeKind::Presenter, p1(8));
+    g.relate(item, kc, EdgeKind::Mentions, p1(9));
+    g.relate(decision, m1, EdgeKind::InMeeting, p1(14));
+    g.relate(decision, item, EdgeKind::InAgendaItem, p1(14));
+    g.relate(action, m1, EdgeKind::InMeeting, p1(16));
+    g.relate(action, item, EdgeKind::InAgendaItem, p1(16));
+    g.relate(action, jan, EdgeKind::Assignee, p1(16));
+    g.relate(action, issue, EdgeKind::Mentions, p1(16));
+    g.relate(action2, m2, EdgeKind::InMeeting, p2(10));
+    g.relate(action2, odd, EdgeKind::Assignee, p2(10));
+    g.relate(m2, bare, EdgeKind::Mentions, p2(8));
+    g
+}
+
+/// Runs the exporter of `format` on `graph` with `options`.
+pub fn export_with(format: Format, graph: &KnowledgeGraph, options: &ExportOptions) -> Vec<u8> {
+    let mut out = Vec::new();
+    format
+        .exporter()
+        .write(graph, options, &mut out)
+        .expect("export succeeds");
+    out
+}
+
+/// Runs the exporter of `format` on `graph` with the default options.
+pub fn export(format: Format, graph: &KnowledgeGraph) -> Vec<u8> {
+    export_with(format, graph, &ExportOptions::default())
+}
