@@ -4,9 +4,16 @@
 //! blocks with line spans, [`extract`] finds meetings, people, services, issues,
 //! agenda items, decisions and actions in one file, [`resolve`] merges the
 //! per-file results into one [`model::KnowledgeGraph`], and [`export`] writes it.
+//! [`pipeline`] runs the whole chain in one call.
 
+pub mod cli;
+pub mod config;
+pub mod document;
 pub mod error;
 pub mod export;
+pub mod extract;
 pub mod model;
+pub mod pipeline;
+pub mod resolve;
 pub mod source;
 pub mod vocab;

@@ -1,1 +1,5 @@
-fn main() {}
+//! The `minutegraph` command: parse arguments, run, map errors to exit codes.
+
+fn main() -> std::process::ExitCode {
+    minutegraph::cli::main()
+}

@@ -1,0 +1,45 @@
+//! Command-line interface: clap definitions and one file per subcommand.
+
+mod export;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Exit status when everything worked.
+pub const EXIT_OK: u8 = 0;
+/// Exit status when some input had errors and `--strict` was given, or nothing could be read.
+pub const EXIT_INPUT: u8 = 1;
+/// Exit status for bad usage or an output that could not be written.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Turn folders of meeting minutes into a knowledge graph.
+#[derive(Debug, Parser)]
+#[command(name = "minutegraph", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Export the knowledge graph of the given minutes (JSON-LD, RDF, DOT).
+    Export(export::ExportArgs),
+}
+
+/// Parse the command line, run the command and return the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Export(args) => export::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("minutegraph: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+pub(crate) use output::write_output;

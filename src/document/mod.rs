@@ -1,0 +1,150 @@
+//! Document structure: a minutes file becomes a flat list of [`Block`]s, each
+//! with its 1-based line span, list depth and links, plus optional front matter.
+//!
+//! Markdown goes through a CommonMark parser ([`markdown`]); plain-text minutes
+//! with bare section lines and `- ` items go through [`plain`]. Extraction only
+//! ever sees this block list, never raw Markdown.
+
+mod front_matter;
+mod lines;
+mod markdown;
+mod plain;
+
+pub use front_matter::FrontMatter;
+pub use lines::LineIndex;
+
+use crate::error::Diagnostic;
+
+/// What kind of block a [`Block`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading of the given level (1-6). Plain-text section lines are level 2.
+    Heading(u8),
+    /// A paragraph (inside a list item when `depth > 0`).
+    Paragraph,
+    /// The first paragraph of a list item.
+    ListItem,
+    /// One row of a table; `cells` holds the cell texts.
+    TableRow,
+    /// A fenced or indented code block.
+    Code,
+}
+
+/// A link found inside a block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// The visible link text.
+    pub text: String,
+    /// The destination URL.
+    pub url: String,
+    /// The 1-based line the link starts on.
+    pub line: u32,
+}
+
+/// One structural unit of a document with its text and source span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// Heading, paragraph, list item, ...
+    pub kind: BlockKind,
+    /// List nesting: 0 outside lists, 1 for a top-level item and its paragraphs.
+    pub depth: u8,
+    /// Inline text; each source line break inside the block is a `\n`.
+    pub text: String,
+    /// First line (1-based).
+    pub line: u32,
+    /// Last line (1-based, inclusive).
+    pub end_line: u32,
+    /// Links in the block.
+    pub links: Vec<Link>,
+    /// The text of a bold run that opens the block (`**Conclusion**: ...`).
+    pub lead_strong: Option<String>,
+    /// Task-list state of a list item: `Some(true)` for `[x]`.
+    pub checked: Option<bool>,
+    /// Table cells of a table row.
+    pub cells: Vec<String>,
+}
+
+impl Block {
+    /// A block with no links, cells or markers.
+    pub fn new(kind: BlockKind, depth: u8, text: String, line: u32, end_line: u32) -> Self {
+        Block {
+            kind,
+            depth,
+            text,
+            line,
+            end_line: end_line.max(line),
+            links: Vec::new(),
+            lead_strong: None,
+            checked: None,
+            cells: Vec::new(),
+        }
+    }
+
+    /// The heading level, if this block is a heading.
+    pub fn heading_level(&self) -> Option<u8> {
+        match self.kind {
+            BlockKind::Heading(level) => Some(level),
+            _ => None,
+        }
+    }
+
+    /// The text lines of the block, each with its 1-based line number.
+    pub fn text_lines(&self) -> impl Iterator<Item = (u32, &str)> {
+        let first = self.line;
+        self.text.split('\n').enumerate().map(move |(i, t)| (first + i as u32, t))
+    }
+}
+
+/// How a document was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// CommonMark with extensions.
+    Markdown,
+    /// Bare section lines and `- ` items.
+    PlainText,
+}
+
+/// A parsed minutes file.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Path relative to the input root.
+    pub source: String,
+    /// YAML front matter, when present.
+    pub front_matter: Option<FrontMatter>,
+    /// Blocks in document order.
+    pub blocks: Vec<Block>,
+    /// How the file was read.
+    pub style: Style,
+    /// Problems found while parsing (bad front matter, ...).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parse `text` (already decoded, LF line endings) read from `source`.
+pub fn parse(source: &str, text: &str) -> Document {
+    let mut diagnostics = Vec::new();
+    let (front_matter, body_start) = front_matter::split(source, text, &mut diagnostics);
+    let index = LineIndex::new(text);
+    let style = detect_style(source, &text[body_start..]);
+    let blocks = match style {
+        Style::Markdown => markdown::blocks(text, body_start, &index),
+        Style::PlainText => plain::blocks(text, body_start, &index),
+    };
+    Document { source: source.to_string(), front_matter, blocks, style, diagnostics }
+}
+
+/// Markdown unless a `.txt` file shows no Markdown structure at all.
+fn detect_style(source: &str, body: &str) -> Style {
+    let is_txt = source.to_ascii_lowercase().ends_with(".txt");
+    if !is_txt {
+        return Style::Markdown;
+    }
+    let markdown_like = body.lines().any(|l| {
+        let t = l.trim_start();
+        (t.starts_with('#') && t.trim_start_matches('#').starts_with(' '))
+            || t.starts_with("* ")
+            || t.starts_with("```")
+            || t.starts_with("**")
+            || (t.starts_with("- ") && l.starts_with("  "))
+    });
+    if markdown_like { Style::Markdown } else { Style::PlainText }
+}

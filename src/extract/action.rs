@@ -1,0 +1,201 @@
+//! Action items: explicit markers (`ToDo:`, `AI @handle:`, `ACTION:`), checkboxes,
+//! "X will ..." commitments, and imperative lines in action sections.
+
+use super::person::{find_handles, is_stop_word, looks_like_first_name};
+use super::records::PersonRef;
+use crate::model::ActionStatus;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Verbs that open an imperative task line.
+const TASK_VERBS: &[&str] = &[
+    "add", "adjust", "analyse", "analyze", "announce", "ask", "assign", "build", "call", "change", "check", "clarify",
+    "clean", "close", "collect", "communicate", "complete", "configure", "confirm", "contact", "continue", "coordinate",
+    "create", "define", "deploy", "describe", "design", "discuss", "document", "draft", "email", "enable", "ensure",
+    "evaluate", "extend", "figure", "file", "find", "finish", "finalize", "finalise", "fix", "follow", "get", "give",
+    "implement", "improve", "inform", "install", "integrate", "investigate", "invite", "look", "make", "merge",
+    "migrate", "move", "notify", "open", "organize", "organise", "ping", "plan", "post", "prepare", "present",
+    "prioritize", "provide", "publish", "push", "reach", "remove", "rename", "reply", "report", "request", "research",
+    "resolve", "review", "reword", "run", "schedule", "send", "set", "settle", "setup", "share", "sort", "start",
+    "submit", "summarize", "summarise", "sync", "talk", "test", "track", "try", "update", "upload", "verify", "write",
+];
+
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[-*]\s*)?(?:_)?(todo|to-do|to do|action item|action|ai|#action|task|done)\b\s*(@[\w-]+)?\s*[:\-–]\s*(.*)$").expect("regex")
+});
+static INLINE_AI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:AI|ACTION|TODO|ToDo)\s*(?:@([\w-]+)|\(([^)]+)\))?\s*:|\(AI\s+@([\w-]+)\)").expect("regex"));
+static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[,.;:(]\s*|\band\s+|\bthen\s+(?:have\s+)?|\bhave\s+)(@[\w-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)\s+(?:will|is going to|shall|agreed to|offered to|volunteered to|to|should)\s+(?:also\s+|then\s+|try\s+to\s+)?([a-z]+)",
+    )
+    .expect("regex")
+});
+static HANDLE_ACTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\()\s*@([\w-]+)\s+(?:will\s+)?([a-z]+)\b").expect("regex"));
+static TRAILING_OWNER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((?:AI\s+)?(@[\w-]+(?:\s*(?:,|&|and)\s*@[\w-]+)*)\)\s*[.:]?\s*$").expect("regex"));
+static DUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b((?:by|until|before|due|eta)\s*:?\s+(?:next\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|month|tomorrow|end of \w+|the end of \w+|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?(?:\s+\w+)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*(?:\s+\d{1,2})?|q[1-4]))").expect("regex")
+});
+
+/// An action found in one line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundAction {
+    /// Who is to do it.
+    pub assignees: Vec<PersonRef>,
+    /// Open or done.
+    pub status: ActionStatus,
+    /// Due text.
+    pub due: Option<String>,
+}
+
+/// Where a line sits, which changes what counts as an action.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LineContext {
+    /// Inside an Actions / Next steps / Suggested actions section or list.
+    pub in_action_section: bool,
+    /// The line is a list item with a checkbox.
+    pub checkbox: Option<bool>,
+    /// The line is a conclusion/decision.
+    pub is_decision: bool,
+}
+
+/// Whether the line is an action, and who is to do it.
+pub fn find_action(line: &str, line_no: u32, ctx: LineContext) -> Option<FoundAction> {
+    let text = line.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let mut status = match ctx.checkbox {
+        Some(true) => ActionStatus::Done,
+        _ => ActionStatus::Open,
+    };
+    let due = DUE.captures(text).map(|c| c[1].to_string());
+    if let Some(caps) = MARKER.captures(text) {
+        let marker = caps[1].to_lowercase();
+        if marker == "done" {
+            status = ActionStatus::Done;
+        }
+        let mut assignees = Vec::new();
+        if let Some(h) = caps.get(2) {
+            assignees.push(PersonRef::handle(h.as_str().trim_start_matches('@'), line_no));
+        }
+        let rest = caps.get(3).map_or("", |m| m.as_str());
+        if assignees.is_empty() {
+            assignees = owners_in(rest, line_no);
+        }
+        return Some(FoundAction { assignees, status, due });
+    }
+    if let Some(caps) = INLINE_AI.captures(text) {
+        let who = caps.get(1).or(caps.get(3)).map(|m| vec![PersonRef::handle(m.as_str(), line_no)]);
+        let who = who.or_else(|| caps.get(2).map(|m| super::person::split_name_list(m.as_str(), line_no).unwrap_or_default()));
+        let assignees = who.filter(|w| !w.is_empty()).unwrap_or_else(|| owners_in(text, line_no));
+        return Some(FoundAction { assignees, status, due });
+    }
+    if let Some(assignees) = commitment(text, line_no) {
+        return Some(FoundAction { assignees, status, due });
+    }
+    let imperative = starts_with_task_verb(text);
+    let trailing = TRAILING_OWNER.captures(text).map(|c| find_handles(&c[1], line_no)).unwrap_or_default();
+    if (imperative || ctx.checkbox.is_some()) && !trailing.is_empty() {
+        return Some(FoundAction { assignees: trailing, status, due });
+    }
+    if ctx.checkbox.is_some() || (ctx.in_action_section && !text.ends_with(':')) || (ctx.is_decision && imperative) {
+        let assignees = owners_in(text, line_no);
+        return Some(FoundAction { assignees, status, due });
+    }
+    None
+}
+
+/// `X will do`, `Mark to move`, `@h reach out` — the person committing, when the verb is a task.
+fn commitment(text: &str, line_no: u32) -> Option<Vec<PersonRef>> {
+    for caps in COMMITMENT.captures_iter(text) {
+        let who = &caps[1];
+        let verb = &caps[2];
+        if !is_task_verb(verb) && !matches!(verb, "be" | "do" | "take" | "work" | "help" | "look" | "come") {
+            continue;
+        }
+        if let Some(h) = who.strip_prefix('@') {
+            return Some(vec![PersonRef::handle(h, line_no)]);
+        }
+        let first = who.split_whitespace().next().unwrap_or(who);
+        if looks_like_first_name(first) && !is_stop_word(first) {
+            return Some(vec![PersonRef::name(who, line_no)]);
+        }
+    }
+    for caps in HANDLE_ACTS.captures_iter(text) {
+        if is_task_verb(&caps[2]) {
+            return Some(vec![PersonRef::handle(&caps[1], line_no)]);
+        }
+    }
+    None
+}
+
+/// Named owners in a task text: trailing `(@h)`, handles, or `Name:` prefix.
+fn owners_in(text: &str, line_no: u32) -> Vec<PersonRef> {
+    if let Some(caps) = TRAILING_OWNER.captures(text) {
+        return find_handles(&caps[1], line_no);
+    }
+    if let Some(found) = commitment(text, line_no) {
+        return found;
+    }
+    if let Some((label, _)) = text.split_once(':') {
+        let label = label.trim();
+        if label.split_whitespace().count() <= 3 && super::person::name_like(label) && !is_stop_word(label) {
+            return vec![super::person::person_ref(label, line_no)];
+        }
+    }
+    let handles = find_handles(text, line_no);
+    if handles.len() == 1 { handles } else { Vec::new() }
+}
+
+/// Whether the text opens with a task verb (`Create a ticket`).
+pub fn starts_with_task_verb(text: &str) -> bool {
+    let first = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    first.chars().next().is_some_and(char::is_uppercase) && is_task_verb(&first.to_lowercase())
+}
+
+fn is_task_verb(word: &str) -> bool {
+    TASK_VERBS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn who(line: &str, ctx: LineContext) -> Option<Vec<String>> {
+        find_action(line, 1, ctx).map(|a| a.assignees.into_iter().map(|p| p.name).collect())
+    }
+
+    #[test]
+    fn explicit_markers() {
+        let none = LineContext::default();
+        assert_eq!(who("AI @garloff: ping @berendt", none), Some(vec!["garloff".into()]));
+        assert_eq!(who("ToDo: ask upstream", none), Some(vec![]));
+        assert_eq!(who("There should be one (AI @garloff: ping)", none), Some(vec!["garloff".into()]));
+        assert_eq!(who("Testing: e2e (AI @garloff)", none), Some(vec!["garloff".into()]));
+    }
+
+    #[test]
+    fn commitments_and_imperatives() {
+        let none = LineContext::default();
+        assert_eq!(who("Approved, Joe will create an issue and do it.", none), Some(vec!["Joe".into()]));
+        assert_eq!(who("Mark to move this content to a design note", none), Some(vec!["Mark".into()]));
+        assert_eq!(who("Document ORC way (@jschoone)", none), Some(vec!["jschoone".into()]));
+        assert_eq!(who("We will see", none), None);
+        assert_eq!(who("Release notes omission", none), None);
+        let section = LineContext { in_action_section: true, ..LineContext::default() };
+        assert_eq!(who("Create a ticket.", section), Some(vec![]));
+    }
+
+    #[test]
+    fn checkbox_status() {
+        let done = LineContext { checkbox: Some(true), ..LineContext::default() };
+        assert_eq!(find_action("Update the board", 1, done).unwrap().status, ActionStatus::Done);
+    }
+}

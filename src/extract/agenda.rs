@@ -1,0 +1,215 @@
+//! Agenda items: which headings and top-level bullets open a discussion, their
+//! titles, presenters and the blocks that belong to each.
+
+use super::person::{find_handles, split_name_list};
+use super::records::{ItemRecord, PersonRef};
+use super::sections::{SectionKind, SectionMap};
+use crate::document::{Block, BlockKind, Style};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static TRAILING_PARENS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\(((?:[^()]|\([^()]*\))*)\)\s*:?\s*$").expect("regex"));
+static PRESENTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:presentation|presented|presenter|presenting|led|owner|lead|speaker)\s*(?:by|:)\s*(.+)$").expect("regex")
+});
+
+/// Agenda items and, for every block, the index of the item it belongs to.
+#[derive(Clone, Debug, Default)]
+pub struct Agenda {
+    /// Items in document order.
+    pub items: Vec<ItemRecord>,
+    /// For each block: its item.
+    pub item_of_block: Vec<Option<usize>>,
+}
+
+/// Find the agenda items of a document.
+pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style) -> Agenda {
+    let starts: Vec<usize> = (0..blocks.len()).filter(|&i| opens_item(blocks, sections, style, i)).collect();
+    let mut agenda = Agenda { items: Vec::new(), item_of_block: vec![None; blocks.len()] };
+    for (n, &start) in starts.iter().enumerate() {
+        let limit = starts.get(n + 1).copied().unwrap_or(blocks.len());
+        let end = item_end(blocks, start, limit, style);
+        for slot in &mut agenda.item_of_block[start..end] {
+            *slot = Some(n);
+        }
+        let end_line = blocks[start..end].iter().map(|b| b.end_line).max().unwrap_or(blocks[start].end_line);
+        agenda.items.push(item_record(blocks, start, end, end_line));
+    }
+    agenda
+}
+
+fn opens_item(blocks: &[Block], sections: &SectionMap, style: Style, i: usize) -> bool {
+    let block = &blocks[i];
+    match block.kind {
+        BlockKind::Heading(_) => heading_is_item(blocks, sections, i),
+        BlockKind::ListItem if style == Style::PlainText => {
+            block.depth == 1
+                && blocks.get(i + 1).is_some_and(|n| n.kind == BlockKind::Paragraph && n.line == block.end_line + 1)
+                && !previous_line_introduces_list(blocks, i)
+        }
+        BlockKind::ListItem => block.depth == 1 && bullet_is_item(blocks, sections, i),
+        _ => false,
+    }
+}
+
+fn previous_line_introduces_list(blocks: &[Block], i: usize) -> bool {
+    i > 0 && blocks[i - 1].text.trim_end().ends_with(':')
+}
+
+/// The nearest enclosing heading of block `i`: (block index, kind).
+fn parent_heading(sections: &SectionMap, i: usize) -> Option<(usize, SectionKind)> {
+    sections.enclosing[i].last().copied()
+}
+
+fn heading_is_item(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
+    let own = super::sections::classify(&blocks[i].text);
+    if own != SectionKind::Other || is_title(blocks, sections, i) {
+        return false;
+    }
+    match parent_heading(sections, i) {
+        Some((_, SectionKind::Agenda)) => true,
+        Some((_, kind)) if kind != SectionKind::Title && kind != SectionKind::Other => false,
+        _ => !sections.enclosing[i].iter().any(|&(_, k)| k == SectionKind::Agenda) && !holds_bullet_items(blocks, sections, i),
+    }
+}
+
+fn is_title(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
+    let first_heading = blocks.iter().position(|b| matches!(b.kind, BlockKind::Heading(_)));
+    (first_heading == Some(i) && blocks[i].heading_level() == Some(1))
+        || super::sections::classify(&blocks[i].text) == SectionKind::Title
+        || sections.enclosing[i].is_empty() && blocks[i].heading_level() == Some(1) && first_heading == Some(i)
+}
+
+/// A heading whose top-level bullets are themselves the items (a container such as "Pending proposals").
+fn holds_bullet_items(blocks: &[Block], sections: &SectionMap, heading: usize) -> bool {
+    let bullets: Vec<&Block> = section_blocks(blocks, sections, heading)
+        .filter(|b| b.kind == BlockKind::ListItem && b.depth == 1)
+        .collect();
+    if bullets.is_empty() {
+        return false;
+    }
+    let referencing = bullets.iter().filter(|b| !b.links.is_empty() || b.text.contains("://") || b.text.contains('#')).count();
+    referencing * 2 >= bullets.len() && heading_names_a_collection(&blocks[heading].text)
+}
+
+fn heading_names_a_collection(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["proposals", "issues", "prs", "rfcs", "items", "nominations", "nominated", "pull requests", "tickets", "reviews", "topics"]
+        .iter()
+        .any(|w| super::sections::contains_word(&lower, w))
+}
+
+fn section_blocks<'a>(blocks: &'a [Block], _sections: &SectionMap, heading: usize) -> impl Iterator<Item = &'a Block> {
+    let level = blocks[heading].heading_level().unwrap_or(1);
+    blocks[heading + 1..]
+        .iter()
+        .take_while(move |b| b.heading_level().is_none_or(|l| l > level))
+}
+
+fn bullet_is_item(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
+    match parent_heading(sections, i) {
+        Some((h, SectionKind::Agenda)) => !has_sub_headings(blocks, h) && !blocks[i].text.trim_end().ends_with(':') || {
+            !has_sub_headings(blocks, h) && has_children(blocks, i)
+        },
+        Some((h, SectionKind::Other)) => holds_bullet_items(blocks, sections, h),
+        _ => false,
+    }
+}
+
+fn has_sub_headings(blocks: &[Block], heading: usize) -> bool {
+    let level = blocks[heading].heading_level().unwrap_or(1);
+    blocks[heading + 1..]
+        .iter()
+        .filter_map(Block::heading_level)
+        .take_while(|&l| l > level)
+        .next()
+        .is_some()
+}
+
+fn has_children(blocks: &[Block], i: usize) -> bool {
+    blocks.get(i + 1).is_some_and(|b| b.depth > blocks[i].depth)
+}
+
+/// The block index where the item starting at `start` ends (exclusive), at most `limit`.
+fn item_end(blocks: &[Block], start: usize, limit: usize, style: Style) -> usize {
+    let level = blocks[start].heading_level();
+    for (j, b) in blocks.iter().enumerate().take(limit).skip(start + 1) {
+        match (level, b.heading_level()) {
+            (Some(l), Some(m)) if m <= l => return j,
+            (None, Some(_)) if style == Style::Markdown => return j,
+            _ => {}
+        }
+    }
+    limit
+}
+
+fn item_record(blocks: &[Block], start: usize, end: usize, end_line: u32) -> ItemRecord {
+    let block = &blocks[start];
+    let first_line = block.text.lines().next().unwrap_or("").trim();
+    let (title, mut presenters) = split_presenters(block.lead_strong.as_deref(), first_line, block.line);
+    if presenters.is_empty() {
+        presenters = presenter_lines(&blocks[start + 1..end]);
+    }
+    ItemRecord { title, line: block.line, end_line, presenters }
+}
+
+/// Title and presenters from `Title (Joe, Johannes)` / `Title (@handle)`.
+pub fn split_presenters(lead: Option<&str>, text: &str, line: u32) -> (String, Vec<PersonRef>) {
+    if let Some(lead) = lead.filter(|l| text.starts_with(l)) {
+        let rest = text[lead.len()..].trim();
+        return (clean_title(lead), presenters_in(rest, line));
+    }
+    match TRAILING_PARENS.captures(text) {
+        Some(caps) => {
+            let presenters = presenters_in(&caps[0], line);
+            let title = if presenters.is_empty() { text } else { &text[..caps.get(0).map_or(text.len(), |m| m.start())] };
+            (clean_title(title), presenters)
+        }
+        None => (clean_title(text), Vec::new()),
+    }
+}
+
+fn presenters_in(paren_text: &str, line: u32) -> Vec<PersonRef> {
+    let inner = paren_text.trim().trim_start_matches('(').trim_end_matches([':', ' ']).trim_end_matches(')');
+    let handles = find_handles(inner, line);
+    if !handles.is_empty() {
+        return handles;
+    }
+    split_name_list(inner, line).unwrap_or_default()
+}
+
+fn presenter_lines(blocks: &[Block]) -> Vec<PersonRef> {
+    blocks
+        .iter()
+        .take(2)
+        .find_map(|b| {
+            let caps = PRESENTED_BY.captures(b.text.trim())?;
+            let handles = find_handles(&caps[1], b.line);
+            if handles.is_empty() { split_name_list(&caps[1], b.line) } else { Some(handles) }
+        })
+        .unwrap_or_default()
+}
+
+fn clean_title(title: &str) -> String {
+    let t = title.trim().trim_end_matches(':').trim();
+    let t = t.trim_matches(|c: char| c == '"' || c == '“' || c == '”' || c == '*');
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presenters_from_parentheses() {
+        let (t, p) = split_presenters(Some("Resizing servers"), "Resizing servers (Joe, Johannes)", 3);
+        assert_eq!(t, "Resizing servers");
+        assert_eq!(p.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Joe", "Johannes"]);
+        let (t, p) = split_presenters(None, "Standardization (@cah-hbaum (needs to go at 11:00))", 3);
+        assert_eq!(t, "Standardization");
+        assert_eq!(p[0].name, "cah-hbaum");
+        let (t, p) = split_presenters(None, "Ideas (maybe later)", 3);
+        assert_eq!((t.as_str(), p.len()), ("Ideas (maybe later)", 0));
+    }
+}

@@ -1,0 +1,79 @@
+//! Decisions: conclusions, resolutions, agreements and acceptances — but not
+//! proposals, questions or "no final answer".
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Labels that open a decision (`Conclusion:`, `**Decision**:`, `RESOLUTION:`, `#agreed`).
+const LABELS: &[&str] = &[
+    "conclusion",
+    "conclusions",
+    "decision",
+    "decisions",
+    "decided",
+    "resolution",
+    "resolved",
+    "outcome",
+    "result",
+    "agreed",
+    "agreement",
+    "consensus",
+    "verdict",
+    "accepted",
+    "approved",
+];
+
+static OPENING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:accepted|approved|agreed|rejected|declined|resolved|decided|ratified|consensus)\b").expect("regex")
+});
+static ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:we|it was|group|team|everyone|all|tac|committee|board)\s+(?:has\s+|have\s+)?(?:decided|agreed|approved|resolved)\b|\b(?:decided|agreed)\s+(?:to|that|on|upon)\b|\bconsensus\s+(?:is|was|reached|that|to|on|points)\b|\bconsensus\b\s*:|\bdecided\b|\blet'?s do it\b|\bapproved\b",
+    )
+    .expect("regex")
+});
+static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:no|not|nothing|never|without|un)\s*(?:yet\s+|final\s+|real\s+)?(?:decided|decision|agreed|agreement|consensus|answer|conclusion|approved)\b|\bundecided\b|\bto be decided\b|\btbd\b|\bif\b.*\b(?:agreed|approved|decided)\b|\bwaiting for approval\b|\bneeds? (?:to be )?(?:approved|decided)\b|\bwelcomes this decision\b",
+    )
+    .expect("regex")
+});
+
+/// Whether `label` (a bold lead or `X:` prefix) marks a decision.
+pub fn is_decision_label(label: &str) -> bool {
+    let l = label.trim().trim_end_matches(':').trim().to_lowercase();
+    let l = l.trim_start_matches('#');
+    LABELS.contains(&l) || l.split(['/', ' ']).any(|w| LABELS.contains(&w) && l.split_whitespace().count() <= 3)
+}
+
+/// Whether one line of text states a decision.
+pub fn states_decision(line: &str) -> bool {
+    let text = line.trim();
+    if text.is_empty() || NEGATED.is_match(text) || text.ends_with('?') {
+        return false;
+    }
+    if let Some((label, _)) = text.split_once(':') {
+        if label.len() < 30 && is_decision_label(label) {
+            return true;
+        }
+    }
+    OPENING_WORD.is_match(text) || ANYWHERE.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decisions_and_non_decisions() {
+        assert!(states_decision("Conclusion: Implemented."));
+        assert!(states_decision("Accepted. Actioned by Johannes."));
+        assert!(states_decision("For now decided to land this change"));
+        assert!(states_decision("RESOLUTION: adopt the proposal"));
+        assert!(states_decision("@berendt decided this should be 7.1.0"));
+        assert!(!states_decision("no final answer found yet"));
+        assert!(!states_decision("Should we decide this now?"));
+        assert!(!states_decision("We are waiting for approval from the admins"));
+        assert!(!states_decision("Proposal: move to Flux"));
+    }
+}

@@ -1,0 +1,173 @@
+//! Issue and pull-request references in every common form, normalised to
+//! `owner/repo#N` (or `#N` when no repository can be known).
+
+use super::records::IssueRef;
+use crate::model::IssueKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"https?://(?:www\.)?(github\.com|gitlab\.com|codeberg\.org|gitea\.com)/([\w.-]+(?:/[\w.-]+)*?)/([\w.-]+)/(?:-/)?(issues|pull|pulls|merge_requests)/(\d+)",
+    )
+    .expect("issue URL regex")
+});
+static REPO_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"https?://(?:www\.)?github\.com/([\w.-]+)/([\w.-]+)").expect("repository URL regex")
+});
+static FULL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\w/.#-])([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*?)/?#(\d+)\b").expect("owner/repo#N regex")
+});
+static SHORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\w/.#-])([A-Za-z][\w.-]*?)/?#(\d+)\b").expect("repo#N regex"));
+static WORDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(ticket|issue|bug|pr|pull request|mr|merge request)s?\s*#\s?(\d+)\b").expect("ticket #N regex")
+});
+
+/// Where bare and short references take their repository from.
+#[derive(Clone, Debug, Default)]
+pub struct RepoContext {
+    /// `owner/repo` for a bare `#N` (from a heading like `### owner/repo`, or the configuration).
+    pub default_repository: Option<String>,
+    /// Known `owner/repo` pairs in the document, to complete `repo#N`.
+    pub known: Vec<(String, String)>,
+}
+
+impl RepoContext {
+    /// Learn every `owner/repo` named by a GitHub URL in `text`.
+    pub fn learn(&mut self, text: &str) {
+        for caps in REPO_URL.captures_iter(text) {
+            let owner = caps[1].to_string();
+            let repo = caps[2].trim_end_matches(".git").to_string();
+            if !matches!(owner.as_str(), "orgs" | "apps" | "organizations" | "settings" | "sponsors") {
+                let pair = (owner, repo);
+                if !self.known.contains(&pair) {
+                    self.known.push(pair);
+                }
+            }
+        }
+    }
+
+    fn owner_of(&self, repo: &str) -> Option<&str> {
+        self.known.iter().find(|(_, r)| r.eq_ignore_ascii_case(repo)).map(|(o, _)| o.as_str())
+    }
+}
+
+/// Every issue reference in `text` (which starts at 1-based `line`; `\n` advances lines).
+pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
+    let mut found: Vec<(usize, IssueRef)> = Vec::new();
+    let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
+    let line_at = |offset: usize| line + text[..offset].matches('\n').count() as u32;
+    for caps in URL.captures_iter(text) {
+        let all = caps.get(0).expect("match");
+        let (owner, repo) = (&caps[2], &caps[3]);
+        let kind = match &caps[4] {
+            "issues" => IssueKind::Issue,
+            _ => IssueKind::Pull,
+        };
+        let Ok(number) = caps[5].parse::<u64>() else { continue };
+        let key = format!("{owner}/{repo}#{number}");
+        let url = format!("https://{}/{}/{}/{}/{}", &caps[1], owner, repo, url_kind(&caps[1], &caps[4]), number);
+        covered.push(all.range());
+        found.push((all.start(), IssueRef { key, number, kind, url: Some(url), line: line_at(all.start()) }));
+    }
+    let outside = |r: &std::ops::Range<usize>, covered: &[std::ops::Range<usize>]| {
+        !covered.iter().any(|c| c.start <= r.start && r.start < c.end)
+    };
+    for caps in FULL.captures_iter(text) {
+        let m = caps.get(0).expect("match");
+        let r = caps.get(1).expect("owner").start()..m.end();
+        if !outside(&r, &covered) || caps[1].contains('.') && caps[1].contains("github") {
+            continue;
+        }
+        let Ok(number) = caps[3].parse::<u64>() else { continue };
+        let key = format!("{}/{}#{}", &caps[1], &caps[2], number);
+        covered.push(r.clone());
+        found.push((r.start, IssueRef { key, number, kind: IssueKind::Unknown, url: None, line: line_at(r.start) }));
+    }
+    for caps in SHORT.captures_iter(text) {
+        let g = caps.get(1).expect("repo");
+        let r = g.start()..caps.get(0).expect("match").end();
+        if !outside(&r, &covered) || WORDED.is_match(&text[g.start()..r.end]) {
+            continue;
+        }
+        let Ok(number) = caps[2].parse::<u64>() else { continue };
+        let repo = &caps[1];
+        let key = match ctx.owner_of(repo) {
+            Some(owner) => format!("{owner}/{repo}#{number}"),
+            None => format!("{repo}#{number}"),
+        };
+        covered.push(r.clone());
+        found.push((r.start, IssueRef { key, number, kind: IssueKind::Unknown, url: None, line: line_at(r.start) }));
+    }
+    for caps in WORDED.captures_iter(text) {
+        let m = caps.get(0).expect("match");
+        if !outside(&m.range(), &covered) {
+            continue;
+        }
+        let Ok(number) = caps[2].parse::<u64>() else { continue };
+        let word = caps[1].to_lowercase();
+        let kind = if matches!(word.as_str(), "pr" | "pull request" | "mr" | "merge request") {
+            IssueKind::Pull
+        } else {
+            IssueKind::Issue
+        };
+        let key = match &ctx.default_repository {
+            Some(repo) => format!("{repo}#{number}"),
+            None => format!("#{number}"),
+        };
+        found.push((m.start(), IssueRef { key, number, kind, url: None, line: line_at(m.start()) }));
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().map(|(_, r)| r).collect()
+}
+
+fn url_kind(host: &str, kind: &str) -> &'static str {
+    match (host, kind) {
+        (_, "issues") => "issues",
+        (_, "merge_requests") => "merge_requests",
+        ("github.com", _) => "pull",
+        _ => "pulls",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str, ctx: &RepoContext) -> Vec<String> {
+        find_issues(text, 1, ctx).into_iter().map(|r| r.key).collect()
+    }
+
+    #[test]
+    fn urls_with_tails_and_kinds() {
+        let refs = find_issues(
+            "see https://github.com/acme/tools/pull/81/commits and\nhttps://github.com/acme/tools/issues/7#issuecomment-1",
+            1,
+            &RepoContext::default(),
+        );
+        assert_eq!(refs[0].key, "acme/tools#81");
+        assert_eq!(refs[0].kind, IssueKind::Pull);
+        assert_eq!(refs[1].key, "acme/tools#7");
+        assert_eq!(refs[1].line, 2);
+    }
+
+    #[test]
+    fn short_forms() {
+        let mut ctx = RepoContext::default();
+        ctx.learn("https://github.com/acme/lang-team/issues/1");
+        assert_eq!(keys("acme/infra#498 and lang-team#59, docs/#17", &ctx), vec![
+            "acme/infra#498",
+            "acme/lang-team#59",
+            "docs#17"
+        ]);
+        assert_eq!(keys("Ticket #611 tracks it; PR #3", &ctx), vec!["#611", "#3"]);
+        assert!(keys("a repository link https://github.com/acme/tools", &ctx).is_empty());
+    }
+
+    #[test]
+    fn bare_numbers_take_the_default_repository() {
+        let ctx = RepoContext { default_repository: Some("acme/tools".into()), known: vec![] };
+        assert_eq!(keys("issue #12", &ctx), vec!["acme/tools#12"]);
+    }
+}

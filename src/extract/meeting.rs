@@ -1,0 +1,352 @@
+//! One meeting from one document: runs the per-kind rule sets over the blocks
+//! and ties every finding to its line and agenda item.
+
+use super::action::{self, LineContext};
+use super::agenda::{self, Agenda};
+use super::dates;
+use super::decision;
+use super::issue::{self, RepoContext};
+use super::person;
+use super::records::{ActionRecord, DecisionRecord, MeetingRecord, Mention, PersonRef};
+use super::sections::{SectionKind, SectionMap};
+use super::service;
+use crate::config::Config;
+use crate::document::{Block, BlockKind, Document};
+use crate::model::Role;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W{0,3}(present|attendees|attendance|participants|attending|regrets|absent|apologies|excused|chairs?|chaired by|scribes?|note ?takers?|minutes(?: taker| by)?|moderator|facilitator)\W{0,3}\s*:\s*(.+)$")
+        .expect("regex")
+});
+static ABSENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(absent|could not attend|couldn't attend|can't attend|cannot attend|unable to attend|not attend|excused|on leave|on vacation|regrets|is out|are out|missing)\b").expect("regex")
+});
+static SPEAKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}.'’-]*){0,2})\s*:\s+\S").expect("regex"));
+
+/// Read the one meeting a document records.
+pub fn read_meeting(doc: &Document, config: &Config) -> MeetingRecord {
+    let blocks = &doc.blocks;
+    let sections = SectionMap::new(blocks);
+    let agenda = agenda::find_items(blocks, &sections, doc.style);
+    let mut meeting = MeetingRecord {
+        date: meeting_date(doc),
+        title: meeting_title(doc),
+        line: 1,
+        end_line: blocks.iter().map(|b| b.end_line).max().unwrap_or(1),
+        ..MeetingRecord::default()
+    };
+    let repo = repo_context(blocks, config);
+    authors(doc, &mut meeting);
+    for (i, block) in blocks.iter().enumerate() {
+        let item = agenda.item_of_block[i];
+        let section = effective_section(&sections, &agenda, i);
+        mentions(block, item, &repo, config, &mut meeting);
+        match section {
+            Some(SectionKind::Attendance) => attendance_block(block, &mut meeting, false),
+            Some(SectionKind::Absence) => attendance_block(block, &mut meeting, true),
+            Some(SectionKind::Meta) => roles_in(block, &mut meeting),
+            _ => {}
+        }
+        if !matches!(section, Some(SectionKind::Attendance | SectionKind::Absence)) {
+            label_lines(block, &mut meeting);
+            if !opens_item(&agenda, i) && block.kind != BlockKind::Code {
+                outcomes(blocks, i, item, section, &mut meeting);
+            }
+        }
+    }
+    meeting.items = agenda.items;
+    for it in &meeting.items {
+        for p in &it.presenters {
+            meeting.people.push(Mention { what: p.clone(), item: None });
+        }
+    }
+    for a in &meeting.actions {
+        for p in &a.assignees {
+            meeting.people.push(Mention { what: p.clone(), item: a.item });
+        }
+    }
+    super::person_links::canonicalise(&mut meeting, config);
+    meeting
+}
+
+fn opens_item(agenda: &Agenda, i: usize) -> bool {
+    agenda.item_of_block[i].is_some() && (i == 0 || agenda.item_of_block[i - 1] != agenda.item_of_block[i])
+}
+
+/// The section kind that applies to block `i`: a heading above the start of the
+/// block's agenda item no longer applies (plain-text items reset sections).
+fn effective_section(sections: &SectionMap, agenda: &Agenda, i: usize) -> Option<SectionKind> {
+    let item_start = agenda.item_of_block[i].and_then(|n| agenda.item_of_block.iter().position(|x| *x == Some(n)));
+    sections.enclosing[i]
+        .iter()
+        .rev()
+        .filter(|&&(h, _)| item_start.is_none_or(|s| h >= s))
+        .map(|&(_, k)| k)
+        .find(|k| !matches!(k, SectionKind::Title | SectionKind::Other))
+}
+
+fn meeting_date(doc: &Document) -> Option<String> {
+    if let Some(fm) = &doc.front_matter {
+        if let Some(d) = fm.text("date").and_then(|t| dates::find_date(&t)) {
+            return Some(d.date);
+        }
+    }
+    let heading_date = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Heading(_)))
+        .take(3)
+        .find_map(|b| dates::find_date(&b.text).filter(|d| d.rest_is_trivial || b.heading_level() == Some(1)));
+    if let Some(d) = heading_date {
+        return Some(d.date);
+    }
+    if let Some(d) = dates::date_from_path(&doc.source) {
+        return Some(d);
+    }
+    doc.blocks.iter().take(6).find_map(|b| dates::find_date(&b.text)).map(|d| d.date)
+}
+
+fn meeting_title(doc: &Document) -> Option<String> {
+    if let Some(t) = doc.front_matter.as_ref().and_then(|fm| fm.text("title")) {
+        return Some(t);
+    }
+    doc.blocks.iter().find(|b| b.heading_level() == Some(1)).map(|b| b.text.clone())
+}
+
+fn repo_context(blocks: &[Block], config: &Config) -> RepoContext {
+    let mut repo = RepoContext { default_repository: config.default_repository.clone(), known: Vec::new() };
+    for b in blocks {
+        repo.learn(&b.text);
+        for l in &b.links {
+            repo.learn(&l.url);
+        }
+    }
+    repo
+}
+
+fn authors(doc: &Document, meeting: &mut MeetingRecord) {
+    if let Some(fm) = &doc.front_matter {
+        for author in fm.list("authors").into_iter().chain(fm.list("author")) {
+            let line = fm.line + 1;
+            meeting.people.push(Mention { what: PersonRef::name(author, line), item: None });
+        }
+    }
+}
+
+/// People, issues and services mentioned in a block.
+fn mentions(block: &Block, item: Option<usize>, repo: &RepoContext, config: &Config, meeting: &mut MeetingRecord) {
+    let mut seen_urls = String::new();
+    for link in &block.links {
+        if !block.text.contains(&link.url) {
+            seen_urls.push_str(&link.url);
+            seen_urls.push(' ');
+        }
+    }
+    for r in issue::find_issues(&block.text, block.line, repo) {
+        meeting.issues.push(Mention { what: r, item });
+    }
+    for link in &block.links {
+        if !block.text.contains(&link.url) {
+            for r in issue::find_issues(&link.url, link.line, repo) {
+                meeting.issues.push(Mention { what: r, item });
+            }
+        }
+    }
+    if block.kind == BlockKind::Code {
+        return;
+    }
+    for s in service::find_services(&block.text, block.line, &config.services) {
+        meeting.services.push(Mention { what: s, item });
+    }
+    let mut people = person::find_named_handles(&block.text, block.line);
+    people.extend(person::find_handles(&block.text, block.line));
+    people.extend(
+        person::find_acting_names(&block.text, block.line)
+            .into_iter()
+            .filter(|p| config.services.lookup(&p.name).is_none()),
+    );
+    for (line, text) in block.text_lines() {
+        if let Some(c) = SPEAKER.captures(text.trim()) {
+            let name = &c[1];
+            if person::name_like(name) && !decision::is_decision_label(name) && !is_label_word(name) {
+                people.push(PersonRef::name(name, line));
+            }
+        }
+    }
+    for p in people {
+        meeting.people.push(Mention { what: p, item });
+    }
+}
+
+fn is_label_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    person::is_stop_word(&lower)
+        || super::sections::classify(word) != SectionKind::Other
+        || lower.split_whitespace().any(|w| matches!(w, "note" | "notes" | "update" | "status" | "proposal" | "question" | "pr" | "issue" | "link" | "links" | "example" | "goal" | "goals" | "context" | "background" | "problem" | "solution" | "summary" | "feedback" | "motivation" | "why" | "what" | "how" | "where" | "when" | "who" | "reason" | "result" | "idea" | "ideas" | "option" | "options" | "pros" | "cons" | "comment" | "comments" | "discussion" | "conclusion" | "todo" | "done" | "next" | "current" | "state" | "plan" | "release" | "version" | "date" | "time" | "location" | "repo" | "repository" | "docs" | "documentation" | "slides" | "recording" | "minutes" | "agenda"))
+}
+
+/// Names listed in an attendance (or absence) section.
+fn attendance_block(block: &Block, meeting: &mut MeetingRecord, absent: bool) {
+    if matches!(block.kind, BlockKind::Heading(_) | BlockKind::Code) {
+        return;
+    }
+    let text = if block.kind == BlockKind::TableRow {
+        block.cells.first().cloned().unwrap_or_default()
+    } else {
+        block.text.clone()
+    };
+    let listed = list_after_label(&text, block.line)
+        .or_else(|| person::split_name_list(&text, block.line))
+        .or_else(|| first_piece(&text, block));
+    match listed {
+        Some(people) if !is_table_header(block) => {
+            let absent = absent || ABSENCE_WORDS.is_match(&text);
+            for p in people {
+                push_presence(meeting, p, absent);
+            }
+        }
+        _ => {
+            if ABSENCE_WORDS.is_match(&text) {
+                for p in person::find_acting_names(&text, block.line) {
+                    push_presence(meeting, p, true);
+                }
+            }
+        }
+    }
+}
+
+fn is_table_header(block: &Block) -> bool {
+    block.kind == BlockKind::TableRow
+        && block.cells.first().is_some_and(|c| matches!(c.to_lowercase().as_str(), "name" | "names" | "person" | "attendee" | "participant" | "who"))
+}
+
+/// `Team members: Niko, Scott` -> the list after the label.
+fn list_after_label(text: &str, line: u32) -> Option<Vec<PersonRef>> {
+    let (label, rest) = text.split_once(':')?;
+    (label.split_whitespace().count() <= 4 && !rest.trim().is_empty()).then(|| person::split_name_list(rest, line))?
+}
+
+/// A list item such as `Matt Rutkowski, he/him, CT (IBM)`: its first comma piece, when name-like.
+fn first_piece(text: &str, block: &Block) -> Option<Vec<PersonRef>> {
+    if block.kind != BlockKind::ListItem && block.kind != BlockKind::TableRow {
+        return None;
+    }
+    let first = text.split([',', '(', '–', '—']).next()?.trim();
+    let first = first.split(" - ").next()?.trim();
+    person::name_like(first).then(|| vec![person::person_ref(first, block.line)])
+}
+
+fn push_presence(meeting: &mut MeetingRecord, p: PersonRef, absent: bool) {
+    if absent {
+        meeting.absentees.push(p);
+    } else {
+        meeting.attendees.push(p);
+    }
+}
+
+/// `Present: A, B`, `Regrets: C`, `Chair: D`, `Scribe: E` lines anywhere.
+fn label_lines(block: &Block, meeting: &mut MeetingRecord) {
+    for (line, text) in block.text_lines() {
+        let Some(caps) = LABEL_LINE.captures(text.trim()) else { continue };
+        let label = caps[1].to_lowercase();
+        let people = person::split_name_list(&caps[2], line).unwrap_or_else(|| person::find_handles(&caps[2], line));
+        for p in people {
+            match label.as_str() {
+                l if l.starts_with("regret") || l.starts_with("absent") || l.starts_with("apolog") || l == "excused" => {
+                    meeting.absentees.push(p)
+                }
+                l if l.starts_with("chair") || l == "moderator" || l == "facilitator" => {
+                    meeting.roles.push((Role::Chair, p.clone()));
+                    meeting.attendees.push(p);
+                }
+                l if l.starts_with("scribe") || l.starts_with("note") || l.starts_with("minutes") => {
+                    meeting.roles.push((Role::Scribe, p.clone()));
+                    meeting.attendees.push(p);
+                }
+                _ => meeting.attendees.push(p),
+            }
+        }
+    }
+}
+
+/// Roles named in a housekeeping section (`Responsible for the minutes: @x`).
+fn roles_in(block: &Block, meeting: &mut MeetingRecord) {
+    for (line, text) in block.text_lines() {
+        let lower = text.to_lowercase();
+        let role = if lower.contains("minutes") || lower.contains("note") || lower.contains("scribe") || lower.contains("protocol") {
+            Some(Role::Scribe)
+        } else if lower.contains("chair") || lower.contains("moderat") || lower.contains("facilitat") {
+            Some(Role::Chair)
+        } else if lower.contains("report") || lower.contains("present") {
+            Some(Role::Reporter)
+        } else {
+            None
+        };
+        if let Some(role) = role {
+            for p in person::find_handles(text, line) {
+                meeting.roles.push((role, p));
+            }
+        }
+    }
+}
+
+/// Decisions and actions in block `i`.
+fn outcomes(blocks: &[Block], i: usize, item: Option<usize>, section: Option<SectionKind>, meeting: &mut MeetingRecord) {
+    let block = &blocks[i];
+    let whole_block_decision = block.lead_strong.as_deref().is_some_and(decision::is_decision_label)
+        || (section == Some(SectionKind::Decisions) && !matches!(block.kind, BlockKind::Heading(_)));
+    let in_actions = (section == Some(SectionKind::Actions) && !matches!(block.kind, BlockKind::Heading(_)))
+        || under_action_label(blocks, i);
+    if whole_block_decision {
+        meeting.decisions.push(DecisionRecord { text: block.text.clone(), line: block.line, end_line: block.end_line, item });
+    }
+    for (n, (line, text)) in block.text_lines().enumerate() {
+        let is_decision = whole_block_decision || decision::states_decision(text);
+        if is_decision && !whole_block_decision {
+            let end_line = if labelled(text) { block.end_line } else { line };
+            meeting.decisions.push(DecisionRecord { text: text.trim().to_string(), line, end_line, item });
+        }
+        let ctx = LineContext {
+            in_action_section: in_actions,
+            checkbox: if n == 0 { block.checked } else { None },
+            is_decision,
+        };
+        if let Some(found) = action::find_action(text, line, ctx) {
+            meeting.actions.push(ActionRecord {
+                text: text.trim().to_string(),
+                line,
+                end_line: line,
+                item,
+                assignees: found.assignees,
+                status: found.status,
+                due: found.due,
+            });
+        }
+    }
+}
+
+fn labelled(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(l, _)| l.len() < 30 && decision::is_decision_label(l))
+}
+
+/// Whether block `i` sits below a list item such as `next steps:` or `ToDo:`.
+fn under_action_label(blocks: &[Block], i: usize) -> bool {
+    let depth = blocks[i].depth;
+    if depth == 0 {
+        return false;
+    }
+    for b in blocks[..i].iter().rev() {
+        if matches!(b.kind, BlockKind::Heading(_)) || b.depth == 0 {
+            return false;
+        }
+        if b.depth < depth {
+            let lower = b.text.trim().to_lowercase();
+            return lower.ends_with(':')
+                && ["next step", "todo", "to do", "to-do", "action", "follow-up", "follow up", "tasks"].iter().any(|w| lower.contains(w));
+        }
+    }
+    false
+}

@@ -1,0 +1,37 @@
+//! Extraction: one parsed document in, the meetings it records out.
+//!
+//! Each submodule is a small rule set for one kind of thing. Extraction of a file
+//! depends only on that file and the [`Config`], so files can be processed in
+//! parallel; merging across files happens later in [`crate::resolve`].
+
+pub mod action;
+pub mod agenda;
+pub mod dates;
+pub mod decision;
+pub mod issue;
+mod meeting;
+mod person_links;
+pub mod person;
+pub mod records;
+pub mod sections;
+pub mod service;
+
+pub use records::{FileRecord, MeetingRecord};
+
+use crate::config::Config;
+use crate::document::Document;
+use crate::error::Diagnostic;
+
+/// Extract the meetings of one document; problems (no date, ...) become diagnostics.
+pub fn extract(doc: &Document, config: &Config) -> (FileRecord, Vec<Diagnostic>) {
+    let mut diagnostics = doc.diagnostics.clone();
+    let meeting = meeting::read_meeting(doc, config);
+    if meeting.date.is_none() {
+        diagnostics.push(Diagnostic::warning(&doc.source, Some(1), "no meeting date found"));
+    }
+    if meeting.attendees.is_empty() {
+        diagnostics.push(Diagnostic::warning(&doc.source, None, "no attendees found"));
+    }
+    let record = FileRecord { source: doc.source.clone(), meetings: vec![meeting] };
+    (record, diagnostics)
+}

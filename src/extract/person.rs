@@ -1,0 +1,252 @@
+//! People: attendee lists in every common style, handles, names in prose, and
+//! people said to be absent.
+
+use super::records::PersonRef;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\w@/.`$-])@([A-Za-z0-9](?:[A-Za-z0-9_-]{0,38}[A-Za-z0-9])?)\b").expect("handle regex")
+});
+static NAME_WITH_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*\(@([A-Za-z0-9][A-Za-z0-9_-]*)\)").expect("name (@handle) regex")
+});
+static PARENS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^()]*\)").expect("parens regex"));
+static PRONOUNS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(he|she|they|xe|ze)\s*/\s*(him|her|them|xem|zir|his|hers|theirs)\b").expect("pronoun regex"));
+
+/// Capitalised words that start sentences or name things, never people.
+const NOT_NAMES: &[&str] = &[
+    "a", "about", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "before",
+    "both", "but", "by", "can", "could", "currently", "did", "do", "does", "each", "either", "else", "even", "every",
+    "everyone", "everybody", "for", "from", "further", "had", "has", "have", "he", "her", "here", "his", "how", "however",
+    "i", "if", "in", "instead", "is", "it", "its", "just", "let", "maybe", "me", "more", "most", "my", "next", "no",
+    "nobody", "none", "not", "note", "now", "of", "on", "once", "one", "only", "or", "other", "others", "our", "overall",
+    "people", "perhaps", "please", "plus", "probably", "question", "right", "same", "she", "should", "since", "so",
+    "some", "someone", "somebody", "still", "such", "team", "thanks", "that", "the", "their", "then", "there", "these",
+    "they", "this", "those", "though", "thus", "to", "today", "tomorrow", "too", "ultimately", "under", "until", "up",
+    "us", "usually", "very", "via", "was", "we", "well", "were", "what", "when", "where", "whether", "which", "while",
+    "who", "whom", "why", "will", "with", "without", "would", "yes", "yesterday", "yet", "you", "your", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
+    "july", "august", "september", "october", "november", "december", "tbd", "n/a", "na", "none", "nobody", "guest",
+    "guests", "others", "other", "members", "member", "all", "everyone", "folks", "anyone", "attendees", "participants",
+    "agenda", "action", "actions", "decision", "conclusion", "summary", "notes", "minutes", "discussion", "update",
+    "updates", "status", "topic", "topics", "item", "items", "meeting", "call", "chair", "scribe", "moderator",
+    "facilitator", "present", "absent", "regrets", "todo", "done", "accepted", "approved", "agreed", "resolved",
+    "proposal", "proposed", "issue", "issues", "pr", "prs", "release", "new", "old", "first", "second", "last",
+    "good", "great", "ok", "okay", "sure", "thank", "welcome", "hello", "hi", "consensus", "devops", "infra",
+];
+
+/// Verbs that, right after a capitalised word, mark it as a person doing something.
+const PERSON_VERBS: &[&str] = &[
+    "says", "said", "mentions", "mentioned", "proposes", "proposed", "suggests", "suggested", "presents", "presented",
+    "asks", "asked", "explains", "explained", "notes", "noted", "thinks", "thought", "agrees", "agreed", "will",
+    "wants", "wanted", "wonders", "raised", "raises", "reports", "reported", "shared", "shares", "showed", "shows",
+    "demoed", "demonstrated", "offered", "offers", "volunteered", "volunteers", "recently", "unfortunately", "already",
+    "also", "is", "was", "has", "had", "would", "could", "should", "can", "to", "and", "realizes", "realized",
+    "elaborates", "elaborated", "replied", "replies", "answered", "answers", "added", "adds", "confirmed", "confirms",
+    "welcomes", "welcomed", "deployed", "created", "opened", "fixed", "wrote", "joined", "left", "needs", "needed",
+    "likes", "prefers", "probably", "recommends", "recommended", "described", "describes", "commented", "comments",
+];
+
+/// Whether `word` could be a name (not a stop word, starts with a letter).
+pub fn is_stop_word(word: &str) -> bool {
+    NOT_NAMES.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether a text piece from a list looks like a person's name or handle.
+pub fn name_like(piece: &str) -> bool {
+    let piece = piece.trim();
+    if piece.is_empty() || piece.len() > 60 || piece.contains(['/', ':', '=', '<', '>', '[', ']', '{', '}', '|', '#', '?', '!']) {
+        return false;
+    }
+    if let Some(handle) = piece.strip_prefix('@') {
+        return !handle.is_empty() && handle.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    }
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    if words.len() == 1 && is_stop_word(words[0]) {
+        return false;
+    }
+    let first = words[0];
+    let single_handle = words.len() == 1
+        && first.chars().next().is_some_and(char::is_alphanumeric)
+        && first.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && first.chars().any(char::is_alphabetic);
+    let capitalised = words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| c == '.' || c == ',');
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            || matches!(w.to_lowercase().as_str(), "de" | "van" | "von" | "der" | "den" | "da" | "di" | "del" | "la" | "le" | "du" | "dos" | "bin" | "al")
+    });
+    single_handle || capitalised
+}
+
+/// Split a list of names (`Joe and Johannes.`, `Niko, Scott, boats`, `A & B`) into person refs.
+/// Returns `None` when some piece is not name-like (the text is prose, not a list).
+pub fn split_name_list(text: &str, line: u32) -> Option<Vec<PersonRef>> {
+    let cleaned = PRONOUNS.replace_all(text, "");
+    let cleaned = PARENS.replace_all(&cleaned, "");
+    let cleaned = cleaned.trim().trim_end_matches(['.', ',', ';']);
+    let mut out = Vec::new();
+    for piece in cleaned.split([',', ';', '&', '\n']).flat_map(|p| split_and(p)) {
+        let piece = piece.trim().trim_matches(|c: char| c == '*' || c == '_' || c == '"' || c.is_whitespace());
+        if piece.is_empty() {
+            continue;
+        }
+        if is_affiliation_noise(piece) {
+            continue;
+        }
+        if !name_like(piece) {
+            return None;
+        }
+        out.push(person_ref(piece, line));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Short all-caps codes (`CT`, `IBM`) that follow names in attendance lists.
+fn is_affiliation_noise(piece: &str) -> bool {
+    piece.len() <= 4 && piece.chars().all(|c| c.is_ascii_uppercase())
+}
+
+fn split_and(piece: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = piece;
+    while let Some(i) = find_word(rest, "and") {
+        out.push(&rest[..i]);
+        rest = &rest[i + 3..];
+    }
+    out.push(rest);
+    out
+}
+
+fn find_word(hay: &str, word: &str) -> Option<usize> {
+    hay.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + word.len()..].chars().next();
+        before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace)
+    })
+}
+
+/// A person ref from a name-like piece (`@handle` or a name).
+pub fn person_ref(piece: &str, line: u32) -> PersonRef {
+    let piece = piece.trim();
+    match piece.strip_prefix('@') {
+        Some(handle) => PersonRef::handle(handle, line),
+        None => PersonRef::name(piece.split_whitespace().collect::<Vec<_>>().join(" "), line),
+    }
+}
+
+/// Every `@handle` in `text` (which starts at `line`).
+pub fn find_handles(text: &str, line: u32) -> Vec<PersonRef> {
+    HANDLE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            let handle = m.as_str();
+            handle.chars().any(char::is_alphabetic).then(|| PersonRef::handle(handle, line + newlines(text, m.start())))
+        })
+        .collect()
+}
+
+/// Every `Full Name (@handle)` pair in `text`.
+pub fn find_named_handles(text: &str, line: u32) -> Vec<PersonRef> {
+    NAME_WITH_HANDLE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let name = c.get(1)?;
+            let mut p = PersonRef::name(name.as_str(), line + newlines(text, name.start()));
+            p.handle = Some(c[2].to_string());
+            Some(p)
+        })
+        .collect()
+}
+
+/// Capitalised names followed by a verb of speech or action (`Joe says`, `Chris will`).
+pub fn find_acting_names(text: &str, line: u32) -> Vec<PersonRef> {
+    let mut out = Vec::new();
+    let words: Vec<(usize, &str)> = word_spans(text);
+    for (i, &(at, word)) in words.iter().enumerate() {
+        let bare = word.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('\'');
+        if !looks_like_first_name(bare) {
+            continue;
+        }
+        let possessive = word.len() != bare.len();
+        let next = words.get(i + 1).map(|&(_, w)| w.to_lowercase());
+        let acts = next.as_deref().is_some_and(|n| PERSON_VERBS.contains(&n));
+        let after_verb = i > 0 && matches!(words[i - 1].1.to_lowercase().as_str(), "with" | "ask" | "asked" | "by" | "thanks" | "cc" | "ping");
+        if acts || possessive && next.is_some() || after_verb {
+            out.push(PersonRef::name(bare, line + newlines(text, at)));
+        }
+    }
+    out
+}
+
+/// A single capitalised word of letters, not a stop word and not an acronym.
+pub fn looks_like_first_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return false };
+    first.is_uppercase()
+        && word.chars().count() >= 2
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && word.chars().skip(1).any(|c| c.is_lowercase())
+        && !word.chars().skip(1).any(|c| c.is_uppercase())
+        && !is_stop_word(word)
+}
+
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+fn newlines(text: &str, offset: usize) -> u32 {
+    text[..offset].matches('\n').count() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(refs: Option<Vec<PersonRef>>) -> Vec<String> {
+        refs.unwrap_or_default().into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn splits_prose_and_comma_lists() {
+        assert_eq!(names(split_name_list("Joe and Johannes.", 1)), vec!["Joe", "Johannes"]);
+        assert_eq!(names(split_name_list("Niko, Scott, boats", 1)), vec!["Niko", "Scott", "boats"]);
+        assert_eq!(names(split_name_list("Matt Rutkowski, he/him, CT (IBM)", 1)), vec!["Matt Rutkowski"]);
+        assert_eq!(names(split_name_list("@jschoone", 1)), vec!["jschoone"]);
+        assert!(split_name_list("Chris unfortunately died in an accident and could not attend", 1).is_none());
+    }
+
+    #[test]
+    fn finds_handles_but_not_emails() {
+        let found: Vec<String> = find_handles("ping @berendt, mail x@y.org (@jschoone)", 1).into_iter().map(|p| p.name).collect();
+        assert_eq!(found, vec!["berendt", "jschoone"]);
+    }
+
+    #[test]
+    fn finds_people_acting_in_prose() {
+        let found: Vec<String> =
+            find_acting_names("Joe says it works. We will see. Chris' box was stolen.", 1).into_iter().map(|p| p.name).collect();
+        assert_eq!(found, vec!["Joe", "Chris"]);
+    }
+}

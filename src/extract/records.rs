@@ -1,0 +1,157 @@
+//! What extraction finds in one file, before identities are merged across files.
+//! Everything here is plain data with line numbers; [`crate::resolve`] turns it into graph nodes.
+
+use crate::model::{ActionStatus, IssueKind, Role};
+
+/// A person as written: a display name, and whether it was an `@handle`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PersonRef {
+    /// The name or handle (without `@`).
+    pub name: String,
+    /// Whether the name was written as a handle.
+    pub is_handle: bool,
+    /// A handle given beside a full name (`Jan Schoone (@jschoone)`).
+    pub handle: Option<String>,
+    /// Line where it was written.
+    pub line: u32,
+}
+
+impl PersonRef {
+    /// A plain name.
+    pub fn name(name: impl Into<String>, line: u32) -> Self {
+        PersonRef { name: name.into(), is_handle: false, handle: None, line }
+    }
+
+    /// An `@handle`.
+    pub fn handle(handle: impl Into<String>, line: u32) -> Self {
+        PersonRef { name: handle.into(), is_handle: true, handle: None, line }
+    }
+
+    /// The identity key: lower-cased handle or name.
+    pub fn key(&self) -> String {
+        let base = self.handle.as_deref().unwrap_or(&self.name);
+        base.trim_start_matches('@').to_lowercase()
+    }
+}
+
+/// One agenda item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemRecord {
+    /// Title without presenter suffix.
+    pub title: String,
+    /// First line of the item.
+    pub line: u32,
+    /// Last line of the item's discussion.
+    pub end_line: u32,
+    /// Who presents or owns it.
+    pub presenters: Vec<PersonRef>,
+}
+
+/// A decision, resolution or agreement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecisionRecord {
+    /// The decision text.
+    pub text: String,
+    /// First line.
+    pub line: u32,
+    /// Last line.
+    pub end_line: u32,
+    /// Index of the agenda item it belongs to.
+    pub item: Option<usize>,
+}
+
+/// A task someone is to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionRecord {
+    /// The task text.
+    pub text: String,
+    /// First line.
+    pub line: u32,
+    /// Last line.
+    pub end_line: u32,
+    /// Index of the agenda item it belongs to.
+    pub item: Option<usize>,
+    /// Who is to do it.
+    pub assignees: Vec<PersonRef>,
+    /// Open or done.
+    pub status: ActionStatus,
+    /// Due text when given ("by Friday").
+    pub due: Option<String>,
+}
+
+/// A reference to an issue or pull request.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct IssueRef {
+    /// `owner/repo#N` or `#N`.
+    pub key: String,
+    /// The number.
+    pub number: u64,
+    /// Issue, pull request or unknown.
+    pub kind: IssueKind,
+    /// The URL when one was given.
+    pub url: Option<String>,
+    /// Line of the reference.
+    pub line: u32,
+}
+
+/// A service found in the text.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ServiceRef {
+    /// Canonical name.
+    pub name: String,
+    /// The name as written.
+    pub written: String,
+    /// Line of the mention.
+    pub line: u32,
+    /// How it was found (`catalogue`, `config`, ...).
+    pub evidence: &'static str,
+}
+
+/// Something mentioned at a line, tied to the agenda item around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention<T> {
+    /// What was mentioned.
+    pub what: T,
+    /// Index of the enclosing agenda item.
+    pub item: Option<usize>,
+}
+
+/// One meeting read from a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MeetingRecord {
+    /// Date as `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// First line of the meeting in its file.
+    pub line: u32,
+    /// Last line.
+    pub end_line: u32,
+    /// People present.
+    pub attendees: Vec<PersonRef>,
+    /// People said to be absent.
+    pub absentees: Vec<PersonRef>,
+    /// People in a role.
+    pub roles: Vec<(Role, PersonRef)>,
+    /// Agenda items in order.
+    pub items: Vec<ItemRecord>,
+    /// Decisions.
+    pub decisions: Vec<DecisionRecord>,
+    /// Actions.
+    pub actions: Vec<ActionRecord>,
+    /// People mentioned anywhere.
+    pub people: Vec<Mention<PersonRef>>,
+    /// Issues referenced.
+    pub issues: Vec<Mention<IssueRef>>,
+    /// Services mentioned.
+    pub services: Vec<Mention<ServiceRef>>,
+}
+
+/// Everything read from one file.
+#[derive(Clone, Debug, Default)]
+pub struct FileRecord {
+    /// Path relative to the input root.
+    pub source: String,
+    /// Meetings found (one per file, or one per dated section).
+    pub meetings: Vec<MeetingRecord>,
+}

@@ -1,0 +1,163 @@
+//! What each heading (or bold pseudo-heading) of a document stands for, and the
+//! section every block lives in.
+
+use crate::document::{Block, BlockKind};
+
+/// The meaning of a section heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectionKind {
+    /// Who was there: Participants, Attendees, Attendance, Present.
+    Attendance,
+    /// Who was not: Regrets, Absent, Apologies.
+    Absence,
+    /// The agenda: its items are topics.
+    Agenda,
+    /// Actions, action items, next steps, to-dos, checklists.
+    Actions,
+    /// Decisions, resolutions, outcomes.
+    Decisions,
+    /// Housekeeping, info, announcements, roles and minutes transfer.
+    Meta,
+    /// A document title (the first heading, or one that is just a date).
+    Title,
+    /// Anything else: a named subject.
+    Other,
+}
+
+/// Words whose presence in a short heading decides its kind (checked in order).
+const KIND_WORDS: &[(SectionKind, &[&str])] = &[
+    (SectionKind::Absence, &["regrets", "absent", "apologies", "excused", "not present", "unable to attend"]),
+    (
+        SectionKind::Attendance,
+        &["participants", "attendees", "attendance", "present", "attending", "who is here", "roll call", "people"],
+    ),
+    (
+        SectionKind::Actions,
+        &["action items", "actions", "action", "next steps", "todo", "to-do", "to do", "follow-up", "follow up", "checklist", "tasks"],
+    ),
+    (SectionKind::Decisions, &["decisions", "resolutions", "decided", "outcomes"]),
+    (SectionKind::Agenda, &["agenda", "topics", "discussion items", "discussion"]),
+    (
+        SectionKind::Meta,
+        &[
+            "housekeeping",
+            "info",
+            "announcements",
+            "community call",
+            "minutes transfer",
+            "minutes taking",
+            "minute taker",
+            "note taker",
+            "notes taker",
+            "moderation",
+            "links",
+            "logistics",
+            "meeting details",
+            "meeting info",
+            "previous meeting",
+            "last meeting",
+            "next meeting",
+            "reminder",
+            "board of",
+            "welcome",
+        ],
+    ),
+];
+
+/// Classify a heading text (shortcodes already removed).
+pub fn classify(text: &str) -> SectionKind {
+    let lower = normalise(text);
+    if lower.is_empty() || super::dates::find_date(&lower).is_some_and(|d| d.rest_is_trivial) {
+        return SectionKind::Title;
+    }
+    let words = lower.split_whitespace().count();
+    if words > 6 {
+        return SectionKind::Other;
+    }
+    for (kind, needles) in KIND_WORDS {
+        if needles.iter().any(|n| contains_word(&lower, n)) {
+            return *kind;
+        }
+    }
+    SectionKind::Other
+}
+
+fn normalise(text: &str) -> String {
+    let bare: String = text
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { ' ' })
+        .collect();
+    bare.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `needle` occurs in `hay` on word boundaries.
+pub fn contains_word(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The section a block lives in: for every block, the index of the nearest
+/// heading above it at each level, and the kind of the innermost classified one.
+#[derive(Clone, Debug)]
+pub struct SectionMap {
+    /// For each block: the kinds of its enclosing headings, outermost first, with heading block indices.
+    pub enclosing: Vec<Vec<(usize, SectionKind)>>,
+}
+
+impl SectionMap {
+    /// Build the map for a block list.
+    pub fn new(blocks: &[Block]) -> Self {
+        let mut stack: Vec<(u8, usize, SectionKind)> = Vec::new();
+        let mut enclosing = Vec::with_capacity(blocks.len());
+        let mut seen_heading = false;
+        for (i, block) in blocks.iter().enumerate() {
+            enclosing.push(stack.iter().map(|&(_, idx, kind)| (idx, kind)).collect());
+            if let BlockKind::Heading(level) = block.kind {
+                while stack.last().is_some_and(|&(l, _, _)| l >= level) {
+                    stack.pop();
+                }
+                let mut kind = classify(&block.text);
+                if !seen_heading && level == 1 && kind == SectionKind::Other {
+                    kind = SectionKind::Title;
+                }
+                seen_heading = true;
+                stack.push((level, i, kind));
+            }
+        }
+        SectionMap { enclosing }
+    }
+
+    /// The innermost non-title, non-other section kind around block `i`.
+    pub fn kind_of(&self, i: usize) -> Option<SectionKind> {
+        self.enclosing[i]
+            .iter()
+            .rev()
+            .map(|&(_, k)| k)
+            .find(|k| !matches!(k, SectionKind::Title | SectionKind::Other))
+    }
+
+    /// Whether block `i` is inside a section of `kind`.
+    pub fn within(&self, i: usize, kind: SectionKind) -> bool {
+        self.enclosing[i].iter().any(|&(_, k)| k == kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_common_headings() {
+        assert_eq!(classify("Participants (github handles preferred)"), SectionKind::Attendance);
+        assert_eq!(classify("Attendance (please add yourself):"), SectionKind::Attendance);
+        assert_eq!(classify("Agenda"), SectionKind::Agenda);
+        assert_eq!(classify("Community call and minutes transfer"), SectionKind::Meta);
+        assert_eq!(classify("Suggested actions"), SectionKind::Actions);
+        assert_eq!(classify("2024-05-02"), SectionKind::Title);
+        assert_eq!(classify("CAPO 0.8.0 now default"), SectionKind::Other);
+        assert_eq!(classify("Regrets"), SectionKind::Absence);
+    }
+}

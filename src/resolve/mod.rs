@@ -1,0 +1,182 @@
+//! Merging per-file extraction results into one knowledge graph.
+//!
+//! Identities are resolved before insertion: every person, service and issue
+//! gets a stable id from its normalised key, so the same handle, service or
+//! issue key in any file is one node. Files are merged in sorted source order,
+//! so the result does not depend on the order files were read.
+
+mod ids;
+
+pub use ids::{slug, source_slug};
+
+use crate::extract::records::{FileRecord, MeetingRecord, PersonRef, ServiceRef};
+use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, Provenance};
+use petgraph::stable_graph::NodeIndex;
+
+/// Build the graph from the records of every file.
+pub fn build_graph(records: &[FileRecord]) -> KnowledgeGraph {
+    let mut sorted: Vec<&FileRecord> = records.iter().collect();
+    sorted.sort_by(|a, b| a.source.cmp(&b.source));
+    let mut graph = KnowledgeGraph::new();
+    for file in sorted {
+        let base = format!("meeting/{}", source_slug(&file.source));
+        for (n, meeting) in file.meetings.iter().enumerate() {
+            let id = if n == 0 { base.clone() } else { format!("{base}-{}", n + 1) };
+            add_meeting(&mut graph, &file.source, &id, meeting);
+        }
+    }
+    graph
+}
+
+/// Adds one meeting and everything in it.
+struct MeetingWriter<'a> {
+    graph: &'a mut KnowledgeGraph,
+    source: &'a str,
+    meeting: NodeIndex,
+    items: Vec<NodeIndex>,
+}
+
+impl MeetingWriter<'_> {
+    fn prov(&self, line: u32, end_line: u32) -> Provenance {
+        Provenance::new(self.source, line, end_line)
+    }
+
+    fn person(&mut self, p: &PersonRef) -> NodeIndex {
+        let handles = match (&p.handle, p.is_handle) {
+            (Some(h), _) => vec![h.clone()],
+            (None, true) => vec![p.name.clone()],
+            _ => Vec::new(),
+        };
+        let aliases = if p.handle.is_some() { vec![p.name.clone()] } else { Vec::new() };
+        let node = Node {
+            id: format!("person/{}", slug(&p.key())),
+            label: p.handle.as_ref().map_or(p.name.clone(), |_| p.name.clone()),
+            data: NodeData::Person { handles, aliases },
+            provenance: vec![self.prov(p.line, p.line)],
+        };
+        self.graph.upsert(node)
+    }
+
+    fn service(&mut self, s: &ServiceRef) -> NodeIndex {
+        let aliases = if s.written != s.name { vec![s.written.clone()] } else { Vec::new() };
+        let node = Node {
+            id: format!("service/{}", slug(&s.name)),
+            label: s.name.clone(),
+            data: NodeData::Service { aliases, evidence: s.evidence.to_string() },
+            provenance: vec![self.prov(s.line, s.line)],
+        };
+        self.graph.upsert(node)
+    }
+
+    /// The node a mention hangs from: its agenda item, or the meeting.
+    fn context(&self, item: Option<usize>) -> NodeIndex {
+        item.and_then(|i| self.items.get(i).copied()).unwrap_or(self.meeting)
+    }
+
+    fn link(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, line: u32) {
+        let prov = self.prov(line, line);
+        self.graph.relate(from, to, kind, prov);
+    }
+}
+
+fn add_meeting(graph: &mut KnowledgeGraph, source: &str, id: &str, m: &MeetingRecord) {
+    let label = m.title.clone().or_else(|| m.date.clone()).unwrap_or_else(|| source.to_string());
+    let meeting = graph.upsert(Node {
+        id: id.to_string(),
+        label,
+        data: NodeData::Meeting { date: m.date.clone(), title: m.title.clone() },
+        provenance: vec![Provenance::new(source, m.line, m.end_line)],
+    });
+    let mut w = MeetingWriter { graph, source, meeting, items: Vec::new() };
+    add_people(&mut w, m);
+    add_items(&mut w, id, m);
+    add_outcomes(&mut w, id, m);
+    add_mentions(&mut w, m);
+}
+
+fn add_people(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
+    for p in &m.attendees {
+        let person = w.person(p);
+        w.link(w.meeting, person, EdgeKind::Attendee, p.line);
+    }
+    for p in &m.absentees {
+        let person = w.person(p);
+        w.link(w.meeting, person, EdgeKind::Absentee, p.line);
+    }
+    for (role, p) in &m.roles {
+        let person = w.person(p);
+        w.link(w.meeting, person, EdgeKind::HasRole(*role), p.line);
+    }
+}
+
+fn add_items(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) {
+    for (n, item) in m.items.iter().enumerate() {
+        let node = w.graph.upsert(Node {
+            id: format!("{meeting_id}/item/{}", n + 1),
+            label: item.title.clone(),
+            data: NodeData::AgendaItem,
+            provenance: vec![w.prov(item.line, item.end_line)],
+        });
+        w.link(node, w.meeting, EdgeKind::InMeeting, item.line);
+        for p in &item.presenters {
+            let person = w.person(p);
+            w.link(node, person, EdgeKind::Presenter, p.line);
+        }
+        w.items.push(node);
+    }
+}
+
+fn add_outcomes(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) {
+    for (n, d) in m.decisions.iter().enumerate() {
+        let node = w.graph.upsert(Node {
+            id: format!("{meeting_id}/decision/{}", n + 1),
+            label: d.text.clone(),
+            data: NodeData::Decision,
+            provenance: vec![w.prov(d.line, d.end_line)],
+        });
+        w.link(node, w.meeting, EdgeKind::InMeeting, d.line);
+        if let Some(item) = d.item.and_then(|i| w.items.get(i).copied()) {
+            w.link(node, item, EdgeKind::InAgendaItem, d.line);
+        }
+    }
+    for (n, a) in m.actions.iter().enumerate() {
+        let node = w.graph.upsert(Node {
+            id: format!("{meeting_id}/action/{}", n + 1),
+            label: a.text.clone(),
+            data: NodeData::ActionItem { status: a.status, due: a.due.clone() },
+            provenance: vec![w.prov(a.line, a.end_line)],
+        });
+        w.link(node, w.meeting, EdgeKind::InMeeting, a.line);
+        if let Some(item) = a.item.and_then(|i| w.items.get(i).copied()) {
+            w.link(node, item, EdgeKind::InAgendaItem, a.line);
+        }
+        for p in &a.assignees {
+            let person = w.person(p);
+            w.link(node, person, EdgeKind::Assignee, p.line);
+        }
+    }
+}
+
+fn add_mentions(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
+    for mention in &m.people {
+        let person = w.person(&mention.what);
+        let from = w.context(mention.item);
+        w.link(from, person, EdgeKind::Mentions, mention.what.line);
+    }
+    for mention in &m.services {
+        let service = w.service(&mention.what);
+        let from = w.context(mention.item);
+        w.link(from, service, EdgeKind::Mentions, mention.what.line);
+    }
+    for mention in &m.issues {
+        let r = &mention.what;
+        let node = w.graph.upsert(Node {
+            id: format!("issue/{}", ids::issue_slug(&r.key)),
+            label: r.key.clone(),
+            data: NodeData::Issue { key: r.key.clone(), number: r.number, kind: r.kind, url: r.url.clone() },
+            provenance: vec![w.prov(r.line, r.line)],
+        });
+        let from = w.context(mention.item);
+        w.link(from, node, EdgeKind::Mentions, r.line);
+    }
+}
