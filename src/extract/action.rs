@@ -51,18 +51,26 @@ pub struct FoundAction {
 }
 
 /// Where a line sits, which changes what counts as an action.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LineContext {
+#[derive(Clone, Copy)]
+pub struct LineContext<'a> {
     /// Inside an Actions / Next steps / Suggested actions section or list.
     pub in_action_section: bool,
     /// The line is a list item with a checkbox.
     pub checkbox: Option<bool>,
     /// The line is a conclusion/decision.
     pub is_decision: bool,
+    /// Names that are known not to be people (services).
+    pub not_person: &'a dyn Fn(&str) -> bool,
+}
+
+impl Default for LineContext<'_> {
+    fn default() -> Self {
+        LineContext { in_action_section: false, checkbox: None, is_decision: false, not_person: &|_| false }
+    }
 }
 
 /// Whether the line is an action, and who is to do it.
-pub fn find_action(line: &str, line_no: u32, ctx: LineContext) -> Option<FoundAction> {
+pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<FoundAction> {
     let text = line.trim();
     if text.is_empty() {
         return None;
@@ -83,17 +91,17 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext) -> Option<FoundAc
         }
         let rest = caps.get(3).map_or("", |m| m.as_str());
         if assignees.is_empty() {
-            assignees = owners_in(rest, line_no);
+            assignees = owners_in(rest, line_no, ctx.not_person);
         }
         return Some(FoundAction { assignees, status, due });
     }
     if let Some(caps) = INLINE_AI.captures(text) {
         let who = caps.get(1).or(caps.get(3)).map(|m| vec![PersonRef::handle(m.as_str(), line_no)]);
         let who = who.or_else(|| caps.get(2).map(|m| super::person::split_name_list(m.as_str(), line_no).unwrap_or_default()));
-        let assignees = who.filter(|w| !w.is_empty()).unwrap_or_else(|| owners_in(text, line_no));
+        let assignees = who.filter(|w| !w.is_empty()).unwrap_or_else(|| owners_in(text, line_no, ctx.not_person));
         return Some(FoundAction { assignees, status, due });
     }
-    if let Some(assignees) = commitment(text, line_no) {
+    if let Some(assignees) = commitment(text, line_no, ctx.not_person) {
         return Some(FoundAction { assignees, status, due });
     }
     let imperative = starts_with_task_verb(text);
@@ -102,14 +110,14 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext) -> Option<FoundAc
         return Some(FoundAction { assignees: trailing, status, due });
     }
     if ctx.checkbox.is_some() || (ctx.in_action_section && !text.ends_with(':')) || (ctx.is_decision && imperative) {
-        let assignees = owners_in(text, line_no);
+        let assignees = owners_in(text, line_no, ctx.not_person);
         return Some(FoundAction { assignees, status, due });
     }
     None
 }
 
 /// `X will do`, `Mark to move`, `@h reach out` — the person committing, when the verb is a task.
-fn commitment(text: &str, line_no: u32) -> Option<Vec<PersonRef>> {
+fn commitment(text: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Option<Vec<PersonRef>> {
     for caps in COMMITMENT.captures_iter(text) {
         let who = &caps[1];
         let verb = &caps[2];
@@ -120,7 +128,7 @@ fn commitment(text: &str, line_no: u32) -> Option<Vec<PersonRef>> {
             return Some(vec![PersonRef::handle(h, line_no)]);
         }
         let first = who.split_whitespace().next().unwrap_or(who);
-        if looks_like_first_name(first) && !is_stop_word(first) {
+        if looks_like_first_name(first) && !is_stop_word(first) && !not_person(who) && !not_person(first) {
             return Some(vec![PersonRef::name(who, line_no)]);
         }
     }
@@ -133,16 +141,16 @@ fn commitment(text: &str, line_no: u32) -> Option<Vec<PersonRef>> {
 }
 
 /// Named owners in a task text: trailing `(@h)`, handles, or `Name:` prefix.
-fn owners_in(text: &str, line_no: u32) -> Vec<PersonRef> {
+fn owners_in(text: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Vec<PersonRef> {
     if let Some(caps) = TRAILING_OWNER.captures(text) {
         return find_handles(&caps[1], line_no);
     }
-    if let Some(found) = commitment(text, line_no) {
+    if let Some(found) = commitment(text, line_no, not_person) {
         return found;
     }
     if let Some((label, _)) = text.split_once(':') {
         let label = label.trim();
-        if label.split_whitespace().count() <= 3 && super::person::name_like(label) && !is_stop_word(label) {
+        if label.split_whitespace().count() <= 3 && super::person::name_like(label) && !is_stop_word(label) && !not_person(label) {
             return vec![super::person::person_ref(label, line_no)];
         }
     }
@@ -168,7 +176,7 @@ fn is_task_verb(word: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn who(line: &str, ctx: LineContext) -> Option<Vec<String>> {
+    fn who(line: &str, ctx: LineContext<'_>) -> Option<Vec<String>> {
         find_action(line, 1, ctx).map(|a| a.assignees.into_iter().map(|p| p.name).collect())
     }
 

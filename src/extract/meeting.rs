@@ -6,7 +6,7 @@ use super::agenda::{self, Agenda};
 use super::dates;
 use super::decision;
 use super::issue::{self, RepoContext};
-use super::person;
+use super::person::{self, Evidence};
 use super::records::{ActionRecord, DecisionRecord, MeetingRecord, Mention, PersonRef};
 use super::sections::{SectionKind, SectionMap};
 use super::service;
@@ -40,10 +40,11 @@ pub fn read_meeting(doc: &Document, config: &Config) -> MeetingRecord {
     };
     let repo = repo_context(blocks, config);
     authors(doc, &mut meeting);
+    let mut candidates = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         let item = agenda.item_of_block[i];
         let section = effective_section(&sections, &agenda, i);
-        mentions(block, item, &repo, config, &mut meeting);
+        mentions(block, item, &repo, config, &mut meeting, &mut candidates);
         match section {
             Some(SectionKind::Attendance) => attendance_block(block, &mut meeting, false),
             Some(SectionKind::Absence) => attendance_block(block, &mut meeting, true),
@@ -53,11 +54,12 @@ pub fn read_meeting(doc: &Document, config: &Config) -> MeetingRecord {
         if !matches!(section, Some(SectionKind::Attendance | SectionKind::Absence)) {
             label_lines(block, &mut meeting);
             if !opens_item(&agenda, i) && block.kind != BlockKind::Code {
-                outcomes(blocks, i, item, section, &mut meeting);
+                outcomes(blocks, i, item, section, &mut meeting, config);
             }
         }
     }
     meeting.items = agenda.items;
+    confirm_candidates(&mut meeting, candidates);
     for it in &meeting.items {
         for p in &it.presenters {
             meeting.people.push(Mention { what: p.clone(), item: None });
@@ -137,7 +139,14 @@ fn authors(doc: &Document, meeting: &mut MeetingRecord) {
 }
 
 /// People, issues and services mentioned in a block.
-fn mentions(block: &Block, item: Option<usize>, repo: &RepoContext, config: &Config, meeting: &mut MeetingRecord) {
+fn mentions(
+    block: &Block,
+    item: Option<usize>,
+    repo: &RepoContext,
+    config: &Config,
+    meeting: &mut MeetingRecord,
+    candidates: &mut Vec<Mention<PersonRef>>,
+) {
     let mut seen_urls = String::new();
     for link in &block.links {
         if !block.text.contains(&link.url) {
@@ -163,21 +172,43 @@ fn mentions(block: &Block, item: Option<usize>, repo: &RepoContext, config: &Con
     }
     let mut people = person::find_named_handles(&block.text, block.line);
     people.extend(person::find_handles(&block.text, block.line));
-    people.extend(
-        person::find_acting_names(&block.text, block.line)
-            .into_iter()
-            .filter(|p| config.services.lookup(&p.name).is_none()),
-    );
+    for (p, evidence) in person::find_acting_names(&block.text, block.line) {
+        if config.services.lookup(&p.name).is_some() {
+            continue;
+        }
+        match evidence {
+            Evidence::Strong => people.push(p),
+            Evidence::Weak => candidates.push(Mention { what: p, item }),
+        }
+    }
     for (line, text) in block.text_lines() {
         if let Some(c) = SPEAKER.captures(text.trim()) {
             let name = &c[1];
             if person::name_like(name) && !decision::is_decision_label(name) && !is_label_word(name) {
-                people.push(PersonRef::name(name, line));
+                candidates.push(Mention { what: PersonRef::name(name, line), item });
             }
         }
     }
     for p in people {
         meeting.people.push(Mention { what: p, item });
+    }
+}
+
+/// Keep the weakly evidenced names that match someone already known in this meeting.
+fn confirm_candidates(meeting: &mut MeetingRecord, candidates: Vec<Mention<PersonRef>>) {
+    let mut known: Vec<String> = Vec::new();
+    let all = meeting.attendees.iter().chain(&meeting.absentees).chain(meeting.roles.iter().map(|(_, p)| p));
+    for p in all.chain(meeting.people.iter().map(|m| &m.what)) {
+        known.push(p.key());
+        known.push(p.name.to_lowercase());
+        if let Some(first) = p.name.split_whitespace().next() {
+            known.push(first.to_lowercase());
+        }
+    }
+    for c in candidates {
+        if known.contains(&c.what.name.to_lowercase()) {
+            meeting.people.push(c);
+        }
     }
 }
 
@@ -210,7 +241,7 @@ fn attendance_block(block: &Block, meeting: &mut MeetingRecord, absent: bool) {
         }
         _ => {
             if ABSENCE_WORDS.is_match(&text) {
-                for p in person::find_acting_names(&text, block.line) {
+                for (p, _) in person::find_acting_names(&text, block.line) {
                     push_presence(meeting, p, true);
                 }
             }
@@ -293,38 +324,99 @@ fn roles_in(block: &Block, meeting: &mut MeetingRecord) {
     }
 }
 
-/// Decisions and actions in block `i`.
-fn outcomes(blocks: &[Block], i: usize, item: Option<usize>, section: Option<SectionKind>, meeting: &mut MeetingRecord) {
+/// Decisions and actions in block `i`, read sentence by sentence.
+fn outcomes(blocks: &[Block], i: usize, item: Option<usize>, section: Option<SectionKind>, meeting: &mut MeetingRecord, config: &Config) {
     let block = &blocks[i];
     let whole_block_decision = block.lead_strong.as_deref().is_some_and(decision::is_decision_label)
         || (section == Some(SectionKind::Decisions) && !matches!(block.kind, BlockKind::Heading(_)));
     let in_actions = (section == Some(SectionKind::Actions) && !matches!(block.kind, BlockKind::Heading(_)))
         || under_action_label(blocks, i);
     if whole_block_decision {
-        meeting.decisions.push(DecisionRecord { text: block.text.clone(), line: block.line, end_line: block.end_line, item });
+        let text = one_line(&block.text);
+        meeting.decisions.push(DecisionRecord { text, line: block.line, end_line: block.end_line, item });
     }
-    for (n, (line, text)) in block.text_lines().enumerate() {
-        let is_decision = whole_block_decision || decision::states_decision(text);
+    let not_person = |name: &str| config.services.lookup(name).is_some();
+    for (n, sentence) in sentences(block).into_iter().enumerate() {
+        let is_decision = whole_block_decision || decision::states_decision(&sentence.text);
         if is_decision && !whole_block_decision {
-            let end_line = if labelled(text) { block.end_line } else { line };
-            meeting.decisions.push(DecisionRecord { text: text.trim().to_string(), line, end_line, item });
+            let end_line = if labelled(&sentence.text) { block.end_line } else { sentence.end_line };
+            meeting.decisions.push(DecisionRecord { text: sentence.text.clone(), line: sentence.line, end_line, item });
         }
         let ctx = LineContext {
             in_action_section: in_actions,
             checkbox: if n == 0 { block.checked } else { None },
             is_decision,
+            not_person: &not_person,
         };
-        if let Some(found) = action::find_action(text, line, ctx) {
+        let task = strip_label(&sentence.text);
+        if let Some(found) = action::find_action(task, sentence.line, ctx) {
             meeting.actions.push(ActionRecord {
-                text: text.trim().to_string(),
-                line,
-                end_line: line,
+                text: task.to_string(),
+                line: sentence.line,
+                end_line: sentence.end_line,
                 item,
                 assignees: found.assignees,
                 status: found.status,
                 due: found.due,
             });
         }
+    }
+}
+
+/// One sentence of a block with its line span.
+struct Sentence {
+    text: String,
+    line: u32,
+    end_line: u32,
+}
+
+/// Split a block into sentences; source line breaks inside a sentence become spaces.
+fn sentences(block: &Block) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut start_line = block.line;
+    let mut line = block.line;
+    let chars: Vec<char> = block.text.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            line += 1;
+            if current.trim().is_empty() {
+                start_line = line;
+            }
+            current.push(' ');
+            continue;
+        }
+        current.push(c);
+        let ends = matches!(c, '.' | '!' | '?')
+            && chars.get(k + 1).is_some_and(|n| n.is_whitespace())
+            && chars[k + 1..].iter().find(|n| !n.is_whitespace()).is_some_and(|n| n.is_uppercase() || *n == '@');
+        if ends {
+            push_sentence(&mut out, &mut current, start_line, line);
+            start_line = line;
+        }
+    }
+    push_sentence(&mut out, &mut current, start_line, line);
+    out
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, current: &mut String, line: u32, end_line: u32) {
+    let text = one_line(current);
+    if !text.is_empty() {
+        let line = if current.starts_with(' ') && line < end_line { line } else { line };
+        out.push(Sentence { text, line, end_line });
+    }
+    current.clear();
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `Conclusion: Create an issue` -> `Create an issue`.
+fn strip_label(text: &str) -> &str {
+    match text.split_once(':') {
+        Some((label, rest)) if label.len() < 30 && decision::is_decision_label(label) => rest.trim(),
+        _ => text,
     }
 }
 

@@ -37,16 +37,23 @@ const NOT_NAMES: &[&str] = &[
     "good", "great", "ok", "okay", "sure", "thank", "welcome", "hello", "hi", "consensus", "devops", "infra",
 ];
 
-/// Verbs that, right after a capitalised word, mark it as a person doing something.
-const PERSON_VERBS: &[&str] = &[
+/// Verbs of speech and commitment that, right after a capitalised word, mark it as a person.
+const SPEECH_VERBS: &[&str] = &[
     "says", "said", "mentions", "mentioned", "proposes", "proposed", "suggests", "suggested", "presents", "presented",
     "asks", "asked", "explains", "explained", "notes", "noted", "thinks", "thought", "agrees", "agreed", "will",
-    "wants", "wanted", "wonders", "raised", "raises", "reports", "reported", "shared", "shares", "showed", "shows",
-    "demoed", "demonstrated", "offered", "offers", "volunteered", "volunteers", "recently", "unfortunately", "already",
-    "also", "is", "was", "has", "had", "would", "could", "should", "can", "to", "and", "realizes", "realized",
-    "elaborates", "elaborated", "replied", "replies", "answered", "answers", "added", "adds", "confirmed", "confirms",
-    "welcomes", "welcomed", "deployed", "created", "opened", "fixed", "wrote", "joined", "left", "needs", "needed",
-    "likes", "prefers", "probably", "recommends", "recommended", "described", "describes", "commented", "comments",
+    "wants", "wanted", "wonders", "wondered", "raised", "raises", "reports", "reported", "shared", "shares", "showed",
+    "demoed", "demonstrated", "offered", "offers", "volunteered", "volunteers", "unfortunately", "realizes",
+    "realized", "realises", "realised", "elaborates", "elaborated", "replied", "replies", "answered", "answers",
+    "confirmed", "confirms", "welcomes", "welcomed", "recommends", "recommended", "commented", "comments", "argues",
+    "argued", "believes", "believed", "feels", "felt", "prefers", "preferred", "promised", "promises", "clarified",
+    "clarifies", "described", "describes", "summarized", "summarised", "joined", "left", "couldn't", "cannot",
+    "can't", "didn't", "doesn't", "won't",
+];
+
+/// Weaker cues (`Chris has`, `Bella's`): kept only for names also seen with strong evidence.
+const WEAK_VERBS: &[&str] = &[
+    "is", "was", "has", "had", "would", "could", "should", "can", "also", "already", "recently", "probably", "and",
+    "to", "needs", "likes", "deployed", "created", "opened", "fixed", "wrote", "added",
 ];
 
 /// Whether `word` could be a name (not a stop word, starts with a letter).
@@ -164,21 +171,34 @@ pub fn find_named_handles(text: &str, line: u32) -> Vec<PersonRef> {
         .collect()
 }
 
-/// Capitalised names followed by a verb of speech or action (`Joe says`, `Chris will`).
-pub fn find_acting_names(text: &str, line: u32) -> Vec<PersonRef> {
+/// How sure a name found in prose is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    /// Followed by a verb of speech or commitment (`Joe says`, `Chris will`).
+    Strong,
+    /// A possessive or a weak verb (`Bella's`, `Chris has`).
+    Weak,
+}
+
+/// Capitalised names acting in prose, with how sure each one is.
+pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
     let mut out = Vec::new();
     let words: Vec<(usize, &str)> = word_spans(text);
     for (i, &(at, word)) in words.iter().enumerate() {
-        let bare = word.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('\'');
+        let bare = word.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('\'').trim_end_matches('’');
         if !looks_like_first_name(bare) {
             continue;
         }
         let possessive = word.len() != bare.len();
         let next = words.get(i + 1).map(|&(_, w)| w.to_lowercase());
-        let acts = next.as_deref().is_some_and(|n| PERSON_VERBS.contains(&n));
-        let after_verb = i > 0 && matches!(words[i - 1].1.to_lowercase().as_str(), "with" | "ask" | "asked" | "by" | "thanks" | "cc" | "ping");
-        if acts || possessive && next.is_some() || after_verb {
-            out.push(PersonRef::name(bare, line + newlines(text, at)));
+        let evidence = match next.as_deref() {
+            Some(n) if SPEECH_VERBS.contains(&n) && !possessive => Some(Evidence::Strong),
+            Some(n) if WEAK_VERBS.contains(&n) || possessive => Some(Evidence::Weak),
+            _ => None,
+        };
+        let after = i > 0 && matches!(words[i - 1].1.to_lowercase().as_str(), "with" | "ask" | "asked" | "by" | "thanks" | "cc" | "ping");
+        if let Some(e) = evidence.or(after.then_some(Evidence::Weak)) {
+            out.push((PersonRef::name(bare, line + newlines(text, at)), e));
         }
     }
     out
@@ -245,8 +265,10 @@ mod tests {
 
     #[test]
     fn finds_people_acting_in_prose() {
-        let found: Vec<String> =
-            find_acting_names("Joe says it works. We will see. Chris' box was stolen.", 1).into_iter().map(|p| p.name).collect();
-        assert_eq!(found, vec!["Joe", "Chris"]);
+        let found: Vec<(String, Evidence)> = find_acting_names("Joe says it works. We will see. Chris' box was stolen.", 1)
+            .into_iter()
+            .map(|(p, e)| (p.name, e))
+            .collect();
+        assert_eq!(found, vec![("Joe".into(), Evidence::Strong), ("Chris".into(), Evidence::Weak)]);
     }
 }

@@ -114,11 +114,13 @@ impl SectionMap {
         let mut enclosing = Vec::with_capacity(blocks.len());
         let mut seen_heading = false;
         for (i, block) in blocks.iter().enumerate() {
-            enclosing.push(stack.iter().map(|&(_, idx, kind)| (idx, kind)).collect());
             if let BlockKind::Heading(level) = block.kind {
                 while stack.last().is_some_and(|&(l, _, _)| l >= level) {
                     stack.pop();
                 }
+            }
+            enclosing.push(stack.iter().map(|&(_, idx, kind)| (idx, kind)).collect());
+            if let BlockKind::Heading(level) = block.kind {
                 let mut kind = classify(&block.text);
                 if !seen_heading && level == 1 && kind == SectionKind::Other {
                     kind = SectionKind::Title;
