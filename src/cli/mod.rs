@@ -25,6 +25,12 @@ pub struct Cli {
 enum Command {
     /// Export the knowledge graph of the given minutes (JSON-LD, RDF, DOT).
     Export(export::ExportArgs),
+    /// Print the block structure minutegraph reads from one file (for debugging rules).
+    #[command(hide = true)]
+    Blocks {
+        /// The file to parse.
+        path: std::path::PathBuf,
+    },
 }
 
 /// Parse the command line, run the command and return the exit code.
@@ -32,6 +38,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Export(args) => export::run(args),
+        Command::Blocks { path } => print_blocks(&path),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -43,3 +50,12 @@ pub fn main() -> ExitCode {
 }
 
 pub(crate) use output::write_output;
+
+fn print_blocks(path: &std::path::Path) -> Result<u8, crate::error::Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| crate::error::Error::Io { path: path.display().to_string(), source: e })?;
+    let doc = crate::document::parse(&path.display().to_string(), &text);
+    for b in &doc.blocks {
+        println!("{:>4}-{:<4} {:?} d{} {:?} {:?}", b.line, b.end_line, b.kind, b.depth, b.lead_strong, b.text);
+    }
+    Ok(EXIT_OK)
+}

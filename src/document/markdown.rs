@@ -14,11 +14,14 @@ pub(super) fn blocks(text: &str, body_start: usize, index: &LineIndex) -> Vec<Bl
         open: None,
         list_depth: 0,
         items: Vec::new(),
+        html_buf: String::new(),
+        html_start: None,
     };
     for (event, range) in Parser::new_ext(&text[body_start..], options).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
         walker.event(event, range);
     }
+    walker.flush_html();
     walker.flush();
     walker.blocks
 }
@@ -43,6 +46,9 @@ struct Walker<'a> {
     list_depth: u8,
     /// For each open list item: has its first block been started?
     items: Vec<bool>,
+    /// Raw HTML collected until a table closes.
+    html_buf: String,
+    html_start: Option<usize>,
 }
 
 impl Walker<'_> {
@@ -52,6 +58,7 @@ impl Walker<'_> {
             Event::End(tag) => self.end(tag),
             Event::Text(t) | Event::Code(t) => self.text(&t, range),
             Event::SoftBreak | Event::HardBreak => self.text("\n", range),
+            Event::Html(html) => self.html(&html, range),
             Event::TaskListMarker(done) => {
                 if let Some(open) = self.open.as_mut() {
                     open.block.checked = Some(done);
@@ -155,6 +162,24 @@ impl Walker<'_> {
             open.lead_strong_done = true;
         }
         open.last_offset = open.last_offset.max(range.end);
+    }
+
+    /// Raw HTML: keep table rows, drop the rest (comments, styles, tags).
+    fn html(&mut self, html: &str, range: Range<usize>) {
+        self.html_buf.push_str(html);
+        self.html_start.get_or_insert(range.start);
+        let lower = self.html_buf.to_ascii_lowercase();
+        if !lower.contains("<table") || lower.contains("</table") {
+            self.flush_html();
+        }
+    }
+
+    fn flush_html(&mut self) {
+        if let Some(start) = self.html_start.take() {
+            let html = std::mem::take(&mut self.html_buf);
+            self.flush();
+            self.blocks.extend(super::html::table_rows(&html, start, self.index));
+        }
     }
 
     /// A paragraph inside a list item whose first block is still empty continues that block.

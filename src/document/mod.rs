@@ -6,6 +6,7 @@
 //! ever sees this block list, never raw Markdown.
 
 mod front_matter;
+mod html;
 mod lines;
 mod markdown;
 mod plain;

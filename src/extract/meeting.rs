@@ -224,11 +224,11 @@ fn attendance_block(block: &Block, meeting: &mut MeetingRecord, absent: bool) {
     if matches!(block.kind, BlockKind::Heading(_) | BlockKind::Code) {
         return;
     }
-    let text = if block.kind == BlockKind::TableRow {
-        block.cells.first().cloned().unwrap_or_default()
-    } else {
-        block.text.clone()
-    };
+    if block.kind == BlockKind::TableRow {
+        table_row_presence(block, meeting, absent);
+        return;
+    }
+    let text = block.text.clone();
     let listed = list_after_label(&text, block.line)
         .or_else(|| person::split_name_list(&text, block.line))
         .or_else(|| first_piece(&text, block));
@@ -251,7 +251,48 @@ fn attendance_block(block: &Block, meeting: &mut MeetingRecord, absent: bool) {
 
 fn is_table_header(block: &Block) -> bool {
     block.kind == BlockKind::TableRow
-        && block.cells.first().is_some_and(|c| matches!(c.to_lowercase().as_str(), "name" | "names" | "person" | "attendee" | "participant" | "who"))
+        && block.cells.iter().any(|c| {
+            let c = c.to_lowercase();
+            c.starts_with("name") || matches!(c.as_str(), "person" | "attendee" | "participant" | "who")
+        })
+}
+
+/// One row of an attendance table: a name cell, an optional presence mark
+/// (`X`, `✓`) in a short first column, and an optional handle column.
+fn table_row_presence(block: &Block, meeting: &mut MeetingRecord, absent: bool) {
+    if is_table_header(block) {
+        return;
+    }
+    let cells = &block.cells;
+    let marked = cells.first().filter(|c| c.chars().count() <= 3 && !c.chars().any(char::is_alphabetic) || is_mark(c));
+    let name_cells: &[String] = if marked.is_some() || cells.first().is_some_and(|c| c.is_empty()) { &cells[1..] } else { cells };
+    let Some((pos, name)) = name_cells.iter().enumerate().find_map(|(i, c)| {
+        let name = c.split(['(', ',']).next().unwrap_or("").trim();
+        (person::name_like(name) && !name.is_empty()).then_some((i, name))
+    }) else {
+        return;
+    };
+    let mut p = person::person_ref(name, block.line);
+    if let Some(handle) = name_cells[pos + 1..].iter().rev().find(|c| is_handle_cell(c)) {
+        if !p.is_handle {
+            p.handle = Some(handle.trim_start_matches('@').to_string());
+        }
+    }
+    let has_mark_column = marked.is_some() || cells.first().is_some_and(|c| c.is_empty());
+    let present = !has_mark_column || marked.is_some_and(|m| is_mark(m));
+    push_presence(meeting, p, absent || !present);
+}
+
+fn is_mark(cell: &str) -> bool {
+    matches!(cell.trim().to_lowercase().as_str(), "x" | "✓" | "✔" | "✅" | "yes" | "y" | "present" | "[x]" | "+" | "1")
+}
+
+fn is_handle_cell(cell: &str) -> bool {
+    let c = cell.trim().trim_start_matches('@');
+    !c.is_empty()
+        && c.len() <= 39
+        && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
+        && !matches!(c.to_lowercase().as_str(), "he" | "she" | "they" | "him" | "her" | "them")
 }
 
 /// `Team members: Niko, Scott` -> the list after the label.

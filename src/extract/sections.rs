@@ -66,7 +66,8 @@ const KIND_WORDS: &[(SectionKind, &[&str])] = &[
 
 /// Classify a heading text (shortcodes already removed).
 pub fn classify(text: &str) -> SectionKind {
-    let lower = normalise(text);
+    let head = text.split(['(', '[']).next().filter(|h| !h.trim().is_empty()).unwrap_or(text);
+    let lower = normalise(head);
     if lower.is_empty() || super::dates::find_date(&lower).is_some_and(|d| d.rest_is_trivial) {
         return SectionKind::Title;
     }
