@@ -7,6 +7,7 @@ use super::dates;
 use super::decision;
 use super::issue::{self, RepoContext};
 use super::person::{self, Evidence};
+use super::records as issue_ref;
 use super::records::{ActionRecord, DecisionRecord, MeetingRecord, Mention, PersonRef};
 use super::sections::{SectionKind, SectionMap};
 use super::service;
@@ -90,12 +91,9 @@ fn effective_section(sections: &SectionMap, agenda: &Agenda, i: usize) -> Option
         .find(|k| !matches!(k, SectionKind::Title | SectionKind::Other))
 }
 
+/// The meeting date: a date heading (the minutes' own statement) first, then
+/// front matter (often a publication date), the file name, and the first lines.
 fn meeting_date(doc: &Document) -> Option<String> {
-    if let Some(fm) = &doc.front_matter {
-        if let Some(d) = fm.text("date").and_then(|t| dates::find_date(&t)) {
-            return Some(d.date);
-        }
-    }
     let heading_date = doc
         .blocks
         .iter()
@@ -104,6 +102,11 @@ fn meeting_date(doc: &Document) -> Option<String> {
         .find_map(|b| dates::find_date(&b.text).filter(|d| d.rest_is_trivial || b.heading_level() == Some(1)));
     if let Some(d) = heading_date {
         return Some(d.date);
+    }
+    if let Some(fm) = &doc.front_matter {
+        if let Some(d) = fm.text("date").and_then(|t| dates::find_date(&t)) {
+            return Some(d.date);
+        }
     }
     if let Some(d) = dates::date_from_path(&doc.source) {
         return Some(d);
@@ -147,22 +150,8 @@ fn mentions(
     meeting: &mut MeetingRecord,
     candidates: &mut Vec<Mention<PersonRef>>,
 ) {
-    let mut seen_urls = String::new();
-    for link in &block.links {
-        if !block.text.contains(&link.url) {
-            seen_urls.push_str(&link.url);
-            seen_urls.push(' ');
-        }
-    }
-    for r in issue::find_issues(&block.text, block.line, repo) {
+    for r in block_issues(block, repo) {
         meeting.issues.push(Mention { what: r, item });
-    }
-    for link in &block.links {
-        if !block.text.contains(&link.url) {
-            for r in issue::find_issues(&link.url, link.line, repo) {
-                meeting.issues.push(Mention { what: r, item });
-            }
-        }
     }
     if block.kind == BlockKind::Code {
         return;
@@ -192,6 +181,21 @@ fn mentions(
     for p in people {
         meeting.people.push(Mention { what: p, item });
     }
+}
+
+/// Issue references in a block's text and link targets. A short form (`#12`,
+/// `repo/#12`) is dropped when a full reference with the same number is there too
+/// (typically the link target of that very text).
+fn block_issues(block: &Block, repo: &RepoContext) -> Vec<issue_ref::IssueRef> {
+    let mut refs = issue::find_issues(&block.text, block.line, repo);
+    for link in &block.links {
+        if !block.text.contains(&link.url) {
+            refs.extend(issue::find_issues(&link.url, link.line, repo));
+        }
+    }
+    let full: Vec<u64> = refs.iter().filter(|r| r.key.contains('/')).map(|r| r.number).collect();
+    refs.retain(|r| r.key.contains('/') || !full.contains(&r.number));
+    refs
 }
 
 /// Keep the weakly evidenced names that match someone already known in this meeting.
