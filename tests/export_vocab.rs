@@ -1,0 +1,186 @@
+//! The vocabulary constants, `schema/ontology.ttl` and `schema/context.jsonld`
+//! agree: every `mg:` term in `vocab.rs` is declared in the ontology and every
+//! `mg:` IRI in the ontology is a constant; the exporters use classes as
+//! classes and properties as properties, within their declared domain and range.
+
+mod export_support;
+
+use export_support::sample_graph;
+use minutegraph::export::triples::Dataset;
+use minutegraph::export::{DEFAULT_BASE_IRI, ExportOptions, context_document};
+use minutegraph::vocab::{mg, rdf, rdfs};
+use oxrdf::{NamedNode, NamedOrBlankNode, Term, Triple};
+use oxttl::TurtleParser;
+use std::collections::{BTreeMap, BTreeSet};
+
+const OWL: &str = "http://www.w3.org/2002/07/owl#";
+
+fn schema_file(name: &str) -> String {
+    let path = format!("{}/schema/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn ontology() -> Vec<Triple> {
+    TurtleParser::new()
+        .for_slice(&schema_file("ontology.ttl"))
+        .collect::<Result<_, _>>()
+        .expect("ontology.ttl parses")
+}
+
+/// The objects of `subject predicate ?o` in `triples`.
+fn objects<'a>(triples: &'a [Triple], subject: &str, predicate: &str) -> Vec<&'a Term> {
+    triples
+        .iter()
+        .filter(|t| {
+            t.subject.to_string() == format!("<{subject}>") && t.predicate.as_str() == predicate
+        })
+        .map(|t| &t.object)
+        .collect()
+}
+
+fn owl(local: &str) -> Term {
+    NamedNode::new_unchecked(format!("{OWL}{local}")).into()
+}
+
+#[test]
+fn every_mg_constant_is_declared_with_label_and_comment() {
+    let triples = ontology();
+    for term in mg::ALL {
+        let types = objects(&triples, term.as_str(), rdf::TYPE.as_str());
+        let declared = [owl("Class"), owl("ObjectProperty"), owl("DatatypeProperty")];
+        assert!(
+            types.iter().any(|t| declared.contains(t)),
+            "{term} is not declared in ontology.ttl"
+        );
+        assert!(
+            !objects(&triples, term.as_str(), rdfs::LABEL.as_str()).is_empty(),
+            "{term} has no label"
+        );
+        let comment = format!("{}comment", rdfs::NS);
+        assert!(
+            !objects(&triples, term.as_str(), &comment).is_empty(),
+            "{term} has no comment"
+        );
+    }
+}
+
+#[test]
+fn every_mg_iri_in_the_ontology_is_a_constant() {
+    let known: BTreeSet<&str> = mg::ALL.iter().map(|t| t.as_str()).collect();
+    for triple in ontology() {
+        let subject = match &triple.subject {
+            NamedOrBlankNode::NamedNode(n) => Some(n.as_str()),
+            _ => None,
+        };
+        let object = match &triple.object {
+            Term::NamedNode(n) => Some(n.as_str()),
+            _ => None,
+        };
+        for iri in [subject, Some(triple.predicate.as_str()), object]
+            .into_iter()
+            .flatten()
+        {
+            if iri.starts_with(mg::NS) {
+                assert!(
+                    known.contains(iri),
+                    "{iri} is in ontology.ttl but not in vocab.rs"
+                );
+            }
+        }
+    }
+}
+
+/// The declared kind (class, object or datatype property) of each `mg:` term.
+fn kinds(triples: &[Triple]) -> BTreeMap<String, String> {
+    triples
+        .iter()
+        .filter(|t| t.predicate == rdf::TYPE)
+        .filter_map(|t| match (&t.subject, &t.object) {
+            (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o))
+                if s.as_str().starts_with(mg::NS) =>
+            {
+                o.as_str()
+                    .strip_prefix(OWL)
+                    .filter(|k| *k != "FunctionalProperty")
+                    .map(|k| (s.as_str().to_string(), k.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn exported_terms_are_used_as_declared() {
+    let ontology = ontology();
+    let kinds = kinds(&ontology);
+    let data = Dataset::new(&sample_graph(), &ExportOptions::default())
+        .unwrap()
+        .triples();
+    let mut types: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for t in &data {
+        if t.predicate == rdf::TYPE {
+            types
+                .entry(t.subject.to_string())
+                .or_default()
+                .insert(t.object.to_string());
+        }
+    }
+    for t in &data {
+        let p = t.predicate.as_str();
+        if t.predicate == rdf::TYPE {
+            if let Term::NamedNode(class) = &t.object {
+                if class.as_str().starts_with(mg::NS) {
+                    assert_eq!(
+                        kinds.get(class.as_str()).map(String::as_str),
+                        Some("Class"),
+                        "{class}"
+                    );
+                }
+            }
+            continue;
+        }
+        if !p.starts_with(mg::NS) {
+            continue;
+        }
+        let expected = if matches!(t.object, Term::NamedNode(_)) {
+            "ObjectProperty"
+        } else {
+            "DatatypeProperty"
+        };
+        assert_eq!(kinds.get(p).map(String::as_str), Some(expected), "{p}");
+        for domain in objects(&ontology, p, &format!("{}domain", rdfs::NS)) {
+            if let Term::NamedNode(class) = domain {
+                assert!(
+                    types[&t.subject.to_string()].contains(&class.to_string()),
+                    "{t}: domain {class}"
+                );
+            }
+        }
+        for range in objects(&ontology, p, &format!("{}range", rdfs::NS)) {
+            if let (Term::NamedNode(class), Term::NamedNode(target)) = (range, &t.object) {
+                if class.as_str().starts_with(mg::NS) {
+                    assert!(
+                        types[&target.to_string()].contains(&class.to_string()),
+                        "{t}: range {class}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn schema_context_is_the_default_inline_context() {
+    let saved: serde_json::Value =
+        serde_json::from_str(&schema_file("context.jsonld")).expect("context.jsonld is JSON");
+    let built: serde_json::Value =
+        serde_json::from_str(&context_document(DEFAULT_BASE_IRI)).unwrap();
+    assert_eq!(
+        saved, built,
+        "regenerate schema/context.jsonld from export::context_document"
+    );
+    assert_eq!(
+        schema_file("context.jsonld"),
+        context_document(DEFAULT_BASE_IRI)
+    );
+}
