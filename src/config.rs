@@ -96,19 +96,61 @@ impl ServiceCatalogue {
     }
 
     /// Every known service named in `text`: (byte offset, written form, entry).
+    ///
+    /// A case-sensitive name written in another case (`nova` for `Nova`) counts
+    /// only inside an enumeration of services (`nova, glance and cinder`).
     pub fn find_all<'a>(&'a self, text: &'a str) -> Vec<(usize, &'a str, &'a ServiceEntry)> {
-        let mut out = Vec::new();
+        let mut found: Vec<(usize, usize, usize, bool)> = Vec::new();
         let mut at = 0;
         while at < text.len() {
             let Some(caps) = self.matcher.captures_at(text, at) else { break };
             let Some(m) = caps.get(1) else { break };
-            if let Some(entry) = self.lookup(m.as_str()) {
-                out.push((m.start(), m.as_str(), entry));
+            let written = m.as_str();
+            if let Some(&i) = self.exact.get(written).or_else(|| self.folded.get(&written.to_lowercase())) {
+                found.push((m.start(), m.end(), i, true));
+            } else if let Some(i) = self.case_folded(written) {
+                found.push((m.start(), m.end(), i, false));
             }
             at = m.end();
         }
-        out
+        let keep = enumerations(text, &found);
+        found
+            .iter()
+            .zip(keep)
+            .filter(|(_, keep)| *keep)
+            .map(|(&(start, end, i, _), _)| (start, &text[start..end], &self.entries[i]))
+            .collect()
     }
+
+    fn case_folded(&self, written: &str) -> Option<usize> {
+        let lower = written.to_lowercase();
+        self.exact.iter().find(|(k, _)| k.to_lowercase() == lower).map(|(_, &i)| i)
+    }
+}
+
+/// Which matches to keep: sure ones always; unsure ones when they sit in a list
+/// of at least three services, or of two with a sure one.
+fn enumerations(text: &str, found: &[(usize, usize, usize, bool)]) -> Vec<bool> {
+    let mut keep: Vec<bool> = found.iter().map(|f| f.3).collect();
+    let mut group_start = 0;
+    for k in 0..=found.len() {
+        let continues = k > 0 && k < found.len() && is_list_gap(&text[found[k - 1].1..found[k].0]);
+        if continues {
+            continue;
+        }
+        let group = &found[group_start..k];
+        let sure = group.iter().filter(|f| f.3).count();
+        if group.len() >= 3 || (group.len() == 2 && sure >= 1) {
+            keep[group_start..k].iter_mut().for_each(|x| *x = true);
+        }
+        group_start = k;
+    }
+    keep
+}
+
+fn is_list_gap(gap: &str) -> bool {
+    let g = gap.trim().to_lowercase();
+    matches!(g.as_str(), "," | "/" | "&" | "+" | "and" | "or" | ", and" | ", or" | "|" | ";")
 }
 
 /// Everything a run is configured with.
@@ -139,5 +181,14 @@ mod tests {
             .map(|(_, _, e)| e.name.as_str())
             .collect();
         assert_eq!(found, vec!["Flux", "Flux", "Ghost", "PostgreSQL"]);
+    }
+
+    #[test]
+    fn lower_case_names_count_in_enumerations_only() {
+        let cat = ServiceCatalogue::parse("Nova\t\tcase\nGlance\t\tcase\nCinder\t\tcase\n");
+        let names = |t: &str| cat.find_all(t).iter().map(|(_, _, e)| e.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names("images for nova, glance and cinder"), vec!["Nova", "Glance", "Cinder"]);
+        assert!(names("a nova exploded").is_empty());
+        assert_eq!(names("Nova and glance"), vec!["Nova", "Glance"]);
     }
 }
