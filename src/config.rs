@@ -176,7 +176,7 @@ mod tests {
     fn matches_names_and_aliases_on_word_boundaries() {
         let cat = ServiceCatalogue::parse("Flux\tFlux CD|fluxcd\t\nGhost\t\tcase\nPostgreSQL\tPostgres\t\n");
         let found: Vec<&str> = cat
-            .find_all("deploy Flux CD and fluxcd, ghost town, Ghost blog, postgres; postgresql-ish")
+            .find_all("deploy Flux CD and fluxcd. The ghost town has a Ghost blog on postgres; postgresql-ish")
             .iter()
             .map(|(_, _, e)| e.name.as_str())
             .collect();

@@ -18,16 +18,38 @@ const TASK_VERBS: &[&str] = &[
     "prioritize", "provide", "publish", "push", "reach", "remove", "rename", "reply", "report", "request", "research",
     "resolve", "review", "reword", "run", "schedule", "send", "set", "settle", "setup", "share", "sort", "start",
     "submit", "summarize", "summarise", "sync", "talk", "test", "track", "try", "update", "upload", "verify", "write",
+    "leave", "grant", "circle", "drive", "own", "lead", "handle", "explore", "bring", "raise", "re", "double",
+    "double-check", "re-check", "recheck", "reconsider", "revisit", "reply", "respond", "answer", "join", "attend",
+    "organise", "host", "record", "note", "draw", "sketch", "propose", "suggest", "present", "demo", "pick", "ship",
+    "release", "tag", "backport", "port", "upgrade", "downgrade", "rebuild", "restart", "rotate", "renew", "order",
+    "buy", "pay", "book", "reserve", "contribute", "help", "support", "mentor", "onboard", "sign", "approve",
+    "accept", "reject", "decline", "cancel", "postpone", "split", "combine", "consolidate", "streamline", "refactor",
+    "rewrite", "translate", "proofread", "edit", "polish", "finalize", "wrap", "kick", "hand", "pass", "forward",
+    "escalate", "chase", "nudge", "remind", "poll", "survey", "gather", "compile", "measure", "benchmark", "profile",
+    "monitor", "watch", "observe", "assess", "estimate", "scope", "sort", "triage", "label", "assign", "close",
+    "reopen", "archive", "delete", "drop", "disable", "deprecate", "announce", "blog", "tweet", "promote", "reach",
+    "get", "go", "grab", "put", "keep", "think", "consider", "decide", "agree", "align", "sync", "meet", "visit",
 ];
 
+/// Verbs after "X will" that state a plan, not a condition (`Joe will be away`).
+const NOT_TASKS: &[&str] = &["be", "have", "need", "like", "want", "probably", "likely", "not", "never", "still", "also"];
+
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[-*]\s*)?(?:_)?(todo|to-do|to do|action item|action|ai|#action|task|done)\b\s*(@[\w-]+)?\s*[:\-–]\s*(.*)$").expect("regex")
+    Regex::new(
+        r"(?i)^(?:[-*]\s*)?(?:[_*]+)?(todo|to-do|to do|action item|action|ai|#action|task|done)\b\s*((?:@[\w-]+)(?:\s*(?:,|&|and)\s*@[\w-]+)*)?\s*(?:[:\-–]\s*(.*)|\s(?:to\s+)?(.*))$",
+    )
+    .expect("regex")
+});
+static HAVE_PERSON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:have|let|ask)\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)\s+([a-z-]+)").expect("regex"));
+static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:will|to|should|shall|must)\s+be\s+\w+\s+by\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)").expect("regex")
 });
 static INLINE_AI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:AI|ACTION|TODO|ToDo)\s*(?:@([\w-]+)|\(([^)]+)\))?\s*:|\(AI\s+@([\w-]+)\)").expect("regex"));
 static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[,.;:(]\s*|\band\s+|\bthen\s+(?:have\s+)?|\bhave\s+)(@[\w-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)\s+(?:will|is going to|shall|agreed to|offered to|volunteered to|to|should)\s+(?:also\s+|then\s+|try\s+to\s+)?([a-z]+)",
+        r"(?:^|[,.;:(]\s*|\band\s+|\bthen\s+(?:have\s+)?|\bhave\s+)(@[\w-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)\s+(?:will|is going to|shall|agreed to|offered to|volunteered to|to|should)\s+(?:also\s+|then\s+|try\s+to\s+)?([a-z]+(?:-[a-z]+)?)",
     )
     .expect("regex")
 });
@@ -85,13 +107,18 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
         if marker == "done" {
             status = ActionStatus::Done;
         }
-        let mut assignees = Vec::new();
-        if let Some(h) = caps.get(2) {
-            assignees.push(PersonRef::handle(h.as_str().trim_start_matches('@'), line_no));
+        let handles = caps.get(2).map(|h| find_handles(h.as_str(), line_no)).unwrap_or_default();
+        let rest = caps.get(3).or(caps.get(4)).map_or("", |m| m.as_str());
+        if caps.get(3).is_none() && handles.is_empty() && marker != "#action" {
+            // `Action required` or `Todo list` without a colon or handle is prose, not a marker.
+            return None;
         }
-        let rest = caps.get(3).map_or("", |m| m.as_str());
+        let mut assignees = handles;
         if assignees.is_empty() {
             assignees = owners_in(rest, line_no, ctx.not_person);
+        }
+        if assignees.is_empty() {
+            assignees = leading_name(rest, line_no, ctx.not_person);
         }
         return Some(FoundAction { assignees, status, due });
     }
@@ -116,28 +143,69 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
     None
 }
 
-/// `X will do`, `Mark to move`, `@h reach out` — the person committing, when the verb is a task.
+/// `X will do`, `Mark to move`, `@h reach out`, `have Joe ask`, `will be done by @h`:
+/// the people committing.
 fn commitment(text: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Option<Vec<PersonRef>> {
     for caps in COMMITMENT.captures_iter(text) {
-        let who = &caps[1];
         let verb = &caps[2];
-        if !is_task_verb(verb) && !matches!(verb, "be" | "do" | "take" | "work" | "help" | "look" | "come") {
+        let will = caps[0].contains(" will ") || caps[0].contains(" shall ") || caps[0].contains(" is going to ");
+        let plausible = if will { !NOT_TASKS.contains(&verb) } else { is_task_verb(verb) };
+        if !plausible {
             continue;
         }
-        if let Some(h) = who.strip_prefix('@') {
-            return Some(vec![PersonRef::handle(h, line_no)]);
-        }
-        let first = who.split_whitespace().next().unwrap_or(who);
-        if looks_like_first_name(first) && !is_stop_word(first) && !not_person(who) && !not_person(first) {
-            return Some(vec![PersonRef::name(who, line_no)]);
+        if let Some(people) = person_or_pair(&caps[1], text, caps.get(1).map_or(0, |m| m.start()), line_no, not_person) {
+            return Some(people);
         }
     }
-    for caps in HANDLE_ACTS.captures_iter(text) {
+    for caps in HAVE_PERSON.captures_iter(text).chain(HANDLE_ACTS.captures_iter(text)) {
         if is_task_verb(&caps[2]) {
-            return Some(vec![PersonRef::handle(&caps[1], line_no)]);
+            if let Some(people) = one_person(&caps[1], line_no, not_person) {
+                return Some(vec![people]);
+            }
         }
     }
-    None
+    PASSIVE_BY.captures(text).and_then(|c| one_person(&c[1], line_no, not_person)).map(|p| vec![p])
+}
+
+/// `Joe` or `@h`, and a second name joined by "and" just before it (`Joe and Johannes will`).
+fn person_or_pair(
+    who: &str,
+    text: &str,
+    at: usize,
+    line_no: u32,
+    not_person: &dyn Fn(&str) -> bool,
+) -> Option<Vec<PersonRef>> {
+    let first = one_person(who, line_no, not_person)?;
+    let before = text[..at].trim_end();
+    let mut people = Vec::new();
+    if let Some(rest) = before.strip_suffix(" and").or_else(|| before.strip_suffix(" &")) {
+        let other = rest.rsplit(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+        if let Some(p) = one_person(other, line_no, not_person) {
+            people.push(p);
+        }
+    }
+    people.push(first);
+    Some(people)
+}
+
+fn one_person(who: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Option<PersonRef> {
+    if let Some(h) = who.strip_prefix('@') {
+        return Some(PersonRef::handle(h, line_no));
+    }
+    let first = who.split_whitespace().next().unwrap_or(who);
+    (looks_like_first_name(first) && !is_stop_word(first) && !not_person(who) && !not_person(first))
+        .then(|| PersonRef::name(who, line_no))
+}
+
+/// The name opening a marked task (`AI: Matej pings Oliver`).
+fn leading_name(rest: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Vec<PersonRef> {
+    let mut words = rest.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else { return Vec::new() };
+    let verbish = second.chars().all(|c| c.is_lowercase() || c == '-');
+    match one_person(first.trim_end_matches([',', ':']), line_no, not_person) {
+        Some(p) if verbish => vec![p],
+        _ => Vec::new(),
+    }
 }
 
 /// Named owners in a task text: trailing `(@h)`, handles, or `Name:` prefix.

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 static TRAILING_PARENS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\(((?:[^()]|\([^()]*\))*)\)\s*:?\s*$").expect("regex"));
 static PRESENTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:presentation|presented|presenter|presenting|led|owner|lead|speaker)\s*(?:by|:)\s*(.+)$").expect("regex")
+    Regex::new(r"(?i)^(?:presentation|presented|presenter|presenters|presenting|led|owner|owners|lead|speaker|speakers|sponsor|sponsors|driver|champion|moderated)\s*(?:by|:)\s*(.+)$").expect("regex")
 });
 
 /// Agenda items and, for every block, the index of the item it belongs to.
