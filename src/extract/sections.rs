@@ -71,12 +71,11 @@ pub fn classify(text: &str) -> SectionKind {
     if lower.is_empty() || super::dates::find_date(&lower).is_some_and(|d| d.rest_is_trivial) {
         return SectionKind::Title;
     }
-    let words = lower.split_whitespace().count();
-    if words > 6 {
-        return SectionKind::Other;
-    }
+    // A long heading is a subject unless it opens with a section word ("Participants, use handles").
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let scope = if words.len() > 6 { words[..2].join(" ") } else { lower.clone() };
     for (kind, needles) in KIND_WORDS {
-        if needles.iter().any(|n| contains_word(&lower, n)) {
+        if needles.iter().any(|n| contains_word(&scope, n)) {
             return *kind;
         }
     }
