@@ -19,9 +19,10 @@ static FULL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\w/.#-])([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*?)/?#(\d+)\b").expect("owner/repo#N regex")
 });
 static SHORT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\w/.#-])([A-Za-z][\w.-]*?)/?#(\d+)\b").expect("repo#N regex"));
+    LazyLock::new(|| Regex::new(r"(?:^|[^\w/.#-])([A-Za-z][\w.-]+?)/?#(\d+)\b").expect("repo#N regex"));
 static WORDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(ticket|issue|bug|pr|pull request|mr|merge request)s?\s*#\s?(\d+)\b").expect("ticket #N regex")
+    Regex::new(r"(?i)(?:\b(ticket|issue|bug|pr|pull request|mr|merge request)s?\s*|(?:^|[\s(\[,;:/])\\?)#\s?(\d{1,7})\b(?:[^\w-]|$)")
+        .expect("ticket #N regex")
 });
 
 /// Where bare and short references take their repository from.
@@ -88,7 +89,8 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
     for caps in SHORT.captures_iter(text) {
         let g = caps.get(1).expect("repo");
         let r = g.start()..caps.get(0).expect("match").end();
-        if !outside(&r, &covered) || WORDED.is_match(&text[g.start()..r.end]) {
+        let worded = matches!(caps[1].to_lowercase().as_str(), "ticket" | "issue" | "bug" | "pr" | "mr" | "tickets" | "issues" | "bugs" | "prs");
+        if !outside(&r, &covered) || worded {
             continue;
         }
         let Ok(number) = caps[2].parse::<u64>() else { continue };
@@ -106,9 +108,11 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
             continue;
         }
         let Ok(number) = caps[2].parse::<u64>() else { continue };
-        let word = caps[1].to_lowercase();
+        let word = caps.get(1).map_or(String::new(), |w| w.as_str().to_lowercase());
         let kind = if matches!(word.as_str(), "pr" | "pull request" | "mr" | "merge request") {
             IssueKind::Pull
+        } else if word.is_empty() {
+            IssueKind::Unknown
         } else {
             IssueKind::Issue
         };
@@ -162,6 +166,7 @@ mod tests {
             "docs#17"
         ]);
         assert_eq!(keys("Ticket #611 tracks it; PR #3", &ctx), vec!["#611", "#3"]);
+        assert_eq!(keys("About \\#139, and (#7) but not #1f2f3f or a#5", &ctx), vec!["#139", "#7"]);
         assert!(keys("a repository link https://github.com/acme/tools", &ctx).is_empty());
     }
 
