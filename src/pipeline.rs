@@ -2,8 +2,9 @@
 
 use crate::config::Config;
 use crate::error::Diagnostic;
-use crate::extract::FileRecord;
+use crate::extract::{FileContext, FileRecord};
 use crate::model::KnowledgeGraph;
+use crate::source::authors::AuthorRegistries;
 use crate::source::{self, InputFile, SourceFilter};
 use std::path::PathBuf;
 
@@ -26,8 +27,10 @@ pub struct Outcome {
 pub fn run(inputs: &[PathBuf], filter: &SourceFilter, config: &Config) -> Outcome {
     let (files, mut diagnostics) = source::discover(inputs, filter);
     let mut records = Vec::with_capacity(files.len());
+    let mut registries = AuthorRegistries::default();
     for file in &files {
-        match process_file(file, filter, config) {
+        let context = FileContext { authors: registries.for_file(&file.path) };
+        match process_file(file, filter, config, &context) {
             Ok((record, diags)) => {
                 records.push(record);
                 diagnostics.extend(diags);
@@ -40,10 +43,15 @@ pub fn run(inputs: &[PathBuf], filter: &SourceFilter, config: &Config) -> Outcom
 }
 
 /// Read, parse and extract one file; depends only on the file and the config.
-pub fn process_file(file: &InputFile, filter: &SourceFilter, config: &Config) -> Result<(FileRecord, Vec<Diagnostic>), Diagnostic> {
+pub fn process_file(
+    file: &InputFile,
+    filter: &SourceFilter,
+    config: &Config,
+    context: &FileContext,
+) -> Result<(FileRecord, Vec<Diagnostic>), Diagnostic> {
     let text = source::read_text(file, filter)?;
     let doc = crate::document::parse(&file.rel, &text.content);
-    let (record, mut diags) = crate::extract::extract(&doc, config);
+    let (record, mut diags) = crate::extract::extract(&doc, config, context);
     let mut all = text.warnings;
     all.append(&mut diags);
     for d in &mut all {

@@ -11,6 +11,7 @@ use super::records as issue_ref;
 use super::records::{ActionRecord, DecisionRecord, MeetingRecord, Mention, PersonRef};
 use super::sections::{SectionKind, SectionMap};
 use super::service;
+use super::FileContext;
 use crate::config::Config;
 use crate::document::{Block, BlockKind, Document};
 use crate::model::Role;
@@ -28,7 +29,7 @@ static SPEAKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}.'’-]*){0,2})\s*:\s+\S").expect("regex"));
 
 /// Read the one meeting a document records.
-pub fn read_meeting(doc: &Document, config: &Config) -> MeetingRecord {
+pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> MeetingRecord {
     let blocks = &doc.blocks;
     let sections = SectionMap::new(blocks);
     let agenda = agenda::find_items(blocks, &sections, doc.style);
@@ -40,7 +41,7 @@ pub fn read_meeting(doc: &Document, config: &Config) -> MeetingRecord {
         ..MeetingRecord::default()
     };
     let repo = repo_context(blocks, config);
-    authors(doc, &mut meeting);
+    authors(doc, context, &mut meeting);
     let mut candidates = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         let item = agenda.item_of_block[i];
@@ -132,11 +133,16 @@ fn repo_context(blocks: &[Block], config: &Config) -> RepoContext {
     repo
 }
 
-fn authors(doc: &Document, meeting: &mut MeetingRecord) {
+/// Front matter authors; a key known to the author registry keeps its name and key.
+fn authors(doc: &Document, context: &FileContext, meeting: &mut MeetingRecord) {
     if let Some(fm) = &doc.front_matter {
         for author in fm.list("authors").into_iter().chain(fm.list("author")) {
             let line = fm.line + 1;
-            meeting.people.push(Mention { what: PersonRef::name(author, line), item: None });
+            let person = match context.authors.get(&author) {
+                Some(name) => PersonRef { name: name.clone(), is_handle: false, handle: Some(author), line },
+                None => PersonRef::name(author, line),
+            };
+            meeting.people.push(Mention { what: person, item: None });
         }
     }
 }

@@ -22,10 +22,17 @@ use crate::config::Config;
 use crate::document::Document;
 use crate::error::Diagnostic;
 
+/// What besides the file itself and the configuration applies to one file.
+#[derive(Clone, Debug, Default)]
+pub struct FileContext {
+    /// Author key -> display name, from a registry beside the file.
+    pub authors: crate::source::authors::Authors,
+}
+
 /// Extract the meetings of one document; problems (no date, ...) become diagnostics.
-pub fn extract(doc: &Document, config: &Config) -> (FileRecord, Vec<Diagnostic>) {
+pub fn extract(doc: &Document, config: &Config, context: &FileContext) -> (FileRecord, Vec<Diagnostic>) {
     let mut diagnostics = doc.diagnostics.clone();
-    let meeting = meeting::read_meeting(doc, config);
+    let meeting = meeting::read_meeting(doc, config, context);
     if meeting.date.is_none() {
         diagnostics.push(Diagnostic::warning(&doc.source, Some(1), "no meeting date found"));
     }

@@ -6,23 +6,26 @@
 //! so the result does not depend on the order files were read.
 
 mod ids;
+mod people;
 
 pub use ids::{slug, source_slug};
 
 use crate::extract::records::{FileRecord, MeetingRecord, PersonRef, ServiceRef};
 use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, Provenance};
+use people::PersonIndex;
 use petgraph::stable_graph::NodeIndex;
 
 /// Build the graph from the records of every file.
 pub fn build_graph(records: &[FileRecord]) -> KnowledgeGraph {
     let mut sorted: Vec<&FileRecord> = records.iter().collect();
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
+    let people = PersonIndex::build(&sorted);
     let mut graph = KnowledgeGraph::new();
     for file in sorted {
         let base = format!("meeting/{}", source_slug(&file.source));
         for (n, meeting) in file.meetings.iter().enumerate() {
             let id = if n == 0 { base.clone() } else { format!("{base}-{}", n + 1) };
-            add_meeting(&mut graph, &file.source, &id, meeting);
+            add_meeting(&mut graph, &people, &file.source, &id, meeting);
         }
     }
     graph
@@ -31,6 +34,7 @@ pub fn build_graph(records: &[FileRecord]) -> KnowledgeGraph {
 /// Adds one meeting and everything in it.
 struct MeetingWriter<'a> {
     graph: &'a mut KnowledgeGraph,
+    people: &'a PersonIndex,
     source: &'a str,
     meeting: NodeIndex,
     items: Vec<NodeIndex>,
@@ -49,7 +53,7 @@ impl MeetingWriter<'_> {
         };
         let aliases = if p.handle.is_some() { vec![p.name.clone()] } else { Vec::new() };
         let node = Node {
-            id: format!("person/{}", slug(&p.key())),
+            id: format!("person/{}", slug(&self.people.canonical(p))),
             label: p.handle.as_ref().map_or(p.name.clone(), |_| p.name.clone()),
             data: NodeData::Person { handles, aliases },
             provenance: vec![self.prov(p.line, p.line)],
@@ -79,7 +83,7 @@ impl MeetingWriter<'_> {
     }
 }
 
-fn add_meeting(graph: &mut KnowledgeGraph, source: &str, id: &str, m: &MeetingRecord) {
+fn add_meeting(graph: &mut KnowledgeGraph, people: &PersonIndex, source: &str, id: &str, m: &MeetingRecord) {
     let label = m.title.clone().or_else(|| m.date.clone()).unwrap_or_else(|| source.to_string());
     let meeting = graph.upsert(Node {
         id: id.to_string(),
@@ -87,7 +91,7 @@ fn add_meeting(graph: &mut KnowledgeGraph, source: &str, id: &str, m: &MeetingRe
         data: NodeData::Meeting { date: m.date.clone(), title: m.title.clone() },
         provenance: vec![Provenance::new(source, m.line, m.end_line)],
     });
-    let mut w = MeetingWriter { graph, source, meeting, items: Vec::new() };
+    let mut w = MeetingWriter { graph, people, source, meeting, items: Vec::new() };
     add_people(&mut w, m);
     add_items(&mut w, id, m);
     add_outcomes(&mut w, id, m);

@@ -7,6 +7,7 @@
 //! Every problem comes back as a [`Diagnostic`](crate::error::Diagnostic) so the run
 //! can report it and carry on with the other files.
 
+pub mod authors;
 mod filter;
 mod read;
 mod walk;

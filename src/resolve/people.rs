@@ -1,0 +1,105 @@
+//! Person identity across files: names and handles stated together
+//! (`Jan Schoone (@jschoone)`, an author key with its display name) are one
+//! person, clustered with a union-find. The cluster's id is its smallest handle,
+//! else its smallest name, so the result does not depend on file order.
+
+use crate::extract::records::{FileRecord, MeetingRecord, PersonRef};
+use petgraph::unionfind::UnionFind;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Normalised person key -> canonical key of its cluster.
+#[derive(Clone, Debug, Default)]
+pub struct PersonIndex {
+    canonical: BTreeMap<String, String>,
+}
+
+impl PersonIndex {
+    /// Cluster every person mentioned in `records`.
+    pub fn build(records: &[&FileRecord]) -> Self {
+        let mut keys: BTreeMap<String, usize> = BTreeMap::new();
+        let mut handles: BTreeSet<String> = BTreeSet::new();
+        let mut links: Vec<(String, String)> = Vec::new();
+        for p in records.iter().flat_map(|r| r.meetings.iter()).flat_map(people_of) {
+            let name = normalise(&p.name);
+            let key = p.key();
+            if p.is_handle || p.handle.is_some() {
+                handles.insert(key.clone());
+            }
+            keys.entry(name.clone()).or_insert(0);
+            keys.entry(key.clone()).or_insert(0);
+            if name != key {
+                links.push((name, key));
+            }
+        }
+        for (i, v) in keys.values_mut().enumerate() {
+            *v = i;
+        }
+        let mut sets = UnionFind::new(keys.len());
+        for (a, b) in &links {
+            sets.union(keys[a], keys[b]);
+        }
+        let mut best: BTreeMap<usize, &String> = BTreeMap::new();
+        for (key, &i) in &keys {
+            let root = sets.find(i);
+            let better = best.get(&root).is_none_or(|cur| rank(key, &handles) < rank(cur, &handles));
+            if better {
+                best.insert(root, key);
+            }
+        }
+        let canonical = keys.iter().map(|(k, &i)| (k.clone(), best[&sets.find(i)].clone())).collect();
+        PersonIndex { canonical }
+    }
+
+    /// The canonical key for a person as written.
+    pub fn canonical(&self, p: &PersonRef) -> String {
+        let key = p.key();
+        self.canonical.get(&key).cloned().unwrap_or(key)
+    }
+}
+
+/// Handles before names, then alphabetical.
+fn rank<'a>(key: &'a str, handles: &BTreeSet<String>) -> (bool, &'a str) {
+    (!handles.contains(key), key)
+}
+
+fn normalise(name: &str) -> String {
+    name.trim_start_matches('@').split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Every person reference in a meeting.
+fn people_of(m: &MeetingRecord) -> impl Iterator<Item = &PersonRef> {
+    m.attendees
+        .iter()
+        .chain(&m.absentees)
+        .chain(m.roles.iter().map(|(_, p)| p))
+        .chain(m.people.iter().map(|x| &x.what))
+        .chain(m.items.iter().flat_map(|i| &i.presenters))
+        .chain(m.actions.iter().flat_map(|a| &a.assignees))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::records::Mention;
+
+    fn record(people: Vec<PersonRef>) -> FileRecord {
+        let meeting = MeetingRecord {
+            people: people.into_iter().map(|p| Mention { what: p, item: None }).collect(),
+            ..MeetingRecord::default()
+        };
+        FileRecord { source: "a.md".into(), meetings: vec![meeting] }
+    }
+
+    #[test]
+    fn names_stated_with_handles_join_the_handle() {
+        let mut linked = PersonRef::name("Jan Schoone", 1);
+        linked.handle = Some("jschoone".into());
+        let a = record(vec![linked]);
+        let b = record(vec![PersonRef::name("Jan Schoone", 2), PersonRef::handle("jschoone", 3)]);
+        for order in [vec![&a, &b], vec![&b, &a]] {
+            let index = PersonIndex::build(&order);
+            assert_eq!(index.canonical(&PersonRef::name("jan schoone", 1)), "jschoone");
+            assert_eq!(index.canonical(&PersonRef::handle("JSchoone", 1)), "jschoone");
+        }
+    }
+}
