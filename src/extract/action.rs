@@ -31,6 +31,18 @@ const TASK_VERBS: &[&str] = &[
     "get", "go", "grab", "put", "keep", "think", "consider", "decide", "agree", "align", "sync", "meet", "visit",
 ];
 
+/// Capitalised words that open "X to do" sentences without being anyone.
+const NOT_AGENTS: &[&str] = &[
+    "need", "needs", "option", "options", "plan", "plans", "time", "way", "ways", "ability", "goal", "goals",
+    "proposal", "proposals", "request", "requests", "decision", "idea", "ideas", "attempt", "effort", "step", "steps",
+    "reason", "chance", "opportunity", "possibility", "question", "task", "tasks", "work", "help", "access",
+    "permission", "nothing", "something", "anything", "everything", "script", "scripts", "tool", "tools", "process",
+    "mechanism", "team", "teams", "people", "users", "user", "customers", "admins", "operators", "maintainers",
+    "contributors", "developers", "requirement", "requirements", "intent", "aim", "motivation", "purpose", "todo",
+    "remember", "important", "easy", "hard", "difficult", "possible", "impossible", "necessary", "better", "best",
+    "going", "trying", "ready", "willing", "able", "supposed", "used", "due", "next", "up", "back", "first", "last",
+];
+
 /// Verbs after "X will" that state a plan, not a condition (`Joe will be away`).
 const NOT_TASKS: &[&str] = &["be", "have", "need", "like", "want", "probably", "likely", "not", "never", "still", "also"];
 
@@ -193,7 +205,8 @@ fn one_person(who: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Opt
         return Some(PersonRef::handle(h, line_no));
     }
     let first = who.split_whitespace().next().unwrap_or(who);
-    (looks_like_first_name(first) && !is_stop_word(first) && !not_person(who) && !not_person(first))
+    let agent = !NOT_AGENTS.contains(&first.to_lowercase().as_str());
+    (looks_like_first_name(first) && agent && !is_stop_word(first) && !not_person(who) && !not_person(first))
         .then(|| PersonRef::name(who, line_no))
 }
 

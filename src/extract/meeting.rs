@@ -62,6 +62,7 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     }
     meeting.items = agenda.items;
     confirm_candidates(&mut meeting, candidates);
+    confirm_presenters(&mut meeting);
     for it in &meeting.items {
         for p in &it.presenters {
             meeting.people.push(Mention { what: p.clone(), item: None });
@@ -194,6 +195,10 @@ fn mentions(
 /// (typically the link target of that very text).
 fn block_issues(block: &Block, repo: &RepoContext) -> Vec<issue_ref::IssueRef> {
     let mut refs = issue::find_issues(&block.text, block.line, repo);
+    if block.kind == BlockKind::Code {
+        // Numbers after `#` in code are comments or colours, not references.
+        refs.retain(|r| r.url.is_some());
+    }
     for link in &block.links {
         if !block.text.contains(&link.url) {
             refs.extend(issue::find_issues(&link.url, link.line, repo));
@@ -202,6 +207,22 @@ fn block_issues(block: &Block, repo: &RepoContext) -> Vec<issue_ref::IssueRef> {
     let full: Vec<u64> = refs.iter().filter(|r| r.key.contains('/')).map(|r| r.number).collect();
     refs.retain(|r| r.key.contains('/') || !full.contains(&r.number));
     refs
+}
+
+/// Presenters written as bare lower-case words (`(news, events)`) must be people already known.
+fn confirm_presenters(meeting: &mut MeetingRecord) {
+    let known: Vec<String> = meeting
+        .attendees
+        .iter()
+        .chain(&meeting.absentees)
+        .chain(meeting.people.iter().map(|m| &m.what))
+        .map(PersonRef::key)
+        .collect();
+    for item in &mut meeting.items {
+        item.presenters.retain(|p| {
+            p.is_handle || p.name.chars().next().is_some_and(char::is_uppercase) || known.contains(&p.key())
+        });
+    }
 }
 
 /// Keep the weakly evidenced names that match someone already known in this meeting.

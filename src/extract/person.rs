@@ -46,14 +46,14 @@ const SPEECH_VERBS: &[&str] = &[
     "realized", "realises", "realised", "elaborates", "elaborated", "replied", "replies", "answered", "answers",
     "confirmed", "confirms", "welcomes", "welcomed", "recommends", "recommended", "commented", "comments", "argues",
     "argued", "believes", "believed", "feels", "felt", "prefers", "preferred", "promised", "promises", "clarified",
-    "clarifies", "described", "describes", "summarized", "summarised", "joined", "left", "couldn't", "cannot",
-    "can't", "didn't", "doesn't", "won't",
+    "clarifies", "described", "describes", "summarized", "summarised", "joined", "left",
 ];
 
 /// Weaker cues (`Chris has`, `Bella's`): kept only for names also seen with strong evidence.
 const WEAK_VERBS: &[&str] = &[
     "is", "was", "has", "had", "would", "could", "should", "can", "also", "already", "recently", "probably", "and",
-    "to", "needs", "likes", "deployed", "created", "opened", "fixed", "wrote", "added",
+    "to", "needs", "likes", "deployed", "created", "opened", "fixed", "wrote", "added", "couldn't", "cannot", "can't",
+    "didn't", "doesn't", "won't",
 ];
 
 /// Whether `word` could be a name (not a stop word, starts with a letter).
@@ -190,6 +190,10 @@ pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
             continue;
         }
         let possessive = word.len() != bare.len();
+        let previous = i.checked_sub(1).map(|j| words[j].1.to_lowercase());
+        if previous.as_deref().is_some_and(|p| matches!(p, "the" | "a" | "an" | "team" | "project" | "group" | "our" | "their" | "this" | "that")) {
+            continue;
+        }
         let next = words.get(i + 1).map(|&(_, w)| w.to_lowercase());
         let evidence = match next.as_deref() {
             Some(n) if SPEECH_VERBS.contains(&n) && !possessive => Some(Evidence::Strong),
