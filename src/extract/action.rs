@@ -66,7 +66,7 @@ static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 static HANDLE_ACTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\()\s*@([\w-]+)\s+(?:will\s+)?([a-z]+)\b").expect("regex"));
+    LazyLock::new(|| Regex::new(r"(?:^|\()\s*(@[\w-]+)\s+(?:will\s+)?([a-z]+)\b").expect("regex"));
 static TRAILING_OWNER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\((?:AI\s+)?(@[\w-]+(?:\s*(?:,|&|and)\s*@[\w-]+)*)\)\s*[.:]?\s*$").expect("regex"));
 static DUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -276,6 +276,7 @@ mod tests {
         assert_eq!(who("Approved, Joe will create an issue and do it.", none), Some(vec!["Joe".into()]));
         assert_eq!(who("Mark to move this content to a design note", none), Some(vec!["Mark".into()]));
         assert_eq!(who("Document ORC way (@jschoone)", none), Some(vec!["jschoone".into()]));
+        assert_eq!(who("Who, when? (@garloff reach out to @nils)", none), Some(vec!["garloff".into()]));
         assert_eq!(who("We will see", none), None);
         assert_eq!(who("Release notes omission", none), None);
         let section = LineContext { in_action_section: true, ..LineContext::default() };

@@ -28,7 +28,7 @@ static OPENING_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:we|it was|group|team|everyone|all|tac|committee|board)\s+(?:has\s+|have\s+)?(?:decided|agreed|approved|resolved)\b|\b(?:decided|agreed)\s+(?:to|that|on|upon)\b|\bconsensus\s+(?:is|was|reached|that|to|on|points)\b|\bconsensus\b\s*:|\bdecided\b|\blet'?s do it\b|\bapproved\b",
+        r"(?i)\b(?:we|it was|group|team|everyone|all|tac|committee|board)\s+(?:has\s+|have\s+)?(?:decided|agreed|approved|resolved)\b|\b(?:decided|agreed|decides|agrees|decide|agree)\s+(?:to|that|on|upon)\b|\bwe(?:'re|’re| are)\s+(?:content|happy|fine|ok|okay|comfortable)\s+(?:to|with)\b|\b(?:result|outcome|conclusion)\b[^.]*\b(?:showed|shows|is|was)\b,?\s+that\b|\bconsensus\s+(?:is|was|reached|that|to|on|points)\b|\bconsensus\b\s*:|\bdecided\b|\blet'?s do it\b|\bapproved\b",
     )
     .expect("regex")
 });
@@ -71,6 +71,9 @@ mod tests {
         assert!(states_decision("For now decided to land this change"));
         assert!(states_decision("RESOLUTION: adopt the proposal"));
         assert!(states_decision("@berendt decided this should be 7.1.0"));
+        assert!(states_decision("The team gives up and decides that mbox is good enough."));
+        assert!(states_decision("Seems like a bug, we are content to let it ride the trains"));
+        assert!(states_decision("Result of the evaluation showed, that we will not deploy it"));
         assert!(!states_decision("no final answer found yet"));
         assert!(!states_decision("Should we decide this now?"));
         assert!(!states_decision("We are waiting for approval from the admins"));
