@@ -47,8 +47,14 @@ impl ServiceCatalogue {
                     .filter(|a| !a.is_empty())
                     .map(String::from)
                     .collect();
-                let case_sensitive = fields.next().is_some_and(|f| f.split(',').any(|x| x.trim() == "case"));
-                (!name.is_empty()).then_some(ServiceEntry { name, aliases, case_sensitive })
+                let case_sensitive = fields
+                    .next()
+                    .is_some_and(|f| f.split(',').any(|x| x.trim() == "case"));
+                (!name.is_empty()).then_some(ServiceEntry {
+                    name,
+                    aliases,
+                    case_sensitive,
+                })
             })
             .collect();
         Self::from_entries(entries)
@@ -71,10 +77,20 @@ impl ServiceCatalogue {
         }
         spellings.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         spellings.dedup();
-        let alternation = spellings.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|");
+        let alternation = spellings
+            .iter()
+            .map(|s| regex::escape(s))
+            .collect::<Vec<_>>()
+            .join("|");
         let pattern = format!(r"(?i)(?:^|[^\w.@/-])({alternation})(?:$|[^\w@/-]|[.-][^\w])");
-        let matcher = Regex::new(&pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
-        ServiceCatalogue { entries, folded, exact, matcher }
+        let matcher =
+            Regex::new(&pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
+        ServiceCatalogue {
+            entries,
+            folded,
+            exact,
+            matcher,
+        }
     }
 
     /// The built-in catalogue.
@@ -103,10 +119,16 @@ impl ServiceCatalogue {
         let mut found: Vec<(usize, usize, usize, bool)> = Vec::new();
         let mut at = 0;
         while at < text.len() {
-            let Some(caps) = self.matcher.captures_at(text, at) else { break };
+            let Some(caps) = self.matcher.captures_at(text, at) else {
+                break;
+            };
             let Some(m) = caps.get(1) else { break };
             let written = m.as_str();
-            if let Some(&i) = self.exact.get(written).or_else(|| self.folded.get(&written.to_lowercase())) {
+            if let Some(&i) = self
+                .exact
+                .get(written)
+                .or_else(|| self.folded.get(&written.to_lowercase()))
+            {
                 found.push((m.start(), m.end(), i, true));
             } else if let Some(i) = self.case_folded(written) {
                 found.push((m.start(), m.end(), i, false));
@@ -124,7 +146,10 @@ impl ServiceCatalogue {
 
     fn case_folded(&self, written: &str) -> Option<usize> {
         let lower = written.to_lowercase();
-        self.exact.iter().find(|(k, _)| k.to_lowercase() == lower).map(|(_, &i)| i)
+        self.exact
+            .iter()
+            .find(|(k, _)| k.to_lowercase() == lower)
+            .map(|(_, &i)| i)
     }
 }
 
@@ -150,7 +175,10 @@ fn enumerations(text: &str, found: &[(usize, usize, usize, bool)]) -> Vec<bool> 
 
 fn is_list_gap(gap: &str) -> bool {
     let g = gap.trim().to_lowercase();
-    matches!(g.as_str(), "," | "/" | "&" | "+" | "and" | "or" | ", and" | ", or" | "|" | ";")
+    matches!(
+        g.as_str(),
+        "," | "/" | "&" | "+" | "and" | "or" | ", and" | ", or" | "|" | ";"
+    )
 }
 
 /// Everything a run is configured with.
@@ -164,7 +192,10 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { services: ServiceCatalogue::builtin(), default_repository: None }
+        Config {
+            services: ServiceCatalogue::builtin(),
+            default_repository: None,
+        }
     }
 }
 
@@ -174,7 +205,9 @@ mod tests {
 
     #[test]
     fn matches_names_and_aliases_on_word_boundaries() {
-        let cat = ServiceCatalogue::parse("Flux\tFlux CD|fluxcd\t\nGhost\t\tcase\nPostgreSQL\tPostgres\t\n");
+        let cat = ServiceCatalogue::parse(
+            "Flux\tFlux CD|fluxcd\t\nGhost\t\tcase\nPostgreSQL\tPostgres\t\n",
+        );
         let found: Vec<&str> = cat
             .find_all("deploy Flux CD and fluxcd. The ghost town has a Ghost blog on postgres; postgresql-ish")
             .iter()
@@ -186,8 +219,16 @@ mod tests {
     #[test]
     fn lower_case_names_count_in_enumerations_only() {
         let cat = ServiceCatalogue::parse("Nova\t\tcase\nGlance\t\tcase\nCinder\t\tcase\n");
-        let names = |t: &str| cat.find_all(t).iter().map(|(_, _, e)| e.name.clone()).collect::<Vec<_>>();
-        assert_eq!(names("images for nova, glance and cinder"), vec!["Nova", "Glance", "Cinder"]);
+        let names = |t: &str| {
+            cat.find_all(t)
+                .iter()
+                .map(|(_, _, e)| e.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("images for nova, glance and cinder"),
+            vec!["Nova", "Glance", "Cinder"]
+        );
         assert!(names("a nova exploded").is_empty());
         assert_eq!(names("Nova and glance"), vec!["Nova", "Glance"]);
     }

@@ -28,12 +28,22 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error about `path`.
     pub fn error(path: impl Into<String>, line: Option<u32>, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.into(), line, severity: Severity::Error, message: message.into() }
+        Diagnostic {
+            path: path.into(),
+            line,
+            severity: Severity::Error,
+            message: message.into(),
+        }
     }
 
     /// A warning about `path`.
     pub fn warning(path: impl Into<String>, line: Option<u32>, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.into(), line, severity: Severity::Warning, message: message.into() }
+        Diagnostic {
+            path: path.into(),
+            line,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
     }
 }
 
@@ -62,11 +72,18 @@ pub enum Error {
     },
     /// A configuration file or option is invalid.
     #[error("{path}:{line}: {message}")]
-    Config { path: String, line: u32, message: String },
+    Config {
+        path: String,
+        line: u32,
+        message: String,
+    },
     /// A command-line value is invalid.
     #[error("{0}")]
     Usage(String),
     /// Writing an export failed.
     #[error("cannot write {format}: {message}")]
-    Export { format: &'static str, message: String },
+    Export {
+        format: &'static str,
+        message: String,
+    },
 }

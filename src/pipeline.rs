@@ -29,7 +29,9 @@ pub fn run(inputs: &[PathBuf], filter: &SourceFilter, config: &Config) -> Outcom
     let mut records = Vec::with_capacity(files.len());
     let mut registries = AuthorRegistries::default();
     for file in &files {
-        let context = FileContext { authors: registries.for_file(&file.path) };
+        let context = FileContext {
+            authors: registries.for_file(&file.path),
+        };
         match process_file(file, filter, config, &context) {
             Ok((record, diags)) => {
                 records.push(record);
@@ -39,7 +41,13 @@ pub fn run(inputs: &[PathBuf], filter: &SourceFilter, config: &Config) -> Outcom
         }
     }
     let graph = crate::resolve::build_graph(&records);
-    Outcome { graph, files_found: files.len(), files_read: records.len(), records, diagnostics }
+    Outcome {
+        graph,
+        files_found: files.len(),
+        files_read: records.len(),
+        records,
+        diagnostics,
+    }
 }
 
 /// Read, parse and extract one file; depends only on the file and the config.

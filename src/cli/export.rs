@@ -3,7 +3,7 @@
 use super::{EXIT_INPUT, EXIT_OK};
 use crate::config::Config;
 use crate::error::{Error, Severity};
-use crate::export::{ExportOptions, Format, DEFAULT_BASE_IRI};
+use crate::export::{DEFAULT_BASE_IRI, ExportOptions, Format};
 use crate::source::SourceFilter;
 use clap::Args;
 use std::path::PathBuf;
@@ -52,9 +52,13 @@ pub fn run(args: ExportArgs) -> Result<u8, Error> {
             eprintln!("{d}");
         }
     }
-    let options = ExportOptions { base_iri: args.base_iri.clone() };
+    let options = ExportOptions {
+        base_iri: args.base_iri.clone(),
+    };
     let exporter = format.exporter();
-    super::write_output(args.output.as_deref(), |out| exporter.write(&outcome.graph, &options, out))?;
+    super::write_output(args.output.as_deref(), |out| {
+        exporter.write(&outcome.graph, &options, out)
+    })?;
     if outcome.files_read == 0 || (args.strict && errors > 0) {
         return Ok(EXIT_INPUT);
     }
@@ -63,8 +67,12 @@ pub fn run(args: ExportArgs) -> Result<u8, Error> {
 
 fn pick_format(name: Option<&str>, output: Option<&std::path::Path>) -> Result<Format, Error> {
     if let Some(name) = name {
-        return Format::from_name(name).ok_or_else(|| Error::Usage(format!("unknown format '{name}'")));
+        return Format::from_name(name)
+            .ok_or_else(|| Error::Usage(format!("unknown format '{name}'")));
     }
-    let by_ext = output.and_then(|p| p.extension()).and_then(|e| e.to_str()).and_then(Format::from_extension);
+    let by_ext = output
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .and_then(Format::from_extension);
     Ok(by_ext.unwrap_or(Format::Turtle))
 }

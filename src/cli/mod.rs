@@ -52,10 +52,16 @@ pub fn main() -> ExitCode {
 pub(crate) use output::write_output;
 
 fn print_blocks(path: &std::path::Path) -> Result<u8, crate::error::Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| crate::error::Error::Io { path: path.display().to_string(), source: e })?;
+    let text = std::fs::read_to_string(path).map_err(|e| crate::error::Error::Io {
+        path: path.display().to_string(),
+        source: e,
+    })?;
     let doc = crate::document::parse(&path.display().to_string(), &text);
     for b in &doc.blocks {
-        println!("{:>4}-{:<4} {:?} d{} {:?} {:?}", b.line, b.end_line, b.kind, b.depth, b.lead_strong, b.text);
+        println!(
+            "{:>4}-{:<4} {:?} d{} {:?} {:?}",
+            b.line, b.end_line, b.kind, b.depth, b.lead_strong, b.text
+        );
     }
     Ok(EXIT_OK)
 }

@@ -40,7 +40,11 @@ fn scalar_text(v: &Value) -> Option<String> {
 }
 
 /// Split off front matter; returns it (if any) and the byte offset where the body starts.
-pub(super) fn split(source: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> (Option<FrontMatter>, usize) {
+pub(super) fn split(
+    source: &str,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<FrontMatter>, usize) {
     let Some(rest) = text.strip_prefix("---\n") else {
         return (None, 0);
     };
@@ -52,13 +56,27 @@ pub(super) fn split(source: &str, text: &str, diagnostics: &mut Vec<Diagnostic>)
         return (None, body_start);
     }
     match serde_saphyr::from_str::<Value>(yaml) {
-        Ok(Value::Object(fields)) => (Some(FrontMatter { fields, line: 1, end_line }), body_start),
+        Ok(Value::Object(fields)) => (
+            Some(FrontMatter {
+                fields,
+                line: 1,
+                end_line,
+            }),
+            body_start,
+        ),
         Ok(_) => {
-            diagnostics.push(Diagnostic::warning(source, Some(2), "front matter is not a mapping, ignored"));
+            diagnostics.push(Diagnostic::warning(
+                source,
+                Some(2),
+                "front matter is not a mapping, ignored",
+            ));
             (None, body_start)
         }
         Err(e) => {
-            let msg = format!("invalid YAML front matter, ignored: {}", first_line(&e.to_string()));
+            let msg = format!(
+                "invalid YAML front matter, ignored: {}",
+                first_line(&e.to_string())
+            );
             diagnostics.push(Diagnostic::warning(source, Some(2), msg));
             (None, body_start)
         }

@@ -9,7 +9,9 @@ pub(super) fn table_rows(html: &str, offset: usize, index: &LineIndex) -> Vec<Bl
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(start) = find_tag(&lower, "tr", at) {
-        let end = lower[start..].find("</tr").map_or(html.len(), |e| start + e);
+        let end = lower[start..]
+            .find("</tr")
+            .map_or(html.len(), |e| start + e);
         let cells = cells(&html[start..end], &lower[start..end]);
         if !cells.iter().all(String::is_empty) {
             let line = index.line_of(offset + start);
@@ -29,13 +31,22 @@ fn cells(row: &str, lower: &str) -> Vec<String> {
     loop {
         let td = find_tag(lower, "td", at);
         let th = find_tag(lower, "th", at);
-        let Some(start) = [td, th].into_iter().flatten().min() else { break };
-        let open_end = lower[start..].find('>').map_or(row.len(), |e| start + e + 1);
-        let close = [lower[open_end..].find("</td"), lower[open_end..].find("</th"), lower[open_end..].find("<td"), lower[open_end..].find("<th")]
-            .into_iter()
-            .flatten()
-            .min()
-            .map_or(row.len(), |e| open_end + e);
+        let Some(start) = [td, th].into_iter().flatten().min() else {
+            break;
+        };
+        let open_end = lower[start..]
+            .find('>')
+            .map_or(row.len(), |e| start + e + 1);
+        let close = [
+            lower[open_end..].find("</td"),
+            lower[open_end..].find("</th"),
+            lower[open_end..].find("<td"),
+            lower[open_end..].find("<th"),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or(row.len(), |e| open_end + e);
         out.push(text_of(&row[open_end..close]));
         at = close.max(start + 3);
     }
@@ -74,7 +85,10 @@ pub(super) fn text_of(fragment: &str) -> String {
     }
     let decoded = decode_entities(&text);
     let collapsed = decoded.split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed.replace(" ,", ",").replace("( ", "(").replace(" )", ")")
+    collapsed
+        .replace(" ,", ",")
+        .replace("( ", "(")
+        .replace(" )", ")")
 }
 
 fn decode_entities(text: &str) -> String {

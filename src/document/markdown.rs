@@ -6,7 +6,8 @@ use std::ops::Range;
 
 /// Parse the Markdown body starting at byte `body_start` of `text`.
 pub(super) fn blocks(text: &str, body_start: usize, index: &LineIndex) -> Vec<Block> {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
     let mut walker = Walker {
         index,
         offset: body_start,
@@ -90,7 +91,10 @@ impl Walker<'_> {
             }
             Tag::Strong => {
                 if let Some(open) = self.open.as_mut() {
-                    if open.strong_depth == 0 && !open.lead_strong_done && open.block.text.trim().is_empty() {
+                    if open.strong_depth == 0
+                        && !open.lead_strong_done
+                        && open.block.text.trim().is_empty()
+                    {
                         open.lead_strong = Some(String::new());
                     }
                     open.strong_depth += 1;
@@ -99,7 +103,8 @@ impl Walker<'_> {
             Tag::Link { dest_url, .. } => {
                 let line = self.index.line_of(range.start);
                 if let Some(open) = self.open.as_mut() {
-                    open.links.push((dest_url.to_string(), open.block.text.len(), line));
+                    open.links
+                        .push((dest_url.to_string(), open.block.text.len(), line));
                 }
             }
             _ => {}
@@ -108,9 +113,11 @@ impl Walker<'_> {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::TableHead | TagEnd::TableRow => {
-                self.flush()
-            }
+            TagEnd::Heading(_)
+            | TagEnd::Paragraph
+            | TagEnd::CodeBlock
+            | TagEnd::TableHead
+            | TagEnd::TableRow => self.flush(),
             TagEnd::Item => {
                 self.flush();
                 self.items.pop();
@@ -152,7 +159,9 @@ impl Walker<'_> {
             // Text outside any block (e.g. inside an HTML block): keep it as a paragraph.
             self.begin(BlockKind::Paragraph, range.start);
         }
-        let Some(open) = self.open.as_mut() else { return };
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
         open.block.text.push_str(text);
         if open.strong_depth > 0 && !open.lead_strong_done {
             if let Some(lead) = open.lead_strong.as_mut() {
@@ -178,7 +187,8 @@ impl Walker<'_> {
         if let Some(start) = self.html_start.take() {
             let html = std::mem::take(&mut self.html_buf);
             self.flush();
-            self.blocks.extend(super::html::table_rows(&html, start, self.index));
+            self.blocks
+                .extend(super::html::table_rows(&html, start, self.index));
         }
     }
 
@@ -213,14 +223,20 @@ impl Walker<'_> {
     fn flush(&mut self) {
         let Some(open) = self.open.take() else { return };
         let mut block = open.block;
-        block.end_line = self.index.last_line_of(open.last_offset.min(open.last_offset), open.last_offset).max(block.line);
+        block.end_line = self
+            .index
+            .last_line_of(open.last_offset.min(open.last_offset), open.last_offset)
+            .max(block.line);
         if block.kind == BlockKind::Code {
             block.text = block.text.trim_end_matches('\n').to_string();
         }
         if let BlockKind::Heading(_) = block.kind {
             block.text = strip_shortcodes(&block.text);
         }
-        block.lead_strong = open.lead_strong.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        block.lead_strong = open
+            .lead_strong
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
         let trimmed_end = block.text.trim_end().len();
         block.text.truncate(trimmed_end);
         if block.text.trim().is_empty() && block.cells.iter().all(|c| c.is_empty()) {
@@ -239,10 +255,15 @@ fn strip_shortcodes(text: &str) -> String {
     let mut rest = text;
     while let Some(start) = rest.find(':') {
         let after = &rest[start + 1..];
-        let len = after.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-'))).unwrap_or(after.len());
+        let len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-')))
+            .unwrap_or(after.len());
         let is_code = len > 0
             && after[len..].starts_with(':')
-            && after[..len].chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '+' || c == '-');
+            && after[..len]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '+' || c == '-');
         if is_code {
             out.push_str(&rest[..start]);
             rest = &after[len + 1..];
@@ -268,7 +289,10 @@ mod tests {
         let text = "## Agenda\n\n- **Renovate** (Joe)\n\n  We replace it.\n\n  **Conclusion**: Done.\n- Next\n  - child\n";
         let b = parse(text);
         assert_eq!(b[0].kind, BlockKind::Heading(2));
-        assert_eq!((b[1].kind, b[1].depth, b[1].line), (BlockKind::ListItem, 1, 3));
+        assert_eq!(
+            (b[1].kind, b[1].depth, b[1].line),
+            (BlockKind::ListItem, 1, 3)
+        );
         assert_eq!(b[1].lead_strong.as_deref(), Some("Renovate"));
         assert_eq!(b[1].text, "Renovate (Joe)");
         assert_eq!((b[2].kind, b[2].line), (BlockKind::Paragraph, 5));

@@ -92,7 +92,10 @@ impl Block {
     /// The text lines of the block, each with its 1-based line number.
     pub fn text_lines(&self) -> impl Iterator<Item = (u32, &str)> {
         let first = self.line;
-        self.text.split('\n').enumerate().map(move |(i, t)| (first + i as u32, t))
+        self.text
+            .split('\n')
+            .enumerate()
+            .map(move |(i, t)| (first + i as u32, t))
     }
 }
 
@@ -130,7 +133,13 @@ pub fn parse(source: &str, text: &str) -> Document {
         Style::Markdown => markdown::blocks(text, body_start, &index),
         Style::PlainText => plain::blocks(text, body_start, &index),
     };
-    Document { source: source.to_string(), front_matter, blocks, style, diagnostics }
+    Document {
+        source: source.to_string(),
+        front_matter,
+        blocks,
+        style,
+        diagnostics,
+    }
 }
 
 /// Markdown unless a `.txt` file shows no Markdown structure at all.
@@ -147,5 +156,9 @@ fn detect_style(source: &str, body: &str) -> Style {
             || t.starts_with("**")
             || (t.starts_with("- ") && l.starts_with("  "))
     });
-    if markdown_like { Style::Markdown } else { Style::PlainText }
+    if markdown_like {
+        Style::Markdown
+    } else {
+        Style::PlainText
+    }
 }

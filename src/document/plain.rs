@@ -32,10 +32,22 @@ pub(super) fn blocks(text: &str, body_start: usize, index: &LineIndex) -> Vec<Bl
             continue;
         }
         let block = if is_section_line(trimmed) {
-            Block::new(BlockKind::Heading(2), 0, trimmed.trim_end_matches(':').to_string(), line, line)
+            Block::new(
+                BlockKind::Heading(2),
+                0,
+                trimmed.trim_end_matches(':').to_string(),
+                line,
+                line,
+            )
         } else if let Some(item) = bullet(trimmed) {
             let indent = raw.len() - raw.trim_start().len();
-            Block::new(BlockKind::ListItem, 1 + (indent / 2).min(8) as u8, item.to_string(), line, line)
+            Block::new(
+                BlockKind::ListItem,
+                1 + (indent / 2).min(8) as u8,
+                item.to_string(),
+                line,
+                line,
+            )
         } else {
             Block::new(BlockKind::Paragraph, 0, trimmed.to_string(), line, line)
         };
@@ -50,7 +62,10 @@ fn is_section_line(line: &str) -> bool {
 }
 
 fn bullet(line: &str) -> Option<&str> {
-    ["- ", "* ", "• "].iter().find_map(|m| line.strip_prefix(m)).map(str::trim)
+    ["- ", "* ", "• "]
+        .iter()
+        .find_map(|m| line.strip_prefix(m))
+        .map(str::trim)
 }
 
 #[cfg(test)]
@@ -63,7 +78,10 @@ mod tests {
         let b = blocks(text, 0, &LineIndex::new(text));
         assert_eq!(b[0].kind, BlockKind::Paragraph);
         assert_eq!(b[1].kind, BlockKind::Heading(2));
-        assert_eq!((b[2].kind, b[2].line, b[2].text.as_str()), (BlockKind::ListItem, 3, "Topic one"));
+        assert_eq!(
+            (b[2].kind, b[2].line, b[2].text.as_str()),
+            (BlockKind::ListItem, 3, "Topic one")
+        );
         assert_eq!(b[4].text, "Suggested actions");
     }
 }

@@ -9,42 +9,325 @@ use std::sync::LazyLock;
 
 /// Verbs that open an imperative task line.
 const TASK_VERBS: &[&str] = &[
-    "add", "adjust", "analyse", "analyze", "announce", "ask", "assign", "build", "call", "change", "check", "clarify",
-    "clean", "close", "collect", "communicate", "complete", "configure", "confirm", "contact", "continue", "coordinate",
-    "create", "define", "deploy", "describe", "design", "discuss", "document", "draft", "email", "enable", "ensure",
-    "evaluate", "extend", "figure", "file", "find", "finish", "finalize", "finalise", "fix", "follow", "get", "give",
-    "implement", "improve", "inform", "install", "integrate", "investigate", "invite", "look", "make", "merge",
-    "migrate", "move", "notify", "open", "organize", "organise", "ping", "plan", "post", "prepare", "present",
-    "prioritize", "provide", "publish", "push", "reach", "remove", "rename", "reply", "report", "request", "research",
-    "resolve", "review", "reword", "run", "schedule", "send", "set", "settle", "setup", "share", "sort", "start",
-    "submit", "summarize", "summarise", "sync", "talk", "test", "track", "try", "update", "upload", "verify", "write",
-    "leave", "grant", "circle", "drive", "own", "lead", "handle", "explore", "bring", "raise", "re", "double",
-    "double-check", "re-check", "recheck", "reconsider", "revisit", "reply", "respond", "answer", "join", "attend",
-    "organise", "host", "record", "note", "draw", "sketch", "propose", "suggest", "present", "demo", "pick", "ship",
-    "release", "tag", "backport", "port", "upgrade", "downgrade", "rebuild", "restart", "rotate", "renew", "order",
-    "buy", "pay", "book", "reserve", "contribute", "help", "support", "mentor", "onboard", "sign", "approve",
-    "accept", "reject", "decline", "cancel", "postpone", "split", "combine", "consolidate", "streamline", "refactor",
-    "rewrite", "translate", "proofread", "edit", "polish", "finalize", "wrap", "kick", "hand", "pass", "forward",
-    "escalate", "chase", "nudge", "remind", "poll", "survey", "gather", "compile", "measure", "benchmark", "profile",
-    "monitor", "watch", "observe", "assess", "estimate", "scope", "sort", "triage", "label", "assign", "close",
-    "reopen", "archive", "delete", "drop", "disable", "deprecate", "announce", "blog", "tweet", "promote", "reach",
-    "get", "go", "grab", "put", "keep", "think", "consider", "decide", "agree", "align", "sync", "meet", "visit",
+    "add",
+    "adjust",
+    "analyse",
+    "analyze",
+    "announce",
+    "ask",
+    "assign",
+    "build",
+    "call",
+    "change",
+    "check",
+    "clarify",
+    "clean",
+    "close",
+    "collect",
+    "communicate",
+    "complete",
+    "configure",
+    "confirm",
+    "contact",
+    "continue",
+    "coordinate",
+    "create",
+    "define",
+    "deploy",
+    "describe",
+    "design",
+    "discuss",
+    "document",
+    "draft",
+    "email",
+    "enable",
+    "ensure",
+    "evaluate",
+    "extend",
+    "figure",
+    "file",
+    "find",
+    "finish",
+    "finalize",
+    "finalise",
+    "fix",
+    "follow",
+    "get",
+    "give",
+    "implement",
+    "improve",
+    "inform",
+    "install",
+    "integrate",
+    "investigate",
+    "invite",
+    "look",
+    "make",
+    "merge",
+    "migrate",
+    "move",
+    "notify",
+    "open",
+    "organize",
+    "organise",
+    "ping",
+    "plan",
+    "post",
+    "prepare",
+    "present",
+    "prioritize",
+    "provide",
+    "publish",
+    "push",
+    "reach",
+    "remove",
+    "rename",
+    "reply",
+    "report",
+    "request",
+    "research",
+    "resolve",
+    "review",
+    "reword",
+    "run",
+    "schedule",
+    "send",
+    "set",
+    "settle",
+    "setup",
+    "share",
+    "sort",
+    "start",
+    "submit",
+    "summarize",
+    "summarise",
+    "sync",
+    "talk",
+    "test",
+    "track",
+    "try",
+    "update",
+    "upload",
+    "verify",
+    "write",
+    "leave",
+    "grant",
+    "circle",
+    "drive",
+    "own",
+    "lead",
+    "handle",
+    "explore",
+    "bring",
+    "raise",
+    "re",
+    "double",
+    "double-check",
+    "re-check",
+    "recheck",
+    "reconsider",
+    "revisit",
+    "reply",
+    "respond",
+    "answer",
+    "join",
+    "attend",
+    "organise",
+    "host",
+    "record",
+    "note",
+    "draw",
+    "sketch",
+    "propose",
+    "suggest",
+    "present",
+    "demo",
+    "pick",
+    "ship",
+    "release",
+    "tag",
+    "backport",
+    "port",
+    "upgrade",
+    "downgrade",
+    "rebuild",
+    "restart",
+    "rotate",
+    "renew",
+    "order",
+    "buy",
+    "pay",
+    "book",
+    "reserve",
+    "contribute",
+    "help",
+    "support",
+    "mentor",
+    "onboard",
+    "sign",
+    "approve",
+    "accept",
+    "reject",
+    "decline",
+    "cancel",
+    "postpone",
+    "split",
+    "combine",
+    "consolidate",
+    "streamline",
+    "refactor",
+    "rewrite",
+    "translate",
+    "proofread",
+    "edit",
+    "polish",
+    "finalize",
+    "wrap",
+    "kick",
+    "hand",
+    "pass",
+    "forward",
+    "escalate",
+    "chase",
+    "nudge",
+    "remind",
+    "poll",
+    "survey",
+    "gather",
+    "compile",
+    "measure",
+    "benchmark",
+    "profile",
+    "monitor",
+    "watch",
+    "observe",
+    "assess",
+    "estimate",
+    "scope",
+    "sort",
+    "triage",
+    "label",
+    "assign",
+    "close",
+    "reopen",
+    "archive",
+    "delete",
+    "drop",
+    "disable",
+    "deprecate",
+    "announce",
+    "blog",
+    "tweet",
+    "promote",
+    "reach",
+    "get",
+    "go",
+    "grab",
+    "put",
+    "keep",
+    "think",
+    "consider",
+    "decide",
+    "agree",
+    "align",
+    "sync",
+    "meet",
+    "visit",
 ];
 
 /// Capitalised words that open "X to do" sentences without being anyone.
 const NOT_AGENTS: &[&str] = &[
-    "need", "needs", "option", "options", "plan", "plans", "time", "way", "ways", "ability", "goal", "goals",
-    "proposal", "proposals", "request", "requests", "decision", "idea", "ideas", "attempt", "effort", "step", "steps",
-    "reason", "chance", "opportunity", "possibility", "question", "task", "tasks", "work", "help", "access",
-    "permission", "nothing", "something", "anything", "everything", "script", "scripts", "tool", "tools", "process",
-    "mechanism", "team", "teams", "people", "users", "user", "customers", "admins", "operators", "maintainers",
-    "contributors", "developers", "requirement", "requirements", "intent", "aim", "motivation", "purpose", "todo",
-    "remember", "important", "easy", "hard", "difficult", "possible", "impossible", "necessary", "better", "best",
-    "going", "trying", "ready", "willing", "able", "supposed", "used", "due", "next", "up", "back", "first", "last",
+    "need",
+    "needs",
+    "option",
+    "options",
+    "plan",
+    "plans",
+    "time",
+    "way",
+    "ways",
+    "ability",
+    "goal",
+    "goals",
+    "proposal",
+    "proposals",
+    "request",
+    "requests",
+    "decision",
+    "idea",
+    "ideas",
+    "attempt",
+    "effort",
+    "step",
+    "steps",
+    "reason",
+    "chance",
+    "opportunity",
+    "possibility",
+    "question",
+    "task",
+    "tasks",
+    "work",
+    "help",
+    "access",
+    "permission",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "script",
+    "scripts",
+    "tool",
+    "tools",
+    "process",
+    "mechanism",
+    "team",
+    "teams",
+    "people",
+    "users",
+    "user",
+    "customers",
+    "admins",
+    "operators",
+    "maintainers",
+    "contributors",
+    "developers",
+    "requirement",
+    "requirements",
+    "intent",
+    "aim",
+    "motivation",
+    "purpose",
+    "todo",
+    "remember",
+    "important",
+    "easy",
+    "hard",
+    "difficult",
+    "possible",
+    "impossible",
+    "necessary",
+    "better",
+    "best",
+    "going",
+    "trying",
+    "ready",
+    "willing",
+    "able",
+    "supposed",
+    "used",
+    "due",
+    "next",
+    "up",
+    "back",
+    "first",
+    "last",
 ];
 
 /// Verbs after "X will" that state a plan, not a condition (`Joe will be away`).
-const NOT_TASKS: &[&str] = &["be", "have", "need", "like", "want", "probably", "likely", "not", "never", "still", "also"];
+const NOT_TASKS: &[&str] = &[
+    "be", "have", "need", "like", "want", "probably", "likely", "not", "never", "still", "also",
+];
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -52,13 +335,17 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("regex")
 });
-static HAVE_PERSON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:have|let|ask)\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)\s+([a-z-]+)").expect("regex"));
-static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:will|to|should|shall|must)\s+be\s+\w+\s+by\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)").expect("regex")
+static HAVE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:have|let|ask)\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)\s+([a-z-]+)").expect("regex")
 });
-static INLINE_AI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:AI|ACTION|TODO|ToDo)\s*(?:@([\w-]+)|\(([^)]+)\))?\s*:|\(AI\s+@([\w-]+)\)").expect("regex"));
+static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:will|to|should|shall|must)\s+be\s+\w+\s+by\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)")
+        .expect("regex")
+});
+static INLINE_AI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:AI|ACTION|TODO|ToDo)\s*(?:@([\w-]+)|\(([^)]+)\))?\s*:|\(AI\s+@([\w-]+)\)")
+        .expect("regex")
+});
 static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:^|[,.;:(]\s*|\band\s+|\bthen\s+(?:have\s+)?|\bhave\s+)(@[\w-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)\s+(?:will|is going to|shall|agreed to|offered to|volunteered to|to|should)\s+(?:also\s+|then\s+|try\s+to\s+)?([a-z]+(?:-[a-z]+)?)",
@@ -67,8 +354,9 @@ static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HANDLE_ACTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\()\s*(@[\w-]+)\s+(?:will\s+)?([a-z]+)\b").expect("regex"));
-static TRAILING_OWNER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\((?:AI\s+)?(@[\w-]+(?:\s*(?:,|&|and)\s*@[\w-]+)*)\)\s*[.:]?\s*$").expect("regex"));
+static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((?:AI\s+)?(@[\w-]+(?:\s*(?:,|&|and)\s*@[\w-]+)*)\)\s*[.:]?\s*$").expect("regex")
+});
 static DUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b((?:by|until|before|due|eta)\s*:?\s+(?:next\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|month|tomorrow|end of \w+|the end of \w+|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?(?:\s+\w+)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*(?:\s+\d{1,2})?|q[1-4]))").expect("regex")
 });
@@ -99,7 +387,12 @@ pub struct LineContext<'a> {
 
 impl Default for LineContext<'_> {
     fn default() -> Self {
-        LineContext { in_action_section: false, checkbox: None, is_decision: false, not_person: &|_| false }
+        LineContext {
+            in_action_section: false,
+            checkbox: None,
+            is_decision: false,
+            not_person: &|_| false,
+        }
     }
 }
 
@@ -119,7 +412,10 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
         if marker == "done" {
             status = ActionStatus::Done;
         }
-        let handles = caps.get(2).map(|h| find_handles(h.as_str(), line_no)).unwrap_or_default();
+        let handles = caps
+            .get(2)
+            .map(|h| find_handles(h.as_str(), line_no))
+            .unwrap_or_default();
         let rest = caps.get(3).or(caps.get(4)).map_or("", |m| m.as_str());
         if caps.get(3).is_none() && handles.is_empty() && marker != "#action" {
             // `Action required` or `Todo list` without a colon or handle is prose, not a marker.
@@ -132,51 +428,107 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
         if assignees.is_empty() {
             assignees = leading_name(rest, line_no, ctx.not_person);
         }
-        return Some(FoundAction { assignees, status, due });
+        return Some(FoundAction {
+            assignees,
+            status,
+            due,
+        });
     }
     if let Some(caps) = INLINE_AI.captures(text) {
-        let who = caps.get(1).or(caps.get(3)).map(|m| vec![PersonRef::handle(m.as_str(), line_no)]);
-        let who = who.or_else(|| caps.get(2).map(|m| super::person::split_name_list(m.as_str(), line_no).unwrap_or_default()));
-        let assignees = who.filter(|w| !w.is_empty()).unwrap_or_else(|| owners_in(text, line_no, ctx.not_person));
-        return Some(FoundAction { assignees, status, due });
+        let who = caps
+            .get(1)
+            .or(caps.get(3))
+            .map(|m| vec![PersonRef::handle(m.as_str(), line_no)]);
+        let who = who.or_else(|| {
+            caps.get(2)
+                .map(|m| super::person::split_name_list(m.as_str(), line_no).unwrap_or_default())
+        });
+        let assignees = who
+            .filter(|w| !w.is_empty())
+            .unwrap_or_else(|| owners_in(text, line_no, ctx.not_person));
+        return Some(FoundAction {
+            assignees,
+            status,
+            due,
+        });
     }
     if let Some(assignees) = commitment(text, line_no, ctx.not_person) {
-        return Some(FoundAction { assignees, status, due });
+        return Some(FoundAction {
+            assignees,
+            status,
+            due,
+        });
     }
     let imperative = starts_with_task_verb(text);
-    let trailing = TRAILING_OWNER.captures(text).map(|c| find_handles(&c[1], line_no)).unwrap_or_default();
+    let trailing = TRAILING_OWNER
+        .captures(text)
+        .map(|c| find_handles(&c[1], line_no))
+        .unwrap_or_default();
     if (imperative || ctx.checkbox.is_some()) && !trailing.is_empty() {
-        return Some(FoundAction { assignees: trailing, status, due });
+        return Some(FoundAction {
+            assignees: trailing,
+            status,
+            due,
+        });
     }
-    if ctx.checkbox.is_some() || (ctx.in_action_section && !text.ends_with(':')) || (ctx.is_decision && imperative) {
+    if ctx.checkbox.is_some()
+        || (ctx.in_action_section && !text.ends_with(':'))
+        || (ctx.is_decision && imperative)
+    {
         let assignees = owners_in(text, line_no, ctx.not_person);
-        return Some(FoundAction { assignees, status, due });
+        return Some(FoundAction {
+            assignees,
+            status,
+            due,
+        });
     }
     None
 }
 
 /// `X will do`, `Mark to move`, `@h reach out`, `have Joe ask`, `will be done by @h`:
 /// the people committing.
-fn commitment(text: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Option<Vec<PersonRef>> {
+fn commitment(
+    text: &str,
+    line_no: u32,
+    not_person: &dyn Fn(&str) -> bool,
+) -> Option<Vec<PersonRef>> {
     for caps in COMMITMENT.captures_iter(text) {
         let verb = &caps[2];
-        let will = caps[0].contains(" will ") || caps[0].contains(" shall ") || caps[0].contains(" is going to ");
-        let plausible = if will { !NOT_TASKS.contains(&verb) } else { is_task_verb(verb) };
+        let will = caps[0].contains(" will ")
+            || caps[0].contains(" shall ")
+            || caps[0].contains(" is going to ");
+        let plausible = if will {
+            !NOT_TASKS.contains(&verb)
+        } else {
+            is_task_verb(verb)
+        };
         if !plausible {
             continue;
         }
-        if let Some(people) = person_or_pair(&caps[1], text, caps.get(1).map_or(0, |m| m.start()), line_no, not_person) {
+        if let Some(people) = person_or_pair(
+            &caps[1],
+            text,
+            caps.get(1).map_or(0, |m| m.start()),
+            line_no,
+            not_person,
+        ) {
             return Some(people);
         }
     }
-    for caps in HAVE_PERSON.captures_iter(text).chain(HANDLE_ACTS.captures_iter(text)) {
+    for caps in HAVE_PERSON
+        .captures_iter(text)
+        .chain(HANDLE_ACTS.captures_iter(text))
+    {
         if is_task_verb(&caps[2]) {
             if let Some(people) = one_person(&caps[1], line_no, not_person) {
                 return Some(vec![people]);
             }
         }
     }
-    PASSIVE_BY.captures(text).and_then(|c| one_person(&c[1], line_no, not_person)).map(|p| vec![p])
+    PASSIVE_BY
+        .captures(text)
+        .and_then(|c| one_person(&c[1], line_no, not_person))
+        .map(|p| vec![p])
 }
 
 /// `Joe` or `@h`, and a second name joined by "and" just before it (`Joe and Johannes will`).
@@ -190,8 +542,14 @@ fn person_or_pair(
     let first = one_person(who, line_no, not_person)?;
     let before = text[..at].trim_end();
     let mut people = Vec::new();
-    if let Some(rest) = before.strip_suffix(" and").or_else(|| before.strip_suffix(" &")) {
-        let other = rest.rsplit(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+    if let Some(rest) = before
+        .strip_suffix(" and")
+        .or_else(|| before.strip_suffix(" &"))
+    {
+        let other = rest
+            .rsplit(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .unwrap_or("");
         if let Some(p) = one_person(other, line_no, not_person) {
             people.push(p);
         }
@@ -206,14 +564,20 @@ fn one_person(who: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Opt
     }
     let first = who.split_whitespace().next().unwrap_or(who);
     let agent = !NOT_AGENTS.contains(&first.to_lowercase().as_str());
-    (looks_like_first_name(first) && agent && !is_stop_word(first) && !not_person(who) && !not_person(first))
-        .then(|| PersonRef::name(who, line_no))
+    (looks_like_first_name(first)
+        && agent
+        && !is_stop_word(first)
+        && !not_person(who)
+        && !not_person(first))
+    .then(|| PersonRef::name(who, line_no))
 }
 
 /// The name opening a marked task (`AI: Matej pings Oliver`).
 fn leading_name(rest: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Vec<PersonRef> {
     let mut words = rest.split_whitespace();
-    let (Some(first), Some(second)) = (words.next(), words.next()) else { return Vec::new() };
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return Vec::new();
+    };
     let verbish = second.chars().all(|c| c.is_lowercase() || c == '-');
     match one_person(first.trim_end_matches([',', ':']), line_no, not_person) {
         Some(p) if verbish => vec![p],
@@ -231,12 +595,20 @@ fn owners_in(text: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Vec
     }
     if let Some((label, _)) = text.split_once(':') {
         let label = label.trim();
-        if label.split_whitespace().count() <= 3 && super::person::name_like(label) && !is_stop_word(label) && !not_person(label) {
+        if label.split_whitespace().count() <= 3
+            && super::person::name_like(label)
+            && !is_stop_word(label)
+            && !not_person(label)
+        {
             return vec![super::person::person_ref(label, line_no)];
         }
     }
     let handles = find_handles(text, line_no);
-    if handles.len() == 1 { handles } else { Vec::new() }
+    if handles.len() == 1 {
+        handles
+    } else {
+        Vec::new()
+    }
 }
 
 /// Whether the text opens with a task verb (`Create a ticket`).
@@ -264,28 +636,58 @@ mod tests {
     #[test]
     fn explicit_markers() {
         let none = LineContext::default();
-        assert_eq!(who("AI @garloff: ping @berendt", none), Some(vec!["garloff".into()]));
+        assert_eq!(
+            who("AI @garloff: ping @berendt", none),
+            Some(vec!["garloff".into()])
+        );
         assert_eq!(who("ToDo: ask upstream", none), Some(vec![]));
-        assert_eq!(who("There should be one (AI @garloff: ping)", none), Some(vec!["garloff".into()]));
-        assert_eq!(who("Testing: e2e (AI @garloff)", none), Some(vec!["garloff".into()]));
+        assert_eq!(
+            who("There should be one (AI @garloff: ping)", none),
+            Some(vec!["garloff".into()])
+        );
+        assert_eq!(
+            who("Testing: e2e (AI @garloff)", none),
+            Some(vec!["garloff".into()])
+        );
     }
 
     #[test]
     fn commitments_and_imperatives() {
         let none = LineContext::default();
-        assert_eq!(who("Approved, Joe will create an issue and do it.", none), Some(vec!["Joe".into()]));
-        assert_eq!(who("Mark to move this content to a design note", none), Some(vec!["Mark".into()]));
-        assert_eq!(who("Document ORC way (@jschoone)", none), Some(vec!["jschoone".into()]));
-        assert_eq!(who("Who, when? (@garloff reach out to @nils)", none), Some(vec!["garloff".into()]));
+        assert_eq!(
+            who("Approved, Joe will create an issue and do it.", none),
+            Some(vec!["Joe".into()])
+        );
+        assert_eq!(
+            who("Mark to move this content to a design note", none),
+            Some(vec!["Mark".into()])
+        );
+        assert_eq!(
+            who("Document ORC way (@jschoone)", none),
+            Some(vec!["jschoone".into()])
+        );
+        assert_eq!(
+            who("Who, when? (@garloff reach out to @nils)", none),
+            Some(vec!["garloff".into()])
+        );
         assert_eq!(who("We will see", none), None);
         assert_eq!(who("Release notes omission", none), None);
-        let section = LineContext { in_action_section: true, ..LineContext::default() };
+        let section = LineContext {
+            in_action_section: true,
+            ..LineContext::default()
+        };
         assert_eq!(who("Create a ticket.", section), Some(vec![]));
     }
 
     #[test]
     fn checkbox_status() {
-        let done = LineContext { checkbox: Some(true), ..LineContext::default() };
-        assert_eq!(find_action("Update the board", 1, done).unwrap().status, ActionStatus::Done);
+        let done = LineContext {
+            checkbox: Some(true),
+            ..LineContext::default()
+        };
+        assert_eq!(
+            find_action("Update the board", 1, done).unwrap().status,
+            ActionStatus::Done
+        );
     }
 }

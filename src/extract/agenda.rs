@@ -25,15 +25,24 @@ pub struct Agenda {
 
 /// Find the agenda items of a document.
 pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style) -> Agenda {
-    let starts: Vec<usize> = (0..blocks.len()).filter(|&i| opens_item(blocks, sections, style, i)).collect();
-    let mut agenda = Agenda { items: Vec::new(), item_of_block: vec![None; blocks.len()] };
+    let starts: Vec<usize> = (0..blocks.len())
+        .filter(|&i| opens_item(blocks, sections, style, i))
+        .collect();
+    let mut agenda = Agenda {
+        items: Vec::new(),
+        item_of_block: vec![None; blocks.len()],
+    };
     for (n, &start) in starts.iter().enumerate() {
         let limit = starts.get(n + 1).copied().unwrap_or(blocks.len());
         let end = item_end(blocks, start, limit, style);
         for slot in &mut agenda.item_of_block[start..end] {
             *slot = Some(n);
         }
-        let end_line = blocks[start..end].iter().map(|b| b.end_line).max().unwrap_or(blocks[start].end_line);
+        let end_line = blocks[start..end]
+            .iter()
+            .map(|b| b.end_line)
+            .max()
+            .unwrap_or(blocks[start].end_line);
         agenda.items.push(item_record(blocks, start, end, end_line));
     }
     agenda
@@ -45,7 +54,9 @@ fn opens_item(blocks: &[Block], sections: &SectionMap, style: Style, i: usize) -
         BlockKind::Heading(_) => heading_is_item(blocks, sections, i),
         BlockKind::ListItem if style == Style::PlainText => {
             block.depth == 1
-                && blocks.get(i + 1).is_some_and(|n| n.kind == BlockKind::Paragraph && n.line == block.end_line + 1)
+                && blocks
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == BlockKind::Paragraph && n.line == block.end_line + 1)
                 && !previous_line_introduces_list(blocks, i)
         }
         BlockKind::ListItem => block.depth == 1 && bullet_is_item(blocks, sections, i),
@@ -70,15 +81,24 @@ fn heading_is_item(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
     match parent_heading(sections, i) {
         Some((_, SectionKind::Agenda)) => true,
         Some((_, kind)) if kind != SectionKind::Title && kind != SectionKind::Other => false,
-        _ => !sections.enclosing[i].iter().any(|&(_, k)| k == SectionKind::Agenda) && !holds_bullet_items(blocks, sections, i),
+        _ => {
+            !sections.enclosing[i]
+                .iter()
+                .any(|&(_, k)| k == SectionKind::Agenda)
+                && !holds_bullet_items(blocks, sections, i)
+        }
     }
 }
 
 fn is_title(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
-    let first_heading = blocks.iter().position(|b| matches!(b.kind, BlockKind::Heading(_)));
+    let first_heading = blocks
+        .iter()
+        .position(|b| matches!(b.kind, BlockKind::Heading(_)));
     (first_heading == Some(i) && blocks[i].heading_level() == Some(1))
         || super::sections::classify(&blocks[i].text) == SectionKind::Title
-        || sections.enclosing[i].is_empty() && blocks[i].heading_level() == Some(1) && first_heading == Some(i)
+        || sections.enclosing[i].is_empty()
+            && blocks[i].heading_level() == Some(1)
+            && first_heading == Some(i)
 }
 
 /// A heading whose top-level bullets are themselves the items (a container such as "Pending proposals").
@@ -89,18 +109,37 @@ fn holds_bullet_items(blocks: &[Block], sections: &SectionMap, heading: usize) -
     if bullets.is_empty() {
         return false;
     }
-    let referencing = bullets.iter().filter(|b| !b.links.is_empty() || b.text.contains("://") || b.text.contains('#')).count();
+    let referencing = bullets
+        .iter()
+        .filter(|b| !b.links.is_empty() || b.text.contains("://") || b.text.contains('#'))
+        .count();
     referencing * 2 >= bullets.len() && heading_names_a_collection(&blocks[heading].text)
 }
 
 fn heading_names_a_collection(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["proposals", "issues", "prs", "rfcs", "items", "nominations", "nominated", "pull requests", "tickets", "reviews", "topics"]
-        .iter()
-        .any(|w| super::sections::contains_word(&lower, w))
+    [
+        "proposals",
+        "issues",
+        "prs",
+        "rfcs",
+        "items",
+        "nominations",
+        "nominated",
+        "pull requests",
+        "tickets",
+        "reviews",
+        "topics",
+    ]
+    .iter()
+    .any(|w| super::sections::contains_word(&lower, w))
 }
 
-fn section_blocks<'a>(blocks: &'a [Block], _sections: &SectionMap, heading: usize) -> impl Iterator<Item = &'a Block> {
+fn section_blocks<'a>(
+    blocks: &'a [Block],
+    _sections: &SectionMap,
+    heading: usize,
+) -> impl Iterator<Item = &'a Block> {
     let level = blocks[heading].heading_level().unwrap_or(1);
     blocks[heading + 1..]
         .iter()
@@ -109,9 +148,11 @@ fn section_blocks<'a>(blocks: &'a [Block], _sections: &SectionMap, heading: usiz
 
 fn bullet_is_item(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
     match parent_heading(sections, i) {
-        Some((h, SectionKind::Agenda)) => !has_sub_headings(blocks, h) && !blocks[i].text.trim_end().ends_with(':') || {
-            !has_sub_headings(blocks, h) && has_children(blocks, i)
-        },
+        Some((h, SectionKind::Agenda)) => {
+            !has_sub_headings(blocks, h) && !blocks[i].text.trim_end().ends_with(':') || {
+                !has_sub_headings(blocks, h) && has_children(blocks, i)
+            }
+        }
         Some((h, SectionKind::Other)) => holds_bullet_items(blocks, sections, h),
         _ => false,
     }
@@ -147,11 +188,17 @@ fn item_end(blocks: &[Block], start: usize, limit: usize, style: Style) -> usize
 fn item_record(blocks: &[Block], start: usize, end: usize, end_line: u32) -> ItemRecord {
     let block = &blocks[start];
     let first_line = block.text.lines().next().unwrap_or("").trim();
-    let (title, mut presenters) = split_presenters(block.lead_strong.as_deref(), first_line, block.line);
+    let (title, mut presenters) =
+        split_presenters(block.lead_strong.as_deref(), first_line, block.line);
     if presenters.is_empty() {
         presenters = presenter_lines(&blocks[start + 1..end]);
     }
-    ItemRecord { title, line: block.line, end_line, presenters }
+    ItemRecord {
+        title,
+        line: block.line,
+        end_line,
+        presenters,
+    }
 }
 
 /// Title and presenters from `Title (Joe, Johannes)` / `Title (@handle)`.
@@ -163,7 +210,11 @@ pub fn split_presenters(lead: Option<&str>, text: &str, line: u32) -> (String, V
     match TRAILING_PARENS.captures(text) {
         Some(caps) => {
             let presenters = presenters_in(&caps[0], line);
-            let title = if presenters.is_empty() { text } else { &text[..caps.get(0).map_or(text.len(), |m| m.start())] };
+            let title = if presenters.is_empty() {
+                text
+            } else {
+                &text[..caps.get(0).map_or(text.len(), |m| m.start())]
+            };
             (clean_title(title), presenters)
         }
         None => (clean_title(text), Vec::new()),
@@ -171,7 +222,11 @@ pub fn split_presenters(lead: Option<&str>, text: &str, line: u32) -> (String, V
 }
 
 fn presenters_in(paren_text: &str, line: u32) -> Vec<PersonRef> {
-    let inner = paren_text.trim().trim_start_matches('(').trim_end_matches([':', ' ']).trim_end_matches(')');
+    let inner = paren_text
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches([':', ' '])
+        .trim_end_matches(')');
     let handles = find_handles(inner, line);
     if !handles.is_empty() {
         return handles;
@@ -186,7 +241,11 @@ fn presenter_lines(blocks: &[Block]) -> Vec<PersonRef> {
         .find_map(|b| {
             let caps = PRESENTED_BY.captures(b.text.trim())?;
             let handles = find_handles(&caps[1], b.line);
-            if handles.is_empty() { split_name_list(&caps[1], b.line) } else { Some(handles) }
+            if handles.is_empty() {
+                split_name_list(&caps[1], b.line)
+            } else {
+                Some(handles)
+            }
         })
         .unwrap_or_default()
 }
@@ -203,10 +262,21 @@ mod tests {
 
     #[test]
     fn presenters_from_parentheses() {
-        let (t, p) = split_presenters(Some("Resizing servers"), "Resizing servers (Joe, Johannes)", 3);
+        let (t, p) = split_presenters(
+            Some("Resizing servers"),
+            "Resizing servers (Joe, Johannes)",
+            3,
+        );
         assert_eq!(t, "Resizing servers");
-        assert_eq!(p.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Joe", "Johannes"]);
-        let (t, p) = split_presenters(None, "Standardization (@cah-hbaum (needs to go at 11:00))", 3);
+        assert_eq!(
+            p.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            vec!["Joe", "Johannes"]
+        );
+        let (t, p) = split_presenters(
+            None,
+            "Standardization (@cah-hbaum (needs to go at 11:00))",
+            3,
+        );
         assert_eq!(t, "Standardization");
         assert_eq!(p[0].name, "cah-hbaum");
         let (t, p) = split_presenters(None, "Ideas (maybe later)", 3);

@@ -16,14 +16,19 @@ pub struct DateMatch {
     pub rest_is_trivial: bool,
 }
 
-const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})[-/._](\d{1,2})[-/._](\d{1,2})(?:[^0-9]|$)").unwrap());
-static COMPACT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})(\d{2})(\d{2})(?:[^0-9]|$)").unwrap());
-static DMY_NUM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?:[^0-9]|$)").unwrap());
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})[-/._](\d{1,2})[-/._](\d{1,2})(?:[^0-9]|$)").unwrap()
+});
+static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})(\d{2})(\d{2})(?:[^0-9]|$)").unwrap()
+});
+static DMY_NUM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?:[^0-9]|$)").unwrap()
+});
 static MDY_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b")
         .unwrap()
@@ -53,8 +58,17 @@ pub fn find_date(text: &str) -> Option<DateMatch> {
     }
     let (start, end, date) = found.into_iter().min_by_key(|(s, _, _)| *s)?;
     let rest = format!("{} {}", &text[..start], &text[end..]);
-    let rest_is_trivial = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() <= 3;
-    Some(DateMatch { date, start, end, rest_is_trivial })
+    let rest_is_trivial = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+        <= 3;
+    Some(DateMatch {
+        date,
+        start,
+        end,
+        rest_is_trivial,
+    })
 }
 
 /// A date in a file path (`20240710.md`, `2024-07-10-notes.md`), from the file name first.
@@ -63,19 +77,39 @@ pub fn date_from_path(path: &str) -> Option<String> {
     find_date(name).or_else(|| find_date(path)).map(|m| m.date)
 }
 
-fn push_valid(found: &mut Vec<(usize, usize, String)>, caps: &regex::Captures<'_>, order: [usize; 3]) {
+fn push_valid(
+    found: &mut Vec<(usize, usize, String)>,
+    caps: &regex::Captures<'_>,
+    order: [usize; 3],
+) {
     let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d)) = (num(order[0]), num(order[1]), num(order[2])) else { return };
+    let (Some(y), Some(m), Some(d)) = (num(order[0]), num(order[1]), num(order[2])) else {
+        return;
+    };
     if let Some(date) = valid(y, m, d) {
         let all = caps.get(0).map(|m| m.range()).unwrap_or(0..0);
-        let first = caps.get(order[0]).map(|m| m.start()).unwrap_or(0).min(caps.get(order[2]).map(|m| m.start()).unwrap_or(0));
+        let first = caps
+            .get(order[0])
+            .map(|m| m.start())
+            .unwrap_or(0)
+            .min(caps.get(order[2]).map(|m| m.start()).unwrap_or(0));
         found.push((first.max(all.start), all.end, date));
     }
 }
 
-fn push_named(found: &mut Vec<(usize, usize, String)>, caps: &regex::Captures<'_>, y: usize, m: usize, d: usize) {
+fn push_named(
+    found: &mut Vec<(usize, usize, String)>,
+    caps: &regex::Captures<'_>,
+    y: usize,
+    m: usize,
+    d: usize,
+) {
     let year = caps.get(y).and_then(|v| v.as_str().parse::<u32>().ok());
-    let month = caps.get(m).and_then(|v| MONTHS.iter().position(|x| v.as_str().eq_ignore_ascii_case(x)));
+    let month = caps.get(m).and_then(|v| {
+        MONTHS
+            .iter()
+            .position(|x| v.as_str().eq_ignore_ascii_case(x))
+    });
     let day = caps.get(d).and_then(|v| v.as_str().parse::<u32>().ok());
     if let (Some(year), Some(month), Some(day)) = (year, month, day) {
         if let Some(date) = valid(year, month as u32 + 1, day) {
@@ -90,8 +124,21 @@ pub fn valid(year: u32, month: u32, day: u32) -> Option<String> {
     if !(1900..=2199).contains(&year) || !(1..=12).contains(&month) || day == 0 {
         return None;
     }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     (day <= days[month as usize - 1]).then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
@@ -103,8 +150,14 @@ mod tests {
     fn finds_written_dates() {
         assert_eq!(find_date("# 2024-05-02").unwrap().date, "2024-05-02");
         assert!(find_date("2024-05-02").unwrap().rest_is_trivial);
-        assert_eq!(find_date("Meeting date 2020-10-12").unwrap().date, "2020-10-12");
-        assert_eq!(find_date("March 26, 2026 meeting").unwrap().date, "2026-03-26");
+        assert_eq!(
+            find_date("Meeting date 2020-10-12").unwrap().date,
+            "2020-10-12"
+        );
+        assert_eq!(
+            find_date("March 26, 2026 meeting").unwrap().date,
+            "2026-03-26"
+        );
         assert_eq!(find_date("on 7 Aug 2023").unwrap().date, "2023-08-07");
         assert_eq!(find_date("am 02.05.2024").unwrap().date, "2024-05-02");
         assert_eq!(find_date("2024-02-30"), None);
@@ -113,8 +166,14 @@ mod tests {
 
     #[test]
     fn finds_dates_in_paths() {
-        assert_eq!(date_from_path("iaas/20240710.md").as_deref(), Some("2024-07-10"));
-        assert_eq!(date_from_path("posts/2022-09-18.md").as_deref(), Some("2022-09-18"));
+        assert_eq!(
+            date_from_path("iaas/20240710.md").as_deref(),
+            Some("2024-07-10")
+        );
+        assert_eq!(
+            date_from_path("posts/2022-09-18.md").as_deref(),
+            Some("2022-09-18")
+        );
         assert_eq!(date_from_path("seeds/000_fe32311f7a48d826.txt"), None);
     }
 }

@@ -43,7 +43,9 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_decision_label(label: &str) -> bool {
     let l = label.trim().trim_end_matches(':').trim().to_lowercase();
     let l = l.trim_start_matches('#');
-    LABELS.contains(&l) || l.split(['/', ' ']).any(|w| LABELS.contains(&w) && l.split_whitespace().count() <= 3)
+    LABELS.contains(&l)
+        || l.split(['/', ' '])
+            .any(|w| LABELS.contains(&w) && l.split_whitespace().count() <= 3)
 }
 
 /// Whether one line of text states a decision.
@@ -71,12 +73,20 @@ mod tests {
         assert!(states_decision("For now decided to land this change"));
         assert!(states_decision("RESOLUTION: adopt the proposal"));
         assert!(states_decision("@berendt decided this should be 7.1.0"));
-        assert!(states_decision("The team gives up and decides that mbox is good enough."));
-        assert!(states_decision("Seems like a bug, we are content to let it ride the trains"));
-        assert!(states_decision("Result of the evaluation showed, that we will not deploy it"));
+        assert!(states_decision(
+            "The team gives up and decides that mbox is good enough."
+        ));
+        assert!(states_decision(
+            "Seems like a bug, we are content to let it ride the trains"
+        ));
+        assert!(states_decision(
+            "Result of the evaluation showed, that we will not deploy it"
+        ));
         assert!(!states_decision("no final answer found yet"));
         assert!(!states_decision("Should we decide this now?"));
-        assert!(!states_decision("We are waiting for approval from the admins"));
+        assert!(!states_decision(
+            "We are waiting for approval from the admins"
+        ));
         assert!(!states_decision("Proposal: move to Flux"));
     }
 }

@@ -16,10 +16,12 @@ static REPO_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"https?://(?:www\.)?github\.com/([\w.-]+)/([\w.-]+)").expect("repository URL regex")
 });
 static FULL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\w/.#-])([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*?)/?#(\d+)\b").expect("owner/repo#N regex")
+    Regex::new(r"(?:^|[^\w/.#-])([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*?)/?#(\d+)\b")
+        .expect("owner/repo#N regex")
 });
-static SHORT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\w/.#-])([A-Za-z][\w.-]+?)/?#(\d+)\b").expect("repo#N regex"));
+static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\w/.#-])([A-Za-z][\w.-]+?)/?#(\d+)\b").expect("repo#N regex")
+});
 static WORDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\b(ticket|issue|bug|pr|pull request|mr|merge request)s?\s*|(?:^|[\s(\[,;:/])\\?)#\s?(\d{1,7})\b(?:[^\w-]|$)")
         .expect("ticket #N regex")
@@ -40,7 +42,10 @@ impl RepoContext {
         for caps in REPO_URL.captures_iter(text) {
             let owner = caps[1].to_string();
             let repo = caps[2].trim_end_matches(".git").to_string();
-            if !matches!(owner.as_str(), "orgs" | "apps" | "organizations" | "settings" | "sponsors") {
+            if !matches!(
+                owner.as_str(),
+                "orgs" | "apps" | "organizations" | "settings" | "sponsors"
+            ) {
                 let pair = (owner, repo);
                 if !self.known.contains(&pair) {
                     self.known.push(pair);
@@ -50,7 +55,10 @@ impl RepoContext {
     }
 
     fn owner_of(&self, repo: &str) -> Option<&str> {
-        self.known.iter().find(|(_, r)| r.eq_ignore_ascii_case(repo)).map(|(o, _)| o.as_str())
+        self.known
+            .iter()
+            .find(|(_, r)| r.eq_ignore_ascii_case(repo))
+            .map(|(o, _)| o.as_str())
     }
 }
 
@@ -66,14 +74,34 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
             "issues" => IssueKind::Issue,
             _ => IssueKind::Pull,
         };
-        let Ok(number) = caps[5].parse::<u64>() else { continue };
+        let Ok(number) = caps[5].parse::<u64>() else {
+            continue;
+        };
         let key = format!("{owner}/{repo}#{number}");
-        let url = format!("https://{}/{}/{}/{}/{}", &caps[1], owner, repo, url_kind(&caps[1], &caps[4]), number);
+        let url = format!(
+            "https://{}/{}/{}/{}/{}",
+            &caps[1],
+            owner,
+            repo,
+            url_kind(&caps[1], &caps[4]),
+            number
+        );
         covered.push(all.range());
-        found.push((all.start(), IssueRef { key, number, kind, url: Some(url), line: line_at(all.start()) }));
+        found.push((
+            all.start(),
+            IssueRef {
+                key,
+                number,
+                kind,
+                url: Some(url),
+                line: line_at(all.start()),
+            },
+        ));
     }
     let outside = |r: &std::ops::Range<usize>, covered: &[std::ops::Range<usize>]| {
-        !covered.iter().any(|c| c.start <= r.start && r.start < c.end)
+        !covered
+            .iter()
+            .any(|c| c.start <= r.start && r.start < c.end)
     };
     for caps in FULL.captures_iter(text) {
         let m = caps.get(0).expect("match");
@@ -81,35 +109,67 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
         if !outside(&r, &covered) || caps[1].contains('.') && caps[1].contains("github") {
             continue;
         }
-        let Ok(number) = caps[3].parse::<u64>() else { continue };
+        let Ok(number) = caps[3].parse::<u64>() else {
+            continue;
+        };
         let key = format!("{}/{}#{}", &caps[1], &caps[2], number);
         covered.push(r.clone());
-        found.push((r.start, IssueRef { key, number, kind: IssueKind::Unknown, url: None, line: line_at(r.start) }));
+        found.push((
+            r.start,
+            IssueRef {
+                key,
+                number,
+                kind: IssueKind::Unknown,
+                url: None,
+                line: line_at(r.start),
+            },
+        ));
     }
     for caps in SHORT.captures_iter(text) {
         let g = caps.get(1).expect("repo");
         let r = g.start()..caps.get(0).expect("match").end();
-        let worded = matches!(caps[1].to_lowercase().as_str(), "ticket" | "issue" | "bug" | "pr" | "mr" | "tickets" | "issues" | "bugs" | "prs");
+        let worded = matches!(
+            caps[1].to_lowercase().as_str(),
+            "ticket" | "issue" | "bug" | "pr" | "mr" | "tickets" | "issues" | "bugs" | "prs"
+        );
         if !outside(&r, &covered) || worded {
             continue;
         }
-        let Ok(number) = caps[2].parse::<u64>() else { continue };
+        let Ok(number) = caps[2].parse::<u64>() else {
+            continue;
+        };
         let repo = &caps[1];
         let key = match ctx.owner_of(repo) {
             Some(owner) => format!("{owner}/{repo}#{number}"),
             None => format!("{repo}#{number}"),
         };
         covered.push(r.clone());
-        found.push((r.start, IssueRef { key, number, kind: IssueKind::Unknown, url: None, line: line_at(r.start) }));
+        found.push((
+            r.start,
+            IssueRef {
+                key,
+                number,
+                kind: IssueKind::Unknown,
+                url: None,
+                line: line_at(r.start),
+            },
+        ));
     }
     for caps in WORDED.captures_iter(text) {
         let m = caps.get(0).expect("match");
         if !outside(&m.range(), &covered) {
             continue;
         }
-        let Ok(number) = caps[2].parse::<u64>() else { continue };
-        let word = caps.get(1).map_or(String::new(), |w| w.as_str().to_lowercase());
-        let kind = if matches!(word.as_str(), "pr" | "pull request" | "mr" | "merge request") {
+        let Ok(number) = caps[2].parse::<u64>() else {
+            continue;
+        };
+        let word = caps
+            .get(1)
+            .map_or(String::new(), |w| w.as_str().to_lowercase());
+        let kind = if matches!(
+            word.as_str(),
+            "pr" | "pull request" | "mr" | "merge request"
+        ) {
             IssueKind::Pull
         } else if word.is_empty() {
             IssueKind::Unknown
@@ -120,7 +180,16 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
             Some(repo) => format!("{repo}#{number}"),
             None => format!("#{number}"),
         };
-        found.push((m.start(), IssueRef { key, number, kind, url: None, line: line_at(m.start()) }));
+        found.push((
+            m.start(),
+            IssueRef {
+                key,
+                number,
+                kind,
+                url: None,
+                line: line_at(m.start()),
+            },
+        ));
     }
     found.sort_by_key(|(at, _)| *at);
     found.into_iter().map(|(_, r)| r).collect()
@@ -140,7 +209,10 @@ mod tests {
     use super::*;
 
     fn keys(text: &str, ctx: &RepoContext) -> Vec<String> {
-        find_issues(text, 1, ctx).into_iter().map(|r| r.key).collect()
+        find_issues(text, 1, ctx)
+            .into_iter()
+            .map(|r| r.key)
+            .collect()
     }
 
     #[test]
@@ -160,19 +232,27 @@ mod tests {
     fn short_forms() {
         let mut ctx = RepoContext::default();
         ctx.learn("https://github.com/acme/lang-team/issues/1");
-        assert_eq!(keys("acme/infra#498 and lang-team#59, docs/#17", &ctx), vec![
-            "acme/infra#498",
-            "acme/lang-team#59",
-            "docs#17"
-        ]);
-        assert_eq!(keys("Ticket #611 tracks it; PR #3", &ctx), vec!["#611", "#3"]);
-        assert_eq!(keys("About \\#139, and (#7) but not #1f2f3f or a#5", &ctx), vec!["#139", "#7"]);
+        assert_eq!(
+            keys("acme/infra#498 and lang-team#59, docs/#17", &ctx),
+            vec!["acme/infra#498", "acme/lang-team#59", "docs#17"]
+        );
+        assert_eq!(
+            keys("Ticket #611 tracks it; PR #3", &ctx),
+            vec!["#611", "#3"]
+        );
+        assert_eq!(
+            keys("About \\#139, and (#7) but not #1f2f3f or a#5", &ctx),
+            vec!["#139", "#7"]
+        );
         assert!(keys("a repository link https://github.com/acme/tools", &ctx).is_empty());
     }
 
     #[test]
     fn bare_numbers_take_the_default_repository() {
-        let ctx = RepoContext { default_repository: Some("acme/tools".into()), known: vec![] };
+        let ctx = RepoContext {
+            default_repository: Some("acme/tools".into()),
+            known: vec![],
+        };
         assert_eq!(keys("issue #12", &ctx), vec!["acme/tools#12"]);
     }
 }

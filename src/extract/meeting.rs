@@ -1,6 +1,7 @@
 //! One meeting from one document: runs the per-kind rule sets over the blocks
 //! and ties every finding to its line and agenda item.
 
+use super::FileContext;
 use super::action::{self, LineContext};
 use super::agenda::{self, Agenda};
 use super::dates;
@@ -11,7 +12,6 @@ use super::records as issue_ref;
 use super::records::{ActionRecord, DecisionRecord, MeetingRecord, Mention, PersonRef};
 use super::sections::{SectionKind, SectionMap};
 use super::service;
-use super::FileContext;
 use crate::config::Config;
 use crate::document::{Block, BlockKind, Document};
 use crate::model::Role;
@@ -25,8 +25,9 @@ static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static ABSENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(absent|could not attend|couldn't attend|can't attend|cannot attend|unable to attend|not attend|excused|on leave|on vacation|regrets|is out|are out|missing)\b").expect("regex")
 });
-static SPEAKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}.'’-]*){0,2})\s*:\s+\S").expect("regex"));
+static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}.'’-]*){0,2})\s*:\s+\S").expect("regex")
+});
 
 /// Read the one meeting a document records.
 pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> MeetingRecord {
@@ -53,7 +54,10 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
             Some(SectionKind::Meta) => roles_in(block, &mut meeting),
             _ => {}
         }
-        if !matches!(section, Some(SectionKind::Attendance | SectionKind::Absence)) {
+        if !matches!(
+            section,
+            Some(SectionKind::Attendance | SectionKind::Absence)
+        ) {
             label_lines(block, &mut meeting);
             if !opens_item(&agenda, i) && block.kind != BlockKind::Code {
                 outcomes(blocks, i, item, section, &mut meeting, config);
@@ -65,12 +69,18 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     confirm_presenters(&mut meeting);
     for it in &meeting.items {
         for p in &it.presenters {
-            meeting.people.push(Mention { what: p.clone(), item: None });
+            meeting.people.push(Mention {
+                what: p.clone(),
+                item: None,
+            });
         }
     }
     for a in &meeting.actions {
         for p in &a.assignees {
-            meeting.people.push(Mention { what: p.clone(), item: a.item });
+            meeting.people.push(Mention {
+                what: p.clone(),
+                item: a.item,
+            });
         }
     }
     super::person_links::canonicalise(&mut meeting, config);
@@ -78,13 +88,15 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
 }
 
 fn opens_item(agenda: &Agenda, i: usize) -> bool {
-    agenda.item_of_block[i].is_some() && (i == 0 || agenda.item_of_block[i - 1] != agenda.item_of_block[i])
+    agenda.item_of_block[i].is_some()
+        && (i == 0 || agenda.item_of_block[i - 1] != agenda.item_of_block[i])
 }
 
 /// The section kind that applies to block `i`: a heading above the start of the
 /// block's agenda item no longer applies (plain-text items reset sections).
 fn effective_section(sections: &SectionMap, agenda: &Agenda, i: usize) -> Option<SectionKind> {
-    let item_start = agenda.item_of_block[i].and_then(|n| agenda.item_of_block.iter().position(|x| *x == Some(n)));
+    let item_start = agenda.item_of_block[i]
+        .and_then(|n| agenda.item_of_block.iter().position(|x| *x == Some(n)));
     sections.enclosing[i]
         .iter()
         .rev()
@@ -101,7 +113,9 @@ fn meeting_date(doc: &Document) -> Option<String> {
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Heading(_)))
         .take(3)
-        .find_map(|b| dates::find_date(&b.text).filter(|d| d.rest_is_trivial || b.heading_level() == Some(1)));
+        .find_map(|b| {
+            dates::find_date(&b.text).filter(|d| d.rest_is_trivial || b.heading_level() == Some(1))
+        });
     if let Some(d) = heading_date {
         return Some(d.date);
     }
@@ -113,18 +127,28 @@ fn meeting_date(doc: &Document) -> Option<String> {
     if let Some(d) = dates::date_from_path(&doc.source) {
         return Some(d);
     }
-    doc.blocks.iter().take(6).find_map(|b| dates::find_date(&b.text)).map(|d| d.date)
+    doc.blocks
+        .iter()
+        .take(6)
+        .find_map(|b| dates::find_date(&b.text))
+        .map(|d| d.date)
 }
 
 fn meeting_title(doc: &Document) -> Option<String> {
     if let Some(t) = doc.front_matter.as_ref().and_then(|fm| fm.text("title")) {
         return Some(t);
     }
-    doc.blocks.iter().find(|b| b.heading_level() == Some(1)).map(|b| b.text.clone())
+    doc.blocks
+        .iter()
+        .find(|b| b.heading_level() == Some(1))
+        .map(|b| b.text.clone())
 }
 
 fn repo_context(blocks: &[Block], config: &Config) -> RepoContext {
-    let mut repo = RepoContext { default_repository: config.default_repository.clone(), known: Vec::new() };
+    let mut repo = RepoContext {
+        default_repository: config.default_repository.clone(),
+        known: Vec::new(),
+    };
     for b in blocks {
         repo.learn(&b.text);
         for l in &b.links {
@@ -140,10 +164,18 @@ fn authors(doc: &Document, context: &FileContext, meeting: &mut MeetingRecord) {
         for author in fm.list("authors").into_iter().chain(fm.list("author")) {
             let line = fm.line + 1;
             let person = match context.authors.get(&author) {
-                Some(name) => PersonRef { name: name.clone(), is_handle: false, handle: Some(author), line },
+                Some(name) => PersonRef {
+                    name: name.clone(),
+                    is_handle: false,
+                    handle: Some(author),
+                    line,
+                },
                 None => PersonRef::name(author, line),
             };
-            meeting.people.push(Mention { what: person, item: None });
+            meeting.people.push(Mention {
+                what: person,
+                item: None,
+            });
         }
     }
 }
@@ -180,8 +212,12 @@ fn mentions(
     for (line, text) in block.text_lines() {
         if let Some(c) = SPEAKER.captures(text.trim()) {
             let name = &c[1];
-            if person::name_like(name) && !decision::is_decision_label(name) && !is_label_word(name) {
-                candidates.push(Mention { what: PersonRef::name(name, line), item });
+            if person::name_like(name) && !decision::is_decision_label(name) && !is_label_word(name)
+            {
+                candidates.push(Mention {
+                    what: PersonRef::name(name, line),
+                    item,
+                });
             }
         }
     }
@@ -204,7 +240,11 @@ fn block_issues(block: &Block, repo: &RepoContext) -> Vec<issue_ref::IssueRef> {
             refs.extend(issue::find_issues(&link.url, link.line, repo));
         }
     }
-    let full: Vec<u64> = refs.iter().filter(|r| r.key.contains('/')).map(|r| r.number).collect();
+    let full: Vec<u64> = refs
+        .iter()
+        .filter(|r| r.key.contains('/'))
+        .map(|r| r.number)
+        .collect();
     refs.retain(|r| r.key.contains('/') || !full.contains(&r.number));
     refs
 }
@@ -220,7 +260,9 @@ fn confirm_presenters(meeting: &mut MeetingRecord) {
         .collect();
     for item in &mut meeting.items {
         item.presenters.retain(|p| {
-            p.is_handle || p.name.chars().next().is_some_and(char::is_uppercase) || known.contains(&p.key())
+            p.is_handle
+                || p.name.chars().next().is_some_and(char::is_uppercase)
+                || known.contains(&p.key())
         });
     }
 }
@@ -228,7 +270,11 @@ fn confirm_presenters(meeting: &mut MeetingRecord) {
 /// Keep the weakly evidenced names that match someone already known in this meeting.
 fn confirm_candidates(meeting: &mut MeetingRecord, candidates: Vec<Mention<PersonRef>>) {
     let mut known: Vec<String> = Vec::new();
-    let all = meeting.attendees.iter().chain(&meeting.absentees).chain(meeting.roles.iter().map(|(_, p)| p));
+    let all = meeting
+        .attendees
+        .iter()
+        .chain(&meeting.absentees)
+        .chain(meeting.roles.iter().map(|(_, p)| p));
     for p in all.chain(meeting.people.iter().map(|m| &m.what)) {
         known.push(p.key());
         known.push(p.name.to_lowercase());
@@ -247,7 +293,68 @@ fn is_label_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     person::is_stop_word(&lower)
         || super::sections::classify(word) != SectionKind::Other
-        || lower.split_whitespace().any(|w| matches!(w, "note" | "notes" | "update" | "status" | "proposal" | "question" | "pr" | "issue" | "link" | "links" | "example" | "goal" | "goals" | "context" | "background" | "problem" | "solution" | "summary" | "feedback" | "motivation" | "why" | "what" | "how" | "where" | "when" | "who" | "reason" | "result" | "idea" | "ideas" | "option" | "options" | "pros" | "cons" | "comment" | "comments" | "discussion" | "conclusion" | "todo" | "done" | "next" | "current" | "state" | "plan" | "release" | "version" | "date" | "time" | "location" | "repo" | "repository" | "docs" | "documentation" | "slides" | "recording" | "minutes" | "agenda"))
+        || lower.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "note"
+                    | "notes"
+                    | "update"
+                    | "status"
+                    | "proposal"
+                    | "question"
+                    | "pr"
+                    | "issue"
+                    | "link"
+                    | "links"
+                    | "example"
+                    | "goal"
+                    | "goals"
+                    | "context"
+                    | "background"
+                    | "problem"
+                    | "solution"
+                    | "summary"
+                    | "feedback"
+                    | "motivation"
+                    | "why"
+                    | "what"
+                    | "how"
+                    | "where"
+                    | "when"
+                    | "who"
+                    | "reason"
+                    | "result"
+                    | "idea"
+                    | "ideas"
+                    | "option"
+                    | "options"
+                    | "pros"
+                    | "cons"
+                    | "comment"
+                    | "comments"
+                    | "discussion"
+                    | "conclusion"
+                    | "todo"
+                    | "done"
+                    | "next"
+                    | "current"
+                    | "state"
+                    | "plan"
+                    | "release"
+                    | "version"
+                    | "date"
+                    | "time"
+                    | "location"
+                    | "repo"
+                    | "repository"
+                    | "docs"
+                    | "documentation"
+                    | "slides"
+                    | "recording"
+                    | "minutes"
+                    | "agenda"
+            )
+        })
 }
 
 /// Names listed in an attendance (or absence) section.
@@ -284,7 +391,8 @@ fn is_table_header(block: &Block) -> bool {
     block.kind == BlockKind::TableRow
         && block.cells.iter().any(|c| {
             let c = c.to_lowercase();
-            c.starts_with("name") || matches!(c.as_str(), "person" | "attendee" | "participant" | "who")
+            c.starts_with("name")
+                || matches!(c.as_str(), "person" | "attendee" | "participant" | "who")
         })
 }
 
@@ -295,8 +403,14 @@ fn table_row_presence(block: &Block, meeting: &mut MeetingRecord, absent: bool) 
         return;
     }
     let cells = &block.cells;
-    let marked = cells.first().filter(|c| c.chars().count() <= 3 && !c.chars().any(char::is_alphabetic) || is_mark(c));
-    let name_cells: &[String] = if marked.is_some() || cells.first().is_some_and(|c| c.is_empty()) { &cells[1..] } else { cells };
+    let marked = cells
+        .first()
+        .filter(|c| c.chars().count() <= 3 && !c.chars().any(char::is_alphabetic) || is_mark(c));
+    let name_cells: &[String] = if marked.is_some() || cells.first().is_some_and(|c| c.is_empty()) {
+        &cells[1..]
+    } else {
+        cells
+    };
     let Some((pos, name)) = name_cells.iter().enumerate().find_map(|(i, c)| {
         let name = c.split(['(', ',']).next().unwrap_or("").trim();
         (person::name_like(name) && !name.is_empty()).then_some((i, name))
@@ -304,7 +418,11 @@ fn table_row_presence(block: &Block, meeting: &mut MeetingRecord, absent: bool) 
         return;
     };
     let mut p = person::person_ref(name, block.line);
-    if let Some(handle) = name_cells[pos + 1..].iter().rev().find(|c| is_handle_cell(c)) {
+    if let Some(handle) = name_cells[pos + 1..]
+        .iter()
+        .rev()
+        .find(|c| is_handle_cell(c))
+    {
         if !p.is_handle {
             p.handle = Some(handle.trim_start_matches('@').to_string());
         }
@@ -315,21 +433,29 @@ fn table_row_presence(block: &Block, meeting: &mut MeetingRecord, absent: bool) 
 }
 
 fn is_mark(cell: &str) -> bool {
-    matches!(cell.trim().to_lowercase().as_str(), "x" | "✓" | "✔" | "✅" | "yes" | "y" | "present" | "[x]" | "+" | "1")
+    matches!(
+        cell.trim().to_lowercase().as_str(),
+        "x" | "✓" | "✔" | "✅" | "yes" | "y" | "present" | "[x]" | "+" | "1"
+    )
 }
 
 fn is_handle_cell(cell: &str) -> bool {
     let c = cell.trim().trim_start_matches('@');
     !c.is_empty()
         && c.len() <= 39
-        && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
-        && !matches!(c.to_lowercase().as_str(), "he" | "she" | "they" | "him" | "her" | "them")
+        && c.chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
+        && !matches!(
+            c.to_lowercase().as_str(),
+            "he" | "she" | "they" | "him" | "her" | "them"
+        )
 }
 
 /// `Team members: Niko, Scott` -> the list after the label.
 fn list_after_label(text: &str, line: u32) -> Option<Vec<PersonRef>> {
     let (label, rest) = text.split_once(':')?;
-    (label.split_whitespace().count() <= 4 && !rest.trim().is_empty()).then(|| person::split_name_list(rest, line))?
+    (label.split_whitespace().count() <= 4 && !rest.trim().is_empty())
+        .then(|| person::split_name_list(rest, line))?
 }
 
 /// A list item such as `Matt Rutkowski, he/him, CT (IBM)`: its first comma piece, when name-like.
@@ -353,19 +479,29 @@ fn push_presence(meeting: &mut MeetingRecord, p: PersonRef, absent: bool) {
 /// `Present: A, B`, `Regrets: C`, `Chair: D`, `Scribe: E` lines anywhere.
 fn label_lines(block: &Block, meeting: &mut MeetingRecord) {
     for (line, text) in block.text_lines() {
-        let Some(caps) = LABEL_LINE.captures(text.trim()) else { continue };
+        let Some(caps) = LABEL_LINE.captures(text.trim()) else {
+            continue;
+        };
         let label = caps[1].to_lowercase();
-        let people = person::split_name_list(&caps[2], line).unwrap_or_else(|| person::find_handles(&caps[2], line));
+        let people = person::split_name_list(&caps[2], line)
+            .unwrap_or_else(|| person::find_handles(&caps[2], line));
         for p in people {
             match label.as_str() {
-                l if l.starts_with("regret") || l.starts_with("absent") || l.starts_with("apolog") || l == "excused" => {
+                l if l.starts_with("regret")
+                    || l.starts_with("absent")
+                    || l.starts_with("apolog")
+                    || l == "excused" =>
+                {
                     meeting.absentees.push(p)
                 }
                 l if l.starts_with("chair") || l == "moderator" || l == "facilitator" => {
                     meeting.roles.push((Role::Chair, p.clone()));
                     meeting.attendees.push(p);
                 }
-                l if l.starts_with("scribe") || l.starts_with("note") || l.starts_with("minutes") => {
+                l if l.starts_with("scribe")
+                    || l.starts_with("note")
+                    || l.starts_with("minutes") =>
+                {
                     meeting.roles.push((Role::Scribe, p.clone()));
                     meeting.attendees.push(p);
                 }
@@ -379,9 +515,16 @@ fn label_lines(block: &Block, meeting: &mut MeetingRecord) {
 fn roles_in(block: &Block, meeting: &mut MeetingRecord) {
     for (line, text) in block.text_lines() {
         let lower = text.to_lowercase();
-        let role = if lower.contains("minutes") || lower.contains("note") || lower.contains("scribe") || lower.contains("protocol") {
+        let role = if lower.contains("minutes")
+            || lower.contains("note")
+            || lower.contains("scribe")
+            || lower.contains("protocol")
+        {
             Some(Role::Scribe)
-        } else if lower.contains("chair") || lower.contains("moderat") || lower.contains("facilitat") {
+        } else if lower.contains("chair")
+            || lower.contains("moderat")
+            || lower.contains("facilitat")
+        {
             Some(Role::Chair)
         } else if lower.contains("report") || lower.contains("present") {
             Some(Role::Reporter)
@@ -397,22 +540,48 @@ fn roles_in(block: &Block, meeting: &mut MeetingRecord) {
 }
 
 /// Decisions and actions in block `i`, read sentence by sentence.
-fn outcomes(blocks: &[Block], i: usize, item: Option<usize>, section: Option<SectionKind>, meeting: &mut MeetingRecord, config: &Config) {
+fn outcomes(
+    blocks: &[Block],
+    i: usize,
+    item: Option<usize>,
+    section: Option<SectionKind>,
+    meeting: &mut MeetingRecord,
+    config: &Config,
+) {
     let block = &blocks[i];
-    let whole_block_decision = block.lead_strong.as_deref().is_some_and(decision::is_decision_label)
-        || (section == Some(SectionKind::Decisions) && !matches!(block.kind, BlockKind::Heading(_)));
-    let in_actions = (section == Some(SectionKind::Actions) && !matches!(block.kind, BlockKind::Heading(_)))
+    let whole_block_decision = block
+        .lead_strong
+        .as_deref()
+        .is_some_and(decision::is_decision_label)
+        || (section == Some(SectionKind::Decisions)
+            && !matches!(block.kind, BlockKind::Heading(_)));
+    let in_actions = (section == Some(SectionKind::Actions)
+        && !matches!(block.kind, BlockKind::Heading(_)))
         || under_action_label(blocks, i);
     if whole_block_decision {
         let text = one_line(&block.text);
-        meeting.decisions.push(DecisionRecord { text, line: block.line, end_line: block.end_line, item });
+        meeting.decisions.push(DecisionRecord {
+            text,
+            line: block.line,
+            end_line: block.end_line,
+            item,
+        });
     }
     let not_person = |name: &str| config.services.lookup(name).is_some();
     for (n, sentence) in sentences(block).into_iter().enumerate() {
         let is_decision = whole_block_decision || decision::states_decision(&sentence.text);
         if is_decision && !whole_block_decision {
-            let end_line = if labelled(&sentence.text) { block.end_line } else { sentence.end_line };
-            meeting.decisions.push(DecisionRecord { text: sentence.text.clone(), line: sentence.line, end_line, item });
+            let end_line = if labelled(&sentence.text) {
+                block.end_line
+            } else {
+                sentence.end_line
+            };
+            meeting.decisions.push(DecisionRecord {
+                text: sentence.text.clone(),
+                line: sentence.line,
+                end_line,
+                item,
+            });
         }
         let ctx = LineContext {
             in_action_section: in_actions,
@@ -461,7 +630,10 @@ fn sentences(block: &Block) -> Vec<Sentence> {
         current.push(c);
         let ends = matches!(c, '.' | '!' | '?')
             && chars.get(k + 1).is_some_and(|n| n.is_whitespace())
-            && chars[k + 1..].iter().find(|n| !n.is_whitespace()).is_some_and(|n| n.is_uppercase() || *n == '@');
+            && chars[k + 1..]
+                .iter()
+                .find(|n| !n.is_whitespace())
+                .is_some_and(|n| n.is_uppercase() || *n == '@');
         if ends {
             push_sentence(&mut out, &mut current, start_line, line);
             start_line = line;
@@ -474,8 +646,11 @@ fn sentences(block: &Block) -> Vec<Sentence> {
 fn push_sentence(out: &mut Vec<Sentence>, current: &mut String, line: u32, end_line: u32) {
     let text = one_line(current);
     if !text.is_empty() {
-        let line = if current.starts_with(' ') && line < end_line { line } else { line };
-        out.push(Sentence { text, line, end_line });
+        out.push(Sentence {
+            text,
+            line,
+            end_line,
+        });
     }
     current.clear();
 }
@@ -487,13 +662,16 @@ fn one_line(text: &str) -> String {
 /// `Conclusion: Create an issue` -> `Create an issue`.
 fn strip_label(text: &str) -> &str {
     match text.split_once(':') {
-        Some((label, rest)) if label.len() < 30 && decision::is_decision_label(label) => rest.trim(),
+        Some((label, rest)) if label.len() < 30 && decision::is_decision_label(label) => {
+            rest.trim()
+        }
         _ => text,
     }
 }
 
 fn labelled(text: &str) -> bool {
-    text.split_once(':').is_some_and(|(l, _)| l.len() < 30 && decision::is_decision_label(l))
+    text.split_once(':')
+        .is_some_and(|(l, _)| l.len() < 30 && decision::is_decision_label(l))
 }
 
 /// Whether block `i` sits below a list item such as `next steps:` or `ToDo:`.
@@ -509,7 +687,18 @@ fn under_action_label(blocks: &[Block], i: usize) -> bool {
         if b.depth < depth {
             let lower = b.text.trim().to_lowercase();
             return lower.ends_with(':')
-                && ["next step", "todo", "to do", "to-do", "action", "follow-up", "follow up", "tasks"].iter().any(|w| lower.contains(w));
+                && [
+                    "next step",
+                    "todo",
+                    "to do",
+                    "to-do",
+                    "action",
+                    "follow-up",
+                    "follow up",
+                    "tasks",
+                ]
+                .iter()
+                .any(|w| lower.contains(w));
         }
     }
     false

@@ -10,8 +10,8 @@ pub mod dates;
 pub mod decision;
 pub mod issue;
 mod meeting;
-mod person_links;
 pub mod person;
+mod person_links;
 pub mod records;
 pub mod sections;
 pub mod service;
@@ -30,15 +30,26 @@ pub struct FileContext {
 }
 
 /// Extract the meetings of one document; problems (no date, ...) become diagnostics.
-pub fn extract(doc: &Document, config: &Config, context: &FileContext) -> (FileRecord, Vec<Diagnostic>) {
+pub fn extract(
+    doc: &Document,
+    config: &Config,
+    context: &FileContext,
+) -> (FileRecord, Vec<Diagnostic>) {
     let mut diagnostics = doc.diagnostics.clone();
     let meeting = meeting::read_meeting(doc, config, context);
     if meeting.date.is_none() {
-        diagnostics.push(Diagnostic::warning(&doc.source, Some(1), "no meeting date found"));
+        diagnostics.push(Diagnostic::warning(
+            &doc.source,
+            Some(1),
+            "no meeting date found",
+        ));
     }
     if meeting.attendees.is_empty() {
         diagnostics.push(Diagnostic::warning(&doc.source, None, "no attendees found"));
     }
-    let record = FileRecord { source: doc.source.clone(), meetings: vec![meeting] };
+    let record = FileRecord {
+        source: doc.source.clone(),
+        meetings: vec![meeting],
+    };
     (record, diagnostics)
 }

@@ -6,54 +6,337 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\w@/.`$-])@([A-Za-z0-9](?:[A-Za-z0-9_-]{0,38}[A-Za-z0-9])?)\b").expect("handle regex")
+    Regex::new(r"(?:^|[^\w@/.`$-])@([A-Za-z0-9](?:[A-Za-z0-9_-]{0,38}[A-Za-z0-9])?)\b")
+        .expect("handle regex")
 });
 static NAME_WITH_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*\(@([A-Za-z0-9][A-Za-z0-9_-]*)\)").expect("name (@handle) regex")
+    Regex::new(
+        r"\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*\(@([A-Za-z0-9][A-Za-z0-9_-]*)\)",
+    )
+    .expect("name (@handle) regex")
 });
 static PARENS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^()]*\)").expect("parens regex"));
-static PRONOUNS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(he|she|they|xe|ze)\s*/\s*(him|her|them|xem|zir|his|hers|theirs)\b").expect("pronoun regex"));
+static PRONOUNS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(he|she|they|xe|ze)\s*/\s*(him|her|them|xem|zir|his|hers|theirs)\b")
+        .expect("pronoun regex")
+});
 
 /// Capitalised words that start sentences or name things, never people.
 const NOT_NAMES: &[&str] = &[
-    "a", "about", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "before",
-    "both", "but", "by", "can", "could", "currently", "did", "do", "does", "each", "either", "else", "even", "every",
-    "everyone", "everybody", "for", "from", "further", "had", "has", "have", "he", "her", "here", "his", "how", "however",
-    "i", "if", "in", "instead", "is", "it", "its", "just", "let", "maybe", "me", "more", "most", "my", "next", "no",
-    "nobody", "none", "not", "note", "now", "of", "on", "once", "one", "only", "or", "other", "others", "our", "overall",
-    "people", "perhaps", "please", "plus", "probably", "question", "right", "same", "she", "should", "since", "so",
-    "some", "someone", "somebody", "still", "such", "team", "thanks", "that", "the", "their", "then", "there", "these",
-    "they", "this", "those", "though", "thus", "to", "today", "tomorrow", "too", "ultimately", "under", "until", "up",
-    "us", "usually", "very", "via", "was", "we", "well", "were", "what", "when", "where", "whether", "which", "while",
-    "who", "whom", "why", "will", "with", "without", "would", "yes", "yesterday", "yet", "you", "your", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
-    "july", "august", "september", "october", "november", "december", "tbd", "n/a", "na", "none", "nobody", "guest",
-    "guests", "others", "other", "members", "member", "all", "everyone", "folks", "anyone", "attendees", "participants",
-    "agenda", "action", "actions", "decision", "conclusion", "summary", "notes", "minutes", "discussion", "update",
-    "updates", "status", "topic", "topics", "item", "items", "meeting", "call", "chair", "scribe", "moderator",
-    "facilitator", "present", "absent", "regrets", "todo", "done", "accepted", "approved", "agreed", "resolved",
-    "proposal", "proposed", "issue", "issues", "pr", "prs", "release", "new", "old", "first", "second", "last",
-    "good", "great", "ok", "okay", "sure", "thank", "welcome", "hello", "hi", "consensus", "devops", "infra",
+    "a",
+    "about",
+    "after",
+    "again",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "currently",
+    "did",
+    "do",
+    "does",
+    "each",
+    "either",
+    "else",
+    "even",
+    "every",
+    "everyone",
+    "everybody",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "instead",
+    "is",
+    "it",
+    "its",
+    "just",
+    "let",
+    "maybe",
+    "me",
+    "more",
+    "most",
+    "my",
+    "next",
+    "no",
+    "nobody",
+    "none",
+    "not",
+    "note",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "others",
+    "our",
+    "overall",
+    "people",
+    "perhaps",
+    "please",
+    "plus",
+    "probably",
+    "question",
+    "right",
+    "same",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "someone",
+    "somebody",
+    "still",
+    "such",
+    "team",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "thus",
+    "to",
+    "today",
+    "tomorrow",
+    "too",
+    "ultimately",
+    "under",
+    "until",
+    "up",
+    "us",
+    "usually",
+    "very",
+    "via",
+    "was",
+    "we",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "without",
+    "would",
+    "yes",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "tbd",
+    "n/a",
+    "na",
+    "none",
+    "nobody",
+    "guest",
+    "guests",
+    "others",
+    "other",
+    "members",
+    "member",
+    "all",
+    "everyone",
+    "folks",
+    "anyone",
+    "attendees",
+    "participants",
+    "agenda",
+    "action",
+    "actions",
+    "decision",
+    "conclusion",
+    "summary",
+    "notes",
+    "minutes",
+    "discussion",
+    "update",
+    "updates",
+    "status",
+    "topic",
+    "topics",
+    "item",
+    "items",
+    "meeting",
+    "call",
+    "chair",
+    "scribe",
+    "moderator",
+    "facilitator",
+    "present",
+    "absent",
+    "regrets",
+    "todo",
+    "done",
+    "accepted",
+    "approved",
+    "agreed",
+    "resolved",
+    "proposal",
+    "proposed",
+    "issue",
+    "issues",
+    "pr",
+    "prs",
+    "release",
+    "new",
+    "old",
+    "first",
+    "second",
+    "last",
+    "good",
+    "great",
+    "ok",
+    "okay",
+    "sure",
+    "thank",
+    "welcome",
+    "hello",
+    "hi",
+    "consensus",
+    "devops",
+    "infra",
 ];
 
 /// Verbs of speech and commitment that, right after a capitalised word, mark it as a person.
 const SPEECH_VERBS: &[&str] = &[
-    "says", "said", "mentions", "mentioned", "proposes", "proposed", "suggests", "suggested", "presents", "presented",
-    "asks", "asked", "explains", "explained", "notes", "noted", "thinks", "thought", "agrees", "agreed", "will",
-    "wants", "wanted", "wonders", "wondered", "raised", "raises", "reports", "reported", "shared", "shares", "showed",
-    "demoed", "demonstrated", "offered", "offers", "volunteered", "volunteers", "unfortunately", "realizes",
-    "realized", "realises", "realised", "elaborates", "elaborated", "replied", "replies", "answered", "answers",
-    "confirmed", "confirms", "welcomes", "welcomed", "recommends", "recommended", "commented", "comments", "argues",
-    "argued", "believes", "believed", "feels", "felt", "prefers", "preferred", "promised", "promises", "clarified",
-    "clarifies", "described", "describes", "summarized", "summarised", "joined", "left",
+    "says",
+    "said",
+    "mentions",
+    "mentioned",
+    "proposes",
+    "proposed",
+    "suggests",
+    "suggested",
+    "presents",
+    "presented",
+    "asks",
+    "asked",
+    "explains",
+    "explained",
+    "notes",
+    "noted",
+    "thinks",
+    "thought",
+    "agrees",
+    "agreed",
+    "will",
+    "wants",
+    "wanted",
+    "wonders",
+    "wondered",
+    "raised",
+    "raises",
+    "reports",
+    "reported",
+    "shared",
+    "shares",
+    "showed",
+    "demoed",
+    "demonstrated",
+    "offered",
+    "offers",
+    "volunteered",
+    "volunteers",
+    "unfortunately",
+    "realizes",
+    "realized",
+    "realises",
+    "realised",
+    "elaborates",
+    "elaborated",
+    "replied",
+    "replies",
+    "answered",
+    "answers",
+    "confirmed",
+    "confirms",
+    "welcomes",
+    "welcomed",
+    "recommends",
+    "recommended",
+    "commented",
+    "comments",
+    "argues",
+    "argued",
+    "believes",
+    "believed",
+    "feels",
+    "felt",
+    "prefers",
+    "preferred",
+    "promised",
+    "promises",
+    "clarified",
+    "clarifies",
+    "described",
+    "describes",
+    "summarized",
+    "summarised",
+    "joined",
+    "left",
 ];
 
 /// Weaker cues (`Chris has`, `Bella's`): kept only for names also seen with strong evidence.
 const WEAK_VERBS: &[&str] = &[
-    "is", "was", "has", "had", "would", "could", "should", "can", "also", "already", "recently", "probably", "and",
-    "to", "needs", "likes", "deployed", "created", "opened", "fixed", "wrote", "added", "couldn't", "cannot", "can't",
-    "didn't", "doesn't", "won't",
+    "is", "was", "has", "had", "would", "could", "should", "can", "also", "already", "recently",
+    "probably", "and", "to", "needs", "likes", "deployed", "created", "opened", "fixed", "wrote",
+    "added", "couldn't", "cannot", "can't", "didn't", "doesn't", "won't",
 ];
 
 /// Whether `word` could be a name (not a stop word, starts with a letter).
@@ -64,11 +347,19 @@ pub fn is_stop_word(word: &str) -> bool {
 /// Whether a text piece from a list looks like a person's name or handle.
 pub fn name_like(piece: &str) -> bool {
     let piece = piece.trim();
-    if piece.is_empty() || piece.len() > 60 || piece.contains(['/', ':', '=', '<', '>', '[', ']', '{', '}', '|', '#', '?', '!']) {
+    if piece.is_empty()
+        || piece.len() > 60
+        || piece.contains([
+            '/', ':', '=', '<', '>', '[', ']', '{', '}', '|', '#', '?', '!',
+        ])
+    {
         return false;
     }
     if let Some(handle) = piece.strip_prefix('@') {
-        return !handle.is_empty() && handle.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        return !handle.is_empty()
+            && handle
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
     }
     let words: Vec<&str> = piece.split_whitespace().collect();
     if words.is_empty() || words.len() > 5 {
@@ -80,12 +371,29 @@ pub fn name_like(piece: &str) -> bool {
     let first = words[0];
     let single_handle = words.len() == 1
         && first.chars().next().is_some_and(char::is_alphanumeric)
-        && first.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && first
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
         && first.chars().any(char::is_alphabetic);
     let capitalised = words.iter().all(|w| {
         let w = w.trim_matches(|c: char| c == '.' || c == ',');
         w.chars().next().is_some_and(|c| c.is_uppercase())
-            || matches!(w.to_lowercase().as_str(), "de" | "van" | "von" | "der" | "den" | "da" | "di" | "del" | "la" | "le" | "du" | "dos" | "bin" | "al")
+            || matches!(
+                w.to_lowercase().as_str(),
+                "de" | "van"
+                    | "von"
+                    | "der"
+                    | "den"
+                    | "da"
+                    | "di"
+                    | "del"
+                    | "la"
+                    | "le"
+                    | "du"
+                    | "dos"
+                    | "bin"
+                    | "al"
+            )
     });
     single_handle || capitalised
 }
@@ -97,8 +405,13 @@ pub fn split_name_list(text: &str, line: u32) -> Option<Vec<PersonRef>> {
     let cleaned = PARENS.replace_all(&cleaned, "");
     let cleaned = cleaned.trim().trim_end_matches(['.', ',', ';']);
     let mut out = Vec::new();
-    for piece in cleaned.split([',', ';', '&', '\n']).flat_map(|p| split_and(p)) {
-        let piece = piece.trim().trim_matches(|c: char| c == '*' || c == '_' || c == '"' || c.is_whitespace());
+    for piece in cleaned
+        .split([',', ';', '&', '\n'])
+        .flat_map(|p| split_and(p))
+    {
+        let piece = piece
+            .trim()
+            .trim_matches(|c: char| c == '*' || c == '_' || c == '"' || c.is_whitespace());
         if piece.is_empty() {
             continue;
         }
@@ -153,7 +466,10 @@ pub fn find_handles(text: &str, line: u32) -> Vec<PersonRef> {
         .filter_map(|c| {
             let m = c.get(1)?;
             let handle = m.as_str();
-            handle.chars().any(char::is_alphabetic).then(|| PersonRef::handle(handle, line + newlines(text, m.start())))
+            handle
+                .chars()
+                .any(char::is_alphabetic)
+                .then(|| PersonRef::handle(handle, line + newlines(text, m.start())))
         })
         .collect()
 }
@@ -185,13 +501,31 @@ pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
     let mut out = Vec::new();
     let words: Vec<(usize, &str)> = word_spans(text);
     for (i, &(at, word)) in words.iter().enumerate() {
-        let bare = word.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('\'').trim_end_matches('’');
+        let bare = word
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_end_matches('\'')
+            .trim_end_matches('’');
         if !looks_like_first_name(bare) {
             continue;
         }
         let possessive = word.len() != bare.len();
         let previous = i.checked_sub(1).map(|j| words[j].1.to_lowercase());
-        if previous.as_deref().is_some_and(|p| matches!(p, "the" | "a" | "an" | "team" | "project" | "group" | "our" | "their" | "this" | "that")) {
+        if previous.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "the"
+                    | "a"
+                    | "an"
+                    | "team"
+                    | "project"
+                    | "group"
+                    | "our"
+                    | "their"
+                    | "this"
+                    | "that"
+            )
+        }) {
             continue;
         }
         let next = words.get(i + 1).map(|&(_, w)| w.to_lowercase());
@@ -200,7 +534,11 @@ pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
             Some(n) if WEAK_VERBS.contains(&n) || possessive => Some(Evidence::Weak),
             _ => None,
         };
-        let after = i > 0 && matches!(words[i - 1].1.to_lowercase().as_str(), "with" | "ask" | "asked" | "by" | "thanks" | "cc" | "ping");
+        let after = i > 0
+            && matches!(
+                words[i - 1].1.to_lowercase().as_str(),
+                "with" | "ask" | "asked" | "by" | "thanks" | "cc" | "ping"
+            );
         if let Some(e) = evidence.or(after.then_some(Evidence::Weak)) {
             out.push((PersonRef::name(bare, line + newlines(text, at)), e));
         }
@@ -211,7 +549,9 @@ pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
 /// A single capitalised word of letters, not a stop word and not an acronym.
 pub fn looks_like_first_name(word: &str) -> bool {
     let mut chars = word.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     first.is_uppercase()
         && word.chars().count() >= 2
         && word.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -249,30 +589,58 @@ mod tests {
     use super::*;
 
     fn names(refs: Option<Vec<PersonRef>>) -> Vec<String> {
-        refs.unwrap_or_default().into_iter().map(|p| p.name).collect()
+        refs.unwrap_or_default()
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
     }
 
     #[test]
     fn splits_prose_and_comma_lists() {
-        assert_eq!(names(split_name_list("Joe and Johannes.", 1)), vec!["Joe", "Johannes"]);
-        assert_eq!(names(split_name_list("Niko, Scott, boats", 1)), vec!["Niko", "Scott", "boats"]);
-        assert_eq!(names(split_name_list("Matt Rutkowski, he/him, CT (IBM)", 1)), vec!["Matt Rutkowski"]);
+        assert_eq!(
+            names(split_name_list("Joe and Johannes.", 1)),
+            vec!["Joe", "Johannes"]
+        );
+        assert_eq!(
+            names(split_name_list("Niko, Scott, boats", 1)),
+            vec!["Niko", "Scott", "boats"]
+        );
+        assert_eq!(
+            names(split_name_list("Matt Rutkowski, he/him, CT (IBM)", 1)),
+            vec!["Matt Rutkowski"]
+        );
         assert_eq!(names(split_name_list("@jschoone", 1)), vec!["jschoone"]);
-        assert!(split_name_list("Chris unfortunately died in an accident and could not attend", 1).is_none());
+        assert!(
+            split_name_list(
+                "Chris unfortunately died in an accident and could not attend",
+                1
+            )
+            .is_none()
+        );
     }
 
     #[test]
     fn finds_handles_but_not_emails() {
-        let found: Vec<String> = find_handles("ping @berendt, mail x@y.org (@jschoone)", 1).into_iter().map(|p| p.name).collect();
+        let found: Vec<String> = find_handles("ping @berendt, mail x@y.org (@jschoone)", 1)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
         assert_eq!(found, vec!["berendt", "jschoone"]);
     }
 
     #[test]
     fn finds_people_acting_in_prose() {
-        let found: Vec<(String, Evidence)> = find_acting_names("Joe says it works. We will see. Chris' box was stolen.", 1)
-            .into_iter()
-            .map(|(p, e)| (p.name, e))
-            .collect();
-        assert_eq!(found, vec![("Joe".into(), Evidence::Strong), ("Chris".into(), Evidence::Weak)]);
+        let found: Vec<(String, Evidence)> =
+            find_acting_names("Joe says it works. We will see. Chris' box was stolen.", 1)
+                .into_iter()
+                .map(|(p, e)| (p.name, e))
+                .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Joe".into(), Evidence::Strong),
+                ("Chris".into(), Evidence::Weak)
+            ]
+        );
     }
 }

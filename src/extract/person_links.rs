@@ -18,7 +18,12 @@ pub fn canonicalise(meeting: &mut MeetingRecord, _config: &Config) {
             return;
         }
         let first = p.name.to_lowercase();
-        let mut candidates = full.iter().filter(|f| f.name.split_whitespace().next().is_some_and(|w| w.to_lowercase() == first));
+        let mut candidates = full.iter().filter(|f| {
+            f.name
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.to_lowercase() == first)
+        });
         if let (Some(only), None) = (candidates.next(), candidates.next()) {
             p.name = only.name.clone();
             p.handle = only.handle.clone();

@@ -19,12 +19,22 @@ pub struct PersonRef {
 impl PersonRef {
     /// A plain name.
     pub fn name(name: impl Into<String>, line: u32) -> Self {
-        PersonRef { name: name.into(), is_handle: false, handle: None, line }
+        PersonRef {
+            name: name.into(),
+            is_handle: false,
+            handle: None,
+            line,
+        }
     }
 
     /// An `@handle`.
     pub fn handle(handle: impl Into<String>, line: u32) -> Self {
-        PersonRef { name: handle.into(), is_handle: true, handle: None, line }
+        PersonRef {
+            name: handle.into(),
+            is_handle: true,
+            handle: None,
+            line,
+        }
     }
 
     /// The identity key: lower-cased handle or name.

@@ -26,17 +26,54 @@ pub enum SectionKind {
 
 /// Words whose presence in a short heading decides its kind (checked in order).
 const KIND_WORDS: &[(SectionKind, &[&str])] = &[
-    (SectionKind::Absence, &["regrets", "absent", "apologies", "excused", "not present", "unable to attend"]),
+    (
+        SectionKind::Absence,
+        &[
+            "regrets",
+            "absent",
+            "apologies",
+            "excused",
+            "not present",
+            "unable to attend",
+        ],
+    ),
     (
         SectionKind::Attendance,
-        &["participants", "attendees", "attendance", "present", "attending", "who is here", "roll call", "people"],
+        &[
+            "participants",
+            "attendees",
+            "attendance",
+            "present",
+            "attending",
+            "who is here",
+            "roll call",
+            "people",
+        ],
     ),
     (
         SectionKind::Actions,
-        &["action items", "actions", "action", "next steps", "todo", "to-do", "to do", "follow-up", "follow up", "checklist", "tasks"],
+        &[
+            "action items",
+            "actions",
+            "action",
+            "next steps",
+            "todo",
+            "to-do",
+            "to do",
+            "follow-up",
+            "follow up",
+            "checklist",
+            "tasks",
+        ],
     ),
-    (SectionKind::Decisions, &["decisions", "resolutions", "decided", "outcomes"]),
-    (SectionKind::Agenda, &["agenda", "topics", "discussion items", "discussion"]),
+    (
+        SectionKind::Decisions,
+        &["decisions", "resolutions", "decided", "outcomes"],
+    ),
+    (
+        SectionKind::Agenda,
+        &["agenda", "topics", "discussion items", "discussion"],
+    ),
     (
         SectionKind::Meta,
         &[
@@ -66,14 +103,22 @@ const KIND_WORDS: &[(SectionKind, &[&str])] = &[
 
 /// Classify a heading text (shortcodes already removed).
 pub fn classify(text: &str) -> SectionKind {
-    let head = text.split(['(', '[']).next().filter(|h| !h.trim().is_empty()).unwrap_or(text);
+    let head = text
+        .split(['(', '['])
+        .next()
+        .filter(|h| !h.trim().is_empty())
+        .unwrap_or(text);
     let lower = normalise(head);
     if lower.is_empty() || super::dates::find_date(&lower).is_some_and(|d| d.rest_is_trivial) {
         return SectionKind::Title;
     }
     // A long heading is a subject unless it opens with a section word ("Participants, use handles").
     let words: Vec<&str> = lower.split_whitespace().collect();
-    let scope = if words.len() > 6 { words[..2].join(" ") } else { lower.clone() };
+    let scope = if words.len() > 6 {
+        words[..2].join(" ")
+    } else {
+        lower.clone()
+    };
     for (kind, needles) in KIND_WORDS {
         if needles.iter().any(|n| contains_word(&scope, n)) {
             return *kind;
@@ -85,7 +130,13 @@ pub fn classify(text: &str) -> SectionKind {
 fn normalise(text: &str) -> String {
     let bare: String = text
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
         .collect();
     bare.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -153,10 +204,19 @@ mod tests {
 
     #[test]
     fn classifies_common_headings() {
-        assert_eq!(classify("Participants (github handles preferred)"), SectionKind::Attendance);
-        assert_eq!(classify("Attendance (please add yourself):"), SectionKind::Attendance);
+        assert_eq!(
+            classify("Participants (github handles preferred)"),
+            SectionKind::Attendance
+        );
+        assert_eq!(
+            classify("Attendance (please add yourself):"),
+            SectionKind::Attendance
+        );
         assert_eq!(classify("Agenda"), SectionKind::Agenda);
-        assert_eq!(classify("Community call and minutes transfer"), SectionKind::Meta);
+        assert_eq!(
+            classify("Community call and minutes transfer"),
+            SectionKind::Meta
+        );
         assert_eq!(classify("Suggested actions"), SectionKind::Actions);
         assert_eq!(classify("2024-05-02"), SectionKind::Title);
         assert_eq!(classify("CAPO 0.8.0 now default"), SectionKind::Other);

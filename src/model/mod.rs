@@ -27,7 +27,11 @@ pub struct Provenance {
 impl Provenance {
     /// A provenance for `source` spanning `line..=end_line`.
     pub fn new(source: impl Into<String>, line: u32, end_line: u32) -> Self {
-        Provenance { source: source.into(), line, end_line: end_line.max(line) }
+        Provenance {
+            source: source.into(),
+            line,
+            end_line: end_line.max(line),
+        }
     }
 }
 
@@ -35,19 +39,36 @@ impl Provenance {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NodeData {
     /// One meeting: usually one per minutes file.
-    Meeting { date: Option<String>, title: Option<String> },
+    Meeting {
+        date: Option<String>,
+        title: Option<String>,
+    },
     /// A human; `handles` are chat/GitHub handles without `@`.
-    Person { handles: Vec<String>, aliases: Vec<String> },
+    Person {
+        handles: Vec<String>,
+        aliases: Vec<String>,
+    },
     /// Named software or a hosted service.
-    Service { aliases: Vec<String>, evidence: String },
+    Service {
+        aliases: Vec<String>,
+        evidence: String,
+    },
     /// An issue, pull request or ticket, normalised to `owner/repo#N` or `#N`.
-    Issue { key: String, number: u64, kind: IssueKind, url: Option<String> },
+    Issue {
+        key: String,
+        number: u64,
+        kind: IssueKind,
+        url: Option<String>,
+    },
     /// One item on a meeting's agenda.
     AgendaItem,
     /// A conclusion, resolution or agreement.
     Decision,
     /// A task someone is to do.
-    ActionItem { status: ActionStatus, due: Option<String> },
+    ActionItem {
+        status: ActionStatus,
+        due: Option<String>,
+    },
 }
 
 /// A node: stable id, kind, display label, data and where it was seen.
@@ -119,8 +140,18 @@ impl KnowledgeGraph {
     }
 
     /// Add an edge unless the same kind already links the same pair.
-    pub fn relate(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, provenance: Provenance) -> EdgeIndex {
-        if let Some(existing) = self.graph.edges_connecting(from, to).find(|e| e.weight().kind == kind) {
+    pub fn relate(
+        &mut self,
+        from: NodeIndex,
+        to: NodeIndex,
+        kind: EdgeKind,
+        provenance: Provenance,
+    ) -> EdgeIndex {
+        if let Some(existing) = self
+            .graph
+            .edges_connecting(from, to)
+            .find(|e| e.weight().kind == kind)
+        {
             return existing.id();
         }
         self.graph.add_edge(from, to, Edge { kind, provenance })
@@ -201,7 +232,13 @@ fn merge_into(target: &mut Node, incoming: Node) {
     }
     target.provenance.sort();
     match (&mut target.data, incoming.data) {
-        (NodeData::Person { handles, aliases }, NodeData::Person { handles: h2, aliases: a2 }) => {
+        (
+            NodeData::Person { handles, aliases },
+            NodeData::Person {
+                handles: h2,
+                aliases: a2,
+            },
+        ) => {
             union_sorted(handles, h2);
             let mut a2 = a2;
             if incoming.label != target.label {
@@ -216,10 +253,8 @@ fn merge_into(target: &mut Node, incoming: Node) {
             }
             union_sorted(aliases, a2);
         }
-        (NodeData::Issue { url, .. }, NodeData::Issue { url: u2, .. }) => {
-            if url.is_none() {
-                *url = u2;
-            }
+        (NodeData::Issue { url, .. }, NodeData::Issue { url: u2, .. }) if url.is_none() => {
+            *url = u2;
         }
         _ => {}
     }

@@ -25,13 +25,21 @@ pub fn source_slug(source: &str) -> String {
         Some((stem, ext)) if !ext.contains('/') && !stem.is_empty() => stem,
         _ => source,
     };
-    stem.split('/').filter(|s| !s.is_empty() && *s != "." && *s != "..").map(slug).collect::<Vec<_>>().join("/")
+    stem.split('/')
+        .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+        .map(slug)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// `owner/repo#12` -> `owner/repo/12`; `#12` -> `12`.
 pub fn issue_slug(key: &str) -> String {
     let (repo, number) = key.rsplit_once('#').unwrap_or(("", key));
-    let mut parts: Vec<String> = repo.split('/').filter(|s| !s.is_empty()).map(slug).collect();
+    let mut parts: Vec<String> = repo
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(slug)
+        .collect();
     parts.push(slug(number));
     parts.join("/")
 }

@@ -24,7 +24,11 @@ pub fn build_graph(records: &[FileRecord]) -> KnowledgeGraph {
     for file in sorted {
         let base = format!("meeting/{}", source_slug(&file.source));
         for (n, meeting) in file.meetings.iter().enumerate() {
-            let id = if n == 0 { base.clone() } else { format!("{base}-{}", n + 1) };
+            let id = if n == 0 {
+                base.clone()
+            } else {
+                format!("{base}-{}", n + 1)
+            };
             add_meeting(&mut graph, &people, &file.source, &id, meeting);
         }
     }
@@ -51,7 +55,11 @@ impl MeetingWriter<'_> {
             (None, true) => vec![p.name.clone()],
             _ => Vec::new(),
         };
-        let aliases = if p.handle.is_some() { vec![p.name.clone()] } else { Vec::new() };
+        let aliases = if p.handle.is_some() {
+            vec![p.name.clone()]
+        } else {
+            Vec::new()
+        };
         let node = Node {
             id: format!("person/{}", slug(&self.people.canonical(p))),
             label: p.handle.as_ref().map_or(p.name.clone(), |_| p.name.clone()),
@@ -62,11 +70,18 @@ impl MeetingWriter<'_> {
     }
 
     fn service(&mut self, s: &ServiceRef) -> NodeIndex {
-        let aliases = if s.written != s.name { vec![s.written.clone()] } else { Vec::new() };
+        let aliases = if s.written != s.name {
+            vec![s.written.clone()]
+        } else {
+            Vec::new()
+        };
         let node = Node {
             id: format!("service/{}", slug(&s.name)),
             label: s.name.clone(),
-            data: NodeData::Service { aliases, evidence: s.evidence.to_string() },
+            data: NodeData::Service {
+                aliases,
+                evidence: s.evidence.to_string(),
+            },
             provenance: vec![self.prov(s.line, s.line)],
         };
         self.graph.upsert(node)
@@ -74,7 +89,8 @@ impl MeetingWriter<'_> {
 
     /// The node a mention hangs from: its agenda item, or the meeting.
     fn context(&self, item: Option<usize>) -> NodeIndex {
-        item.and_then(|i| self.items.get(i).copied()).unwrap_or(self.meeting)
+        item.and_then(|i| self.items.get(i).copied())
+            .unwrap_or(self.meeting)
     }
 
     fn link(&mut self, from: NodeIndex, to: NodeIndex, kind: EdgeKind, line: u32) {
@@ -83,15 +99,34 @@ impl MeetingWriter<'_> {
     }
 }
 
-fn add_meeting(graph: &mut KnowledgeGraph, people: &PersonIndex, source: &str, id: &str, m: &MeetingRecord) {
-    let label = m.title.clone().or_else(|| m.date.clone()).unwrap_or_else(|| source.to_string());
+fn add_meeting(
+    graph: &mut KnowledgeGraph,
+    people: &PersonIndex,
+    source: &str,
+    id: &str,
+    m: &MeetingRecord,
+) {
+    let label = m
+        .title
+        .clone()
+        .or_else(|| m.date.clone())
+        .unwrap_or_else(|| source.to_string());
     let meeting = graph.upsert(Node {
         id: id.to_string(),
         label,
-        data: NodeData::Meeting { date: m.date.clone(), title: m.title.clone() },
+        data: NodeData::Meeting {
+            date: m.date.clone(),
+            title: m.title.clone(),
+        },
         provenance: vec![Provenance::new(source, m.line, m.end_line)],
     });
-    let mut w = MeetingWriter { graph, people, source, meeting, items: Vec::new() };
+    let mut w = MeetingWriter {
+        graph,
+        people,
+        source,
+        meeting,
+        items: Vec::new(),
+    };
     add_people(&mut w, m);
     add_items(&mut w, id, m);
     add_outcomes(&mut w, id, m);
@@ -147,7 +182,10 @@ fn add_outcomes(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) 
         let node = w.graph.upsert(Node {
             id: format!("{meeting_id}/action/{}", n + 1),
             label: a.text.clone(),
-            data: NodeData::ActionItem { status: a.status, due: a.due.clone() },
+            data: NodeData::ActionItem {
+                status: a.status,
+                due: a.due.clone(),
+            },
             provenance: vec![w.prov(a.line, a.end_line)],
         });
         w.link(node, w.meeting, EdgeKind::InMeeting, a.line);
@@ -177,7 +215,12 @@ fn add_mentions(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
         let node = w.graph.upsert(Node {
             id: format!("issue/{}", ids::issue_slug(&r.key)),
             label: r.key.clone(),
-            data: NodeData::Issue { key: r.key.clone(), number: r.number, kind: r.kind, url: r.url.clone() },
+            data: NodeData::Issue {
+                key: r.key.clone(),
+                number: r.number,
+                kind: r.kind,
+                url: r.url.clone(),
+            },
             provenance: vec![w.prov(r.line, r.line)],
         });
         let from = w.context(mention.item);

@@ -19,7 +19,11 @@ impl PersonIndex {
         let mut keys: BTreeMap<String, usize> = BTreeMap::new();
         let mut handles: BTreeSet<String> = BTreeSet::new();
         let mut links: Vec<(String, String)> = Vec::new();
-        for p in records.iter().flat_map(|r| r.meetings.iter()).flat_map(people_of) {
+        for p in records
+            .iter()
+            .flat_map(|r| r.meetings.iter())
+            .flat_map(people_of)
+        {
             let name = normalise(&p.name);
             let key = p.key();
             if p.is_handle || p.handle.is_some() {
@@ -41,12 +45,17 @@ impl PersonIndex {
         let mut best: BTreeMap<usize, &String> = BTreeMap::new();
         for (key, &i) in &keys {
             let root = sets.find(i);
-            let better = best.get(&root).is_none_or(|cur| rank(key, &handles) < rank(cur, &handles));
+            let better = best
+                .get(&root)
+                .is_none_or(|cur| rank(key, &handles) < rank(cur, &handles));
             if better {
                 best.insert(root, key);
             }
         }
-        let canonical = keys.iter().map(|(k, &i)| (k.clone(), best[&sets.find(i)].clone())).collect();
+        let canonical = keys
+            .iter()
+            .map(|(k, &i)| (k.clone(), best[&sets.find(i)].clone()))
+            .collect();
         PersonIndex { canonical }
     }
 
@@ -63,7 +72,11 @@ fn rank<'a>(key: &'a str, handles: &BTreeSet<String>) -> (bool, &'a str) {
 }
 
 fn normalise(name: &str) -> String {
-    name.trim_start_matches('@').split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    name.trim_start_matches('@')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Every person reference in a meeting.
@@ -84,10 +97,19 @@ mod tests {
 
     fn record(people: Vec<PersonRef>) -> FileRecord {
         let meeting = MeetingRecord {
-            people: people.into_iter().map(|p| Mention { what: p, item: None }).collect(),
+            people: people
+                .into_iter()
+                .map(|p| Mention {
+                    what: p,
+                    item: None,
+                })
+                .collect(),
             ..MeetingRecord::default()
         };
-        FileRecord { source: "a.md".into(), meetings: vec![meeting] }
+        FileRecord {
+            source: "a.md".into(),
+            meetings: vec![meeting],
+        }
     }
 
     #[test]
@@ -95,11 +117,20 @@ mod tests {
         let mut linked = PersonRef::name("Jan Schoone", 1);
         linked.handle = Some("jschoone".into());
         let a = record(vec![linked]);
-        let b = record(vec![PersonRef::name("Jan Schoone", 2), PersonRef::handle("jschoone", 3)]);
+        let b = record(vec![
+            PersonRef::name("Jan Schoone", 2),
+            PersonRef::handle("jschoone", 3),
+        ]);
         for order in [vec![&a, &b], vec![&b, &a]] {
             let index = PersonIndex::build(&order);
-            assert_eq!(index.canonical(&PersonRef::name("jan schoone", 1)), "jschoone");
-            assert_eq!(index.canonical(&PersonRef::handle("JSchoone", 1)), "jschoone");
+            assert_eq!(
+                index.canonical(&PersonRef::name("jan schoone", 1)),
+                "jschoone"
+            );
+            assert_eq!(
+                index.canonical(&PersonRef::handle("JSchoone", 1)),
+                "jschoone"
+            );
         }
     }
 }

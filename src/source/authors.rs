@@ -21,7 +21,9 @@ impl AuthorRegistries {
     /// The authors for a minutes file at `path`: the nearest registry in its folder
     /// or up to two folders above (posts often live in `blog/posts/`).
     pub fn for_file(&mut self, path: &Path) -> Authors {
-        let Some(dir) = path.parent() else { return Authors::new() };
+        let Some(dir) = path.parent() else {
+            return Authors::new();
+        };
         if let Some(found) = self.cache.get(dir) {
             return found.clone();
         }
@@ -40,8 +42,14 @@ impl AuthorRegistries {
 
 /// Parse `authors: {key: {name: ...}}`; anything unexpected yields no entries.
 pub fn parse(text: &str) -> Authors {
-    let Ok(value) = serde_saphyr::from_str::<serde_json::Value>(text) else { return Authors::new() };
-    let entries = value.get("authors").and_then(|a| a.as_object()).cloned().unwrap_or_default();
+    let Ok(value) = serde_saphyr::from_str::<serde_json::Value>(text) else {
+        return Authors::new();
+    };
+    let entries = value
+        .get("authors")
+        .and_then(|a| a.as_object())
+        .cloned()
+        .unwrap_or_default();
     entries
         .into_iter()
         .filter_map(|(key, v)| {
@@ -57,7 +65,9 @@ mod tests {
 
     #[test]
     fn parses_registry() {
-        let a = parse("authors:\n  ann:\n    name: Ann Example\n    avatar: x\n  bo:\n    description: no name\n");
+        let a = parse(
+            "authors:\n  ann:\n    name: Ann Example\n    avatar: x\n  bo:\n    description: no name\n",
+        );
         assert_eq!(a.get("ann").map(String::as_str), Some("Ann Example"));
         assert!(!a.contains_key("bo"));
         assert!(parse(": : [").is_empty());
