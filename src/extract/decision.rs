@@ -1,27 +1,9 @@
 //! Decisions: conclusions, resolutions, agreements and acceptances — but not
 //! proposals, questions or "no final answer".
 
+use super::lexicon;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// Labels that open a decision (`Conclusion:`, `**Decision**:`, `RESOLUTION:`, `#agreed`).
-const LABELS: &[&str] = &[
-    "conclusion",
-    "conclusions",
-    "decision",
-    "decisions",
-    "decided",
-    "resolution",
-    "resolved",
-    "outcome",
-    "result",
-    "agreed",
-    "agreement",
-    "consensus",
-    "verdict",
-    "accepted",
-    "approved",
-];
 
 static OPENING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:accepted|approved|agreed|rejected|declined|resolved|decided|ratified|consensus)\b").expect("regex")
@@ -43,9 +25,9 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_decision_label(label: &str) -> bool {
     let l = label.trim().trim_end_matches(':').trim().to_lowercase();
     let l = l.trim_start_matches('#');
-    LABELS.contains(&l)
+    lexicon::DECISION_LABELS.contains(&l)
         || l.split(['/', ' '])
-            .any(|w| LABELS.contains(&w) && l.split_whitespace().count() <= 3)
+            .any(|w| lexicon::DECISION_LABELS.contains(&w) && l.split_whitespace().count() <= 3)
 }
 
 /// Whether one line of text states a decision.

@@ -9,6 +9,7 @@ pub mod agenda;
 pub mod dates;
 pub mod decision;
 pub mod issue;
+pub mod lexicon;
 mod meeting;
 pub mod person;
 mod person_links;

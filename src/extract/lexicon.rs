@@ -1,0 +1,85 @@
+//! Word lists the extraction rules consult, kept as data in `data/lexicon/`
+//! so they can be read and extended without touching the rules.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// A set of lower-case words or phrases.
+#[derive(Debug)]
+pub struct WordList(BTreeSet<&'static str>);
+
+impl WordList {
+    fn parse(text: &'static str) -> WordList {
+        WordList(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect(),
+        )
+    }
+
+    /// Whether `word` (already lower-cased) is in the list.
+    pub fn contains(&self, word: &impl AsRef<str>) -> bool {
+        self.0.contains(word.as_ref())
+    }
+}
+
+macro_rules! word_list {
+    ($(#[$doc:meta])* $name:ident, $file:literal) => {
+        $(#[$doc])*
+        pub static $name: LazyLock<WordList> =
+            LazyLock::new(|| WordList::parse(include_str!(concat!("../../data/lexicon/", $file))));
+    };
+}
+
+word_list!(
+    /// Verbs that open an imperative task line.
+    TASK_VERBS,
+    "task-verbs.txt"
+);
+word_list!(
+    /// Capitalised words that open "X to do" sentences without being anyone.
+    NOT_AGENTS,
+    "not-agents.txt"
+);
+word_list!(
+    /// Words after "X will" that state a condition, not a task.
+    NOT_TASKS,
+    "not-tasks.txt"
+);
+word_list!(
+    /// Capitalised words that are never people.
+    NOT_NAMES,
+    "not-names.txt"
+);
+word_list!(
+    /// Verbs of speech and commitment that mark the word before as a person.
+    SPEECH_VERBS,
+    "speech-verbs.txt"
+);
+word_list!(
+    /// Weaker cues that mark the word before as a person only if seen elsewhere.
+    WEAK_VERBS,
+    "weak-verbs.txt"
+);
+word_list!(
+    /// Labels that open a decision.
+    DECISION_LABELS,
+    "decision-labels.txt"
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_answer() {
+        assert!(TASK_VERBS.contains(&"create"));
+        assert!(NOT_NAMES.contains(&"the"));
+        assert!(DECISION_LABELS.contains(&"conclusion"));
+        assert!(
+            !SPEECH_VERBS
+                .contains(&"# one entry per line, lower case; lines starting with # are comments.")
+        );
+    }
+}
