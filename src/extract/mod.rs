@@ -6,11 +6,13 @@
 
 pub mod action;
 pub mod agenda;
+mod attendance;
 pub mod dates;
 pub mod decision;
 pub mod issue;
 pub mod lexicon;
 mod meeting;
+mod outcomes;
 pub mod person;
 mod person_links;
 pub mod records;

@@ -1,0 +1,200 @@
+//! Who was there, who was not, and who held which role: attendance sections in
+//! every common style (lists, prose, Markdown and HTML tables) and label lines
+//! such as `Present:`, `Regrets:`, `Chair:` and `Scribe:`.
+
+use super::person;
+use super::records::{MeetingRecord, PersonRef};
+use crate::document::{Block, BlockKind};
+use crate::model::Role;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W{0,3}(present|attendees|attendance|participants|attending|regrets|absent|apologies|excused|chairs?|chaired by|scribes?|note ?takers?|minutes(?: taker| by)?|moderator|facilitator)\W{0,3}\s*:\s*(.+)$")
+        .expect("regex")
+});
+static ABSENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(absent|could not attend|couldn't attend|can't attend|cannot attend|unable to attend|not attend|excused|on leave|on vacation|regrets|is out|are out|missing)\b").expect("regex")
+});
+
+/// Names listed in an attendance (or absence) section.
+pub(super) fn attendance_block(block: &Block, meeting: &mut MeetingRecord, absent: bool) {
+    if matches!(block.kind, BlockKind::Heading(_) | BlockKind::Code) {
+        return;
+    }
+    if block.kind == BlockKind::TableRow {
+        table_row_presence(block, meeting, absent);
+        return;
+    }
+    let text = block.text.clone();
+    let listed = list_after_label(&text, block.line)
+        .or_else(|| person::split_name_list(&text, block.line))
+        .or_else(|| first_piece(&text, block));
+    match listed {
+        Some(people) if !is_table_header(block) => {
+            let absent = absent || ABSENCE_WORDS.is_match(&text);
+            for p in people {
+                push_presence(meeting, p, absent);
+            }
+        }
+        _ => {
+            if ABSENCE_WORDS.is_match(&text) {
+                for (p, _) in person::find_acting_names(&text, block.line) {
+                    push_presence(meeting, p, true);
+                }
+            }
+        }
+    }
+}
+
+fn is_table_header(block: &Block) -> bool {
+    block.kind == BlockKind::TableRow
+        && block.cells.iter().any(|c| {
+            let c = c.to_lowercase();
+            c.starts_with("name")
+                || matches!(c.as_str(), "person" | "attendee" | "participant" | "who")
+        })
+}
+
+/// One row of an attendance table: a name cell, an optional presence mark
+/// (`X`, `✓`) in a short first column, and an optional handle column.
+fn table_row_presence(block: &Block, meeting: &mut MeetingRecord, absent: bool) {
+    if is_table_header(block) {
+        return;
+    }
+    let cells = &block.cells;
+    let marked = cells
+        .first()
+        .filter(|c| c.chars().count() <= 3 && !c.chars().any(char::is_alphabetic) || is_mark(c));
+    let name_cells: &[String] = if marked.is_some() || cells.first().is_some_and(|c| c.is_empty()) {
+        &cells[1..]
+    } else {
+        cells
+    };
+    let Some((pos, name)) = name_cells.iter().enumerate().find_map(|(i, c)| {
+        let name = c.split(['(', ',']).next().unwrap_or("").trim();
+        (person::name_like(name) && !name.is_empty()).then_some((i, name))
+    }) else {
+        return;
+    };
+    let mut p = person::person_ref(name, block.line);
+    if let Some(handle) = name_cells[pos + 1..]
+        .iter()
+        .rev()
+        .find(|c| is_handle_cell(c))
+    {
+        if !p.is_handle {
+            p.handle = Some(handle.trim_start_matches('@').to_string());
+        }
+    }
+    let has_mark_column = marked.is_some() || cells.first().is_some_and(|c| c.is_empty());
+    let present = !has_mark_column || marked.is_some_and(|m| is_mark(m));
+    push_presence(meeting, p, absent || !present);
+}
+
+fn is_mark(cell: &str) -> bool {
+    matches!(
+        cell.trim().to_lowercase().as_str(),
+        "x" | "✓" | "✔" | "✅" | "yes" | "y" | "present" | "[x]" | "+" | "1"
+    )
+}
+
+fn is_handle_cell(cell: &str) -> bool {
+    let c = cell.trim().trim_start_matches('@');
+    !c.is_empty()
+        && c.len() <= 39
+        && c.chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
+        && !matches!(
+            c.to_lowercase().as_str(),
+            "he" | "she" | "they" | "him" | "her" | "them"
+        )
+}
+
+/// `Team members: Niko, Scott` -> the list after the label.
+fn list_after_label(text: &str, line: u32) -> Option<Vec<PersonRef>> {
+    let (label, rest) = text.split_once(':')?;
+    (label.split_whitespace().count() <= 4 && !rest.trim().is_empty())
+        .then(|| person::split_name_list(rest, line))?
+}
+
+/// A list item such as `Matt Rutkowski, he/him, CT (IBM)`: its first comma piece, when name-like.
+fn first_piece(text: &str, block: &Block) -> Option<Vec<PersonRef>> {
+    if block.kind != BlockKind::ListItem && block.kind != BlockKind::TableRow {
+        return None;
+    }
+    let first = text.split([',', '(', '–', '—']).next()?.trim();
+    let first = first.split(" - ").next()?.trim();
+    person::name_like(first).then(|| vec![person::person_ref(first, block.line)])
+}
+
+fn push_presence(meeting: &mut MeetingRecord, p: PersonRef, absent: bool) {
+    if absent {
+        meeting.absentees.push(p);
+    } else {
+        meeting.attendees.push(p);
+    }
+}
+
+/// `Present: A, B`, `Regrets: C`, `Chair: D`, `Scribe: E` lines anywhere.
+pub(super) fn label_lines(block: &Block, meeting: &mut MeetingRecord) {
+    for (line, text) in block.text_lines() {
+        let Some(caps) = LABEL_LINE.captures(text.trim()) else {
+            continue;
+        };
+        let label = caps[1].to_lowercase();
+        let people = person::split_name_list(&caps[2], line)
+            .unwrap_or_else(|| person::find_handles(&caps[2], line));
+        for p in people {
+            match label.as_str() {
+                l if l.starts_with("regret")
+                    || l.starts_with("absent")
+                    || l.starts_with("apolog")
+                    || l == "excused" =>
+                {
+                    meeting.absentees.push(p)
+                }
+                l if l.starts_with("chair") || l == "moderator" || l == "facilitator" => {
+                    meeting.roles.push((Role::Chair, p.clone()));
+                    meeting.attendees.push(p);
+                }
+                l if l.starts_with("scribe")
+                    || l.starts_with("note")
+                    || l.starts_with("minutes") =>
+                {
+                    meeting.roles.push((Role::Scribe, p.clone()));
+                    meeting.attendees.push(p);
+                }
+                _ => meeting.attendees.push(p),
+            }
+        }
+    }
+}
+
+/// Roles named in a housekeeping section (`Responsible for the minutes: @x`).
+pub(super) fn roles_in(block: &Block, meeting: &mut MeetingRecord) {
+    for (line, text) in block.text_lines() {
+        let lower = text.to_lowercase();
+        let role = if lower.contains("minutes")
+            || lower.contains("note")
+            || lower.contains("scribe")
+            || lower.contains("protocol")
+        {
+            Some(Role::Scribe)
+        } else if lower.contains("chair")
+            || lower.contains("moderat")
+            || lower.contains("facilitat")
+        {
+            Some(Role::Chair)
+        } else if lower.contains("report") || lower.contains("present") {
+            Some(Role::Reporter)
+        } else {
+            None
+        };
+        if let Some(role) = role {
+            for p in person::find_handles(text, line) {
+                meeting.roles.push((role, p));
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! Decisions and action items, read sentence by sentence from each block, with
+//! the section and list context that changes what counts as a task.
+
+use super::action::{self, LineContext};
+use super::decision;
+use super::records::{ActionRecord, DecisionRecord, MeetingRecord};
+use super::sections::SectionKind;
+use crate::config::Config;
+use crate::document::{Block, BlockKind};
+
+/// Decisions and actions in block `i`, read sentence by sentence.
+pub(super) fn outcomes(
+    blocks: &[Block],
+    i: usize,
+    item: Option<usize>,
+    section: Option<SectionKind>,
+    meeting: &mut MeetingRecord,
+    config: &Config,
+) {
+    let block = &blocks[i];
+    let whole_block_decision = block
+        .lead_strong
+        .as_deref()
+        .is_some_and(decision::is_decision_label)
+        || (section == Some(SectionKind::Decisions)
+            && !matches!(block.kind, BlockKind::Heading(_)));
+    let in_actions = (section == Some(SectionKind::Actions)
+        && !matches!(block.kind, BlockKind::Heading(_)))
+        || under_action_label(blocks, i);
+    if whole_block_decision {
+        let text = one_line(&block.text);
+        meeting.decisions.push(DecisionRecord {
+            text,
+            line: block.line,
+            end_line: block.end_line,
+            item,
+        });
+    }
+    let not_person = |name: &str| config.services.lookup(name).is_some();
+    for (n, sentence) in sentences(block).into_iter().enumerate() {
+        let is_decision = whole_block_decision || decision::states_decision(&sentence.text);
+        if is_decision && !whole_block_decision {
+            let end_line = if labelled(&sentence.text) {
+                block.end_line
+            } else {
+                sentence.end_line
+            };
+            meeting.decisions.push(DecisionRecord {
+                text: sentence.text.clone(),
+                line: sentence.line,
+                end_line,
+                item,
+            });
+        }
+        let ctx = LineContext {
+            in_action_section: in_actions,
+            checkbox: if n == 0 { block.checked } else { None },
+            is_decision,
+            not_person: &not_person,
+        };
+        let task = strip_label(&sentence.text);
+        if let Some(found) = action::find_action(task, sentence.line, ctx) {
+            meeting.actions.push(ActionRecord {
+                text: task.to_string(),
+                line: sentence.line,
+                end_line: sentence.end_line,
+                item,
+                assignees: found.assignees,
+                status: found.status,
+                due: found.due,
+            });
+        }
+    }
+}
+
+/// One sentence of a block with its line span.
+struct Sentence {
+    text: String,
+    line: u32,
+    end_line: u32,
+}
+
+/// Split a block into sentences; source line breaks inside a sentence become spaces.
+fn sentences(block: &Block) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut start_line = block.line;
+    let mut line = block.line;
+    let chars: Vec<char> = block.text.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            line += 1;
+            if current.trim().is_empty() {
+                start_line = line;
+            }
+            current.push(' ');
+            continue;
+        }
+        current.push(c);
+        let ends = matches!(c, '.' | '!' | '?')
+            && chars.get(k + 1).is_some_and(|n| n.is_whitespace())
+            && chars[k + 1..]
+                .iter()
+                .find(|n| !n.is_whitespace())
+                .is_some_and(|n| n.is_uppercase() || *n == '@');
+        if ends {
+            push_sentence(&mut out, &mut current, start_line, line);
+            start_line = line;
+        }
+    }
+    push_sentence(&mut out, &mut current, start_line, line);
+    out
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, current: &mut String, line: u32, end_line: u32) {
+    let text = one_line(current);
+    if !text.is_empty() {
+        out.push(Sentence {
+            text,
+            line,
+            end_line,
+        });
+    }
+    current.clear();
+}
+
+pub(super) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `Conclusion: Create an issue` -> `Create an issue`.
+fn strip_label(text: &str) -> &str {
+    match text.split_once(':') {
+        Some((label, rest)) if label.len() < 30 && decision::is_decision_label(label) => {
+            rest.trim()
+        }
+        _ => text,
+    }
+}
+
+fn labelled(text: &str) -> bool {
+    text.split_once(':')
+        .is_some_and(|(l, _)| l.len() < 30 && decision::is_decision_label(l))
+}
+
+/// Whether block `i` sits below a list item such as `next steps:` or `ToDo:`.
+fn under_action_label(blocks: &[Block], i: usize) -> bool {
+    let depth = blocks[i].depth;
+    if depth == 0 {
+        return false;
+    }
+    for b in blocks[..i].iter().rev() {
+        if matches!(b.kind, BlockKind::Heading(_)) || b.depth == 0 {
+            return false;
+        }
+        if b.depth < depth {
+            let lower = b.text.trim().to_lowercase();
+            return lower.ends_with(':')
+                && [
+                    "next step",
+                    "todo",
+                    "to do",
+                    "to-do",
+                    "action",
+                    "follow-up",
+                    "follow up",
+                    "tasks",
+                ]
+                .iter()
+                .any(|w| lower.contains(w));
+        }
+    }
+    false
+}
