@@ -57,6 +57,11 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
             }
         }
     }
+    for (i, s) in super::discovery::discover(blocks, &config.services) {
+        if !is_known_person(&meeting, &s.name) {
+            meeting.services.push(Mention { what: s, item: agenda.item_of_block[i] });
+        }
+    }
     meeting.items = agenda.items;
     confirm_candidates(&mut meeting, candidates);
     confirm_presenters(&mut meeting);
@@ -258,6 +263,11 @@ fn confirm_presenters(meeting: &mut MeetingRecord) {
                 || known.contains(&p.key())
         });
     }
+}
+
+fn is_known_person(meeting: &MeetingRecord, name: &str) -> bool {
+    let lower = name.to_lowercase();
+    meeting.attendees.iter().chain(&meeting.absentees).chain(meeting.people.iter().map(|m| &m.what)).any(|p| p.key() == lower || p.name.to_lowercase() == lower)
 }
 
 /// Keep the weakly evidenced names that match someone already known in this meeting.

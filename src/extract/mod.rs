@@ -9,6 +9,7 @@ pub mod agenda;
 mod attendance;
 pub mod dates;
 pub mod decision;
+pub mod discovery;
 pub mod issue;
 pub mod lexicon;
 mod meeting;
