@@ -20,11 +20,30 @@ fn schema_file(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-fn ontology() -> Vec<Triple> {
+fn parse_schema(name: &str) -> Vec<Triple> {
     TurtleParser::new()
-        .for_slice(&schema_file("ontology.ttl"))
+        .for_slice(&schema_file(name))
         .collect::<Result<_, _>>()
-        .expect("ontology.ttl parses")
+        .unwrap_or_else(|e| panic!("{name} does not parse: {e}"))
+}
+
+fn ontology() -> Vec<Triple> {
+    parse_schema("ontology.ttl")
+}
+
+/// Every named node mentioned in `triples`.
+fn iris(triples: &[Triple]) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for t in triples {
+        if let NamedOrBlankNode::NamedNode(n) = &t.subject {
+            out.insert(n.as_str().to_string());
+        }
+        out.insert(t.predicate.as_str().to_string());
+        if let Term::NamedNode(n) = &t.object {
+            out.insert(n.as_str().to_string());
+        }
+    }
+    out
 }
 
 /// The objects of `subject predicate ?o` in `triples`.
@@ -65,29 +84,34 @@ fn every_mg_constant_is_declared_with_label_and_comment() {
 }
 
 #[test]
-fn every_mg_iri_in_the_ontology_is_a_constant() {
+fn every_mg_iri_in_the_ontology_and_shapes_is_a_constant() {
     let known: BTreeSet<&str> = mg::ALL.iter().map(|t| t.as_str()).collect();
-    for triple in ontology() {
-        let subject = match &triple.subject {
-            NamedOrBlankNode::NamedNode(n) => Some(n.as_str()),
-            _ => None,
-        };
-        let object = match &triple.object {
-            Term::NamedNode(n) => Some(n.as_str()),
-            _ => None,
-        };
-        for iri in [subject, Some(triple.predicate.as_str()), object]
-            .into_iter()
-            .flatten()
-        {
+    for file in ["ontology.ttl", "shapes.ttl"] {
+        for iri in iris(&parse_schema(file)) {
             if iri.starts_with(mg::NS) {
                 assert!(
-                    known.contains(iri),
-                    "{iri} is in ontology.ttl but not in vocab.rs"
+                    known.contains(iri.as_str()),
+                    "{iri} is in {file} but not in vocab.rs"
                 );
             }
         }
     }
+}
+
+#[test]
+fn every_shape_targets_a_class_and_every_class_has_a_shape() {
+    let shapes = parse_schema("shapes.ttl");
+    let targets: BTreeSet<String> = shapes
+        .iter()
+        .filter(|t| t.predicate.as_str() == "http://www.w3.org/ns/shacl#targetClass")
+        .map(|t| t.object.to_string())
+        .collect();
+    let classes: BTreeSet<String> = kinds(&ontology())
+        .into_iter()
+        .filter(|(_, kind)| kind == "Class")
+        .map(|(iri, _)| format!("<{iri}>"))
+        .collect();
+    assert_eq!(targets, classes);
 }
 
 /// The declared kind (class, object or datatype property) of each `mg:` term.
@@ -183,4 +207,16 @@ fn schema_context_is_the_default_inline_context() {
         schema_file("context.jsonld"),
         context_document(DEFAULT_BASE_IRI)
     );
+}
+
+#[test]
+fn schema_readme_documents_every_mg_term() {
+    let readme = schema_file("README.md");
+    for term in mg::ALL {
+        let local = &term.as_str()[mg::NS.len()..];
+        assert!(
+            readme.contains(&format!("`mg:{local}`")),
+            "schema/README.md does not document mg:{local}"
+        );
+    }
 }
