@@ -57,7 +57,8 @@ impl Walker<'_> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
-            Event::Text(t) | Event::Code(t) => self.text(&t, range),
+            Event::Text(t) => self.text(&t, range),
+            Event::Code(t) => self.text(&format!("`{t}`"), range),
             Event::SoftBreak | Event::HardBreak => self.text("\n", range),
             Event::Html(html) => self.html(&html, range),
             Event::TaskListMarker(done) => {

@@ -10,7 +10,11 @@ use super::iri::{IriError, IriMinter};
 use super::text::{clean_literal, is_valid_date};
 use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, Provenance, Role};
 use crate::vocab::{mg, prov, rdf, schema, xsd};
-use oxrdf::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
+use oxrdf::{
+    GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term, TermRef, Triple,
+    TripleRef,
+};
+use std::cmp::Ordering;
 
 /// Sorted, deduplicated quads describing one knowledge graph.
 #[derive(Clone, Debug, Default)]
@@ -35,16 +39,11 @@ impl Dataset {
             let triple = Triple::new(minter.node(&from.id)?, predicate, minter.node(&to.id)?);
             quads.push(triple.in_graph(graph_name));
         }
-        sort_dedup(&mut quads, |q| {
-            let graph = match &q.graph_name {
-                GraphName::NamedNode(n) => n.as_str().to_string(),
-                _ => String::new(),
-            };
-            (
-                graph,
-                triple_key(q.subject.to_string(), &q.predicate, &q.object),
-            )
+        quads.sort_by(|a, b| {
+            graph_order(&a.graph_name, &b.graph_name)
+                .then_with(|| triple_order(triple_of(a), triple_of(b)))
         });
+        quads.dedup();
         Ok(Dataset { quads })
     }
 
@@ -55,21 +54,60 @@ impl Dataset {
 
     /// The union of all graphs: every distinct triple, sorted by (subject, predicate, object).
     pub fn triples(&self) -> Vec<Triple> {
-        let mut triples: Vec<Triple> = self.quads.iter().map(|q| Triple::from(q.clone())).collect();
-        sort_dedup(&mut triples, |t| {
-            triple_key(t.subject.to_string(), &t.predicate, &t.object)
-        });
-        triples
+        let mut triples: Vec<TripleRef<'_>> = self.quads.iter().map(triple_of).collect();
+        triples.sort_by(|a, b| triple_order(*a, *b));
+        triples.dedup();
+        triples.into_iter().map(TripleRef::into_owned).collect()
     }
 }
 
-fn triple_key(subject: String, predicate: &NamedNode, object: &Term) -> (String, String, String) {
-    (subject, predicate.as_str().to_string(), object.to_string())
+fn triple_of(quad: &Quad) -> TripleRef<'_> {
+    TripleRef::new(&quad.subject, &quad.predicate, &quad.object)
 }
 
-fn sort_dedup<T: PartialEq, K: Ord>(items: &mut Vec<T>, key: impl FnMut(&T) -> K) {
-    items.sort_by_cached_key(key);
-    items.dedup();
+/// Default graph first, then named graphs by IRI.
+fn graph_order(a: &GraphName, b: &GraphName) -> Ordering {
+    graph_key(a).cmp(&graph_key(b))
+}
+
+fn graph_key(graph: &GraphName) -> (u8, &str) {
+    match graph {
+        GraphName::DefaultGraph => (0, ""),
+        GraphName::NamedNode(n) => (1, n.as_str()),
+        GraphName::BlankNode(b) => (2, b.as_str()),
+    }
+}
+
+/// Triples by subject, predicate, then object, comparing IRIs and literal
+/// values as strings (no allocation; the dataset has no blank nodes).
+fn triple_order(a: TripleRef<'_>, b: TripleRef<'_>) -> Ordering {
+    subject_str(a.subject)
+        .cmp(subject_str(b.subject))
+        .then_with(|| a.predicate.as_str().cmp(b.predicate.as_str()))
+        .then_with(|| term_key(a.object).cmp(&term_key(b.object)))
+}
+
+fn subject_str(subject: NamedOrBlankNodeRef<'_>) -> &str {
+    match subject {
+        NamedOrBlankNodeRef::NamedNode(n) => n.as_str(),
+        NamedOrBlankNodeRef::BlankNode(b) => b.as_str(),
+    }
+}
+
+/// IRIs before literals; literals by value, datatype and language.
+fn term_key(term: TermRef<'_>) -> (u8, &str, &str, &str) {
+    match term {
+        TermRef::NamedNode(n) => (0, n.as_str(), "", ""),
+        TermRef::BlankNode(b) => (1, b.as_str(), "", ""),
+        TermRef::Literal(l) => (
+            2,
+            l.value(),
+            l.datatype().as_str(),
+            l.language().unwrap_or_default(),
+        ),
+        #[allow(unreachable_patterns)]
+        _ => (3, "", "", ""),
+    }
 }
 
 /// Adds the quads describing `node` to `out`, once per graph it belongs to.

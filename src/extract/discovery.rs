@@ -11,35 +11,72 @@ use super::lexicon;
 use super::person;
 use super::records::ServiceRef;
 use crate::config::ServiceCatalogue;
-use crate::document::Block;
+use crate::document::{Block, BlockKind};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:deploy(?:s|ed|ing)?|install(?:s|ed|ing)?|migrat(?:e|es|ed|ing) (?:to|from)|switch(?:es|ed|ing)? (?:to|from)|powered by|based on|built (?:on|with)|replac(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)|via|using|adopt(?:s|ed|ing)?|self-host(?:s|ed|ing)?|run(?:s|ning)? on)\s+(?:a |an |the |our |new |e\.g\. )?((?:\p{Lu}[\p{L}\d]*(?:[ -]\p{Lu}[\p{L}\d]*){0,2})|`[a-z][\w.-]+`)",
+        r"\b(?:deploy(?:s|ed|ing)?|install(?:s|ed|ing)?|migrat(?:e|es|ed|ing) (?:to|from)|switch(?:es|ed|ing)? (?:to|from)|powered by|based on|built (?:on|with)|replac(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)|via|using|adopt(?:s|ed|ing)?|self-host(?:s|ed|ing)?|run(?:s|ning)? on)\s+(?:a |an |the |our |new |e\.g\. )?(\p{Lu}[\p{L}\d]*(?:[ -]\p{Lu}[\p{L}\d]*){0,2})",
     )
     .expect("phrase regex")
 });
-static CAMEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\p{Lu}[\p{Ll}\d]+(?:\p{Lu}[\p{Ll}\d]*)+|\p{Lu}{2,}[a-z]{2,}\p{Lu}\w*)\b").expect("camel regex"));
+static CAMEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\p{Lu}[\p{Ll}\d]+(?:\p{Lu}[\p{Ll}\d]*)+|\p{Lu}{2,}[a-z]{2,}\p{Lu}\w*)\b")
+        .expect("camel regex")
+});
 static REPO_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"https?://(?:github\.com|gitlab\.com|codeberg\.org)/[\w.-]+/([\w.-]+)").expect("repository regex")
+    Regex::new(r"https?://(?:github\.com|gitlab\.com|codeberg\.org)/[\w.-]+/([\w.-]+)")
+        .expect("repository regex")
 });
 
 /// Repository names too generic to name a product.
 const GENERIC_REPOS: &[&str] = &[
-    "issues", "docs", "documentation", "standards", "community", "website", "minutes", "meta", "infra", "tac",
-    "rfcs", "rust", "governance", "org", ".github", "blog", "release", "releases", "design", "planning", "notes",
-    "meetings", "agenda", "tools", "scripts", "examples", "templates", "roadmap", "security", "projects", "wiki",
+    "issues",
+    "docs",
+    "documentation",
+    "standards",
+    "community",
+    "website",
+    "minutes",
+    "meta",
+    "infra",
+    "tac",
+    "rfcs",
+    "rust",
+    "governance",
+    "org",
+    ".github",
+    "blog",
+    "release",
+    "releases",
+    "design",
+    "planning",
+    "notes",
+    "meetings",
+    "agenda",
+    "tools",
+    "scripts",
+    "examples",
+    "templates",
+    "roadmap",
+    "security",
+    "projects",
+    "wiki",
 ];
 
 /// Every service found by discovery in a meeting's blocks, with the block it was found in.
 pub fn discover(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, ServiceRef)> {
     let mut out = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
-        for s in enumerated(block, catalogue).into_iter().chain(phrases(block, catalogue)) {
+        if block.kind == BlockKind::Code {
+            continue;
+        }
+        for s in enumerated(block, catalogue)
+            .into_iter()
+            .chain(phrases(block, catalogue))
+        {
             out.push((i, s));
         }
     }
@@ -49,7 +86,12 @@ pub fn discover(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
 }
 
 fn service(name: &str, line: u32, evidence: &'static str) -> ServiceRef {
-    ServiceRef { name: name.to_string(), written: name.to_string(), line, evidence }
+    ServiceRef {
+        name: name.to_string(),
+        written: name.to_string(),
+        line,
+        evidence,
+    }
 }
 
 /// Whether a candidate could name a product: not a stop word, not all digits, not known already.
@@ -71,23 +113,31 @@ fn line_of(block: &Block, offset: usize) -> u32 {
 /// Unknown short names listed among at least two known services.
 fn enumerated(block: &Block, catalogue: &ServiceCatalogue) -> Vec<ServiceRef> {
     let mut out = Vec::new();
-    for clause in block.text.split(['(', ')', ':', ';', '.', '\n']) {
+    let text = without_code(&block.text);
+    for clause in text.split(['(', ')', ':', ';', '.', '\n']) {
         let items: Vec<&str> = clause
             .split([',', '/'])
             .flat_map(|p| p.split(" and ").flat_map(|q| q.split(" or ")))
-            .map(|p| p.trim().trim_matches(|c: char| c == '`' || c == '*' || c == '"'))
+            .map(|p| {
+                p.trim()
+                    .trim_matches(|c: char| c == '`' || c == '*' || c == '"')
+            })
             .filter(|p| !p.is_empty() && *p != "...")
             .collect();
         if items.len() < 3 {
             continue;
         }
-        let known = items.iter().filter(|i| catalogue.lookup(i).is_some()).count();
+        let known = items
+            .iter()
+            .filter(|i| catalogue.lookup(i).is_some())
+            .count();
         if known < 2 || known * 2 < items.len() {
             continue;
         }
         for item in items.iter().filter(|i| catalogue.lookup(i).is_none()) {
-            let short = item.split_whitespace().count() <= 2 && item.chars().next().is_some_and(char::is_uppercase);
-            if short && plausible(item, catalogue) {
+            let short = item.split_whitespace().count() <= 2
+                && item.chars().next().is_some_and(char::is_uppercase);
+            if short && plausible(item, catalogue) && !ordinary(item) {
                 let at = block.text.find(item).unwrap_or(0);
                 out.push(service(item, line_of(block, at), "enumeration"));
             }
@@ -98,16 +148,15 @@ fn enumerated(block: &Block, catalogue: &ServiceCatalogue) -> Vec<ServiceRef> {
 
 /// Names after deployment verbs (`deploy Foo`, `migrate to Bar`, `via \`baz\``).
 fn phrases(block: &Block, catalogue: &ServiceCatalogue) -> Vec<ServiceRef> {
+    let text = without_code(&block.text);
     PHRASE
-        .captures_iter(&block.text)
+        .captures_iter(&text)
         .filter_map(|c| {
             let m = c.get(1)?;
-            let name = m.as_str().trim_matches('`').trim();
-            let distinctive = name.contains(|c: char| c.is_ascii_digit())
-                || CAMEL.is_match(name)
-                || m.as_str().starts_with('`')
-                || name.chars().filter(|c| c.is_uppercase()).count() >= 2 && !name.contains(' ');
-            (distinctive && plausible(name, catalogue)).then(|| service(name, line_of(block, m.start()), "phrase"))
+            let name = m.as_str().trim();
+            let distinctive = name.split_whitespace().any(|w| CAMEL.is_match(w));
+            (distinctive && plausible(name, catalogue) && !ordinary(name))
+                .then(|| service(name, line_of(block, m.start()), "phrase"))
         })
         .collect()
 }
@@ -116,7 +165,11 @@ fn phrases(block: &Block, catalogue: &ServiceCatalogue) -> Vec<ServiceRef> {
 fn repositories(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, ServiceRef)> {
     let mut repos: BTreeMap<String, String> = BTreeMap::new();
     for b in blocks {
-        let urls = b.links.iter().map(|l| l.url.as_str()).chain(std::iter::once(b.text.as_str()));
+        let urls = b
+            .links
+            .iter()
+            .map(|l| l.url.as_str())
+            .chain(std::iter::once(b.text.as_str()));
         for url in urls {
             for c in REPO_URL.captures_iter(url) {
                 let repo = c[1].trim_end_matches(".git").to_string();
@@ -129,9 +182,90 @@ fn repositories(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
     let mut out = Vec::new();
     for (key, repo) in repos {
         if let Some((i, line, written)) = written_outside_urls(blocks, &key) {
-            if plausible(&written, catalogue) && catalogue.lookup(&repo).is_none() {
+            if plausible(&written, catalogue)
+                && catalogue.lookup(&repo).is_none()
+                && names_a_product(&written)
+            {
                 out.push((i, service(&written, line, "repository")));
             }
+        }
+    }
+    out
+}
+
+/// Org units and documents share names with their repositories but are not software.
+const NOT_PRODUCTS: &[&str] = &[
+    "team",
+    "teams",
+    "committee",
+    "group",
+    "society",
+    "foundation",
+    "council",
+    "board",
+    "sig",
+    "wg",
+    "initiative",
+    "guidelines",
+    "guide",
+    "charter",
+    "policy",
+    "process",
+    "schema",
+    "spec",
+    "specification",
+    "community",
+    "program",
+    "programme",
+    "summit",
+    "conference",
+    "meeting",
+    "meetings",
+    "minutes",
+    "notes",
+    "working",
+];
+
+/// A repository name as written in prose names a product: not an org unit, not an
+/// ordinary word or phrase, and capitalised or hyphenated like a name.
+fn names_a_product(written: &str) -> bool {
+    let words: Vec<&str> = written
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    if NOT_PRODUCTS.contains(&last.as_str()) {
+        return false;
+    }
+    let capitalised = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    let hyphenated = written.contains('-') && !written.contains(' ');
+    (capitalised || hyphenated || CAMEL.is_match(written))
+        && (words.len() > 1 || !ordinary(written))
+}
+
+/// Every word is a frequent English word (plural or not).
+fn ordinary(name: &str) -> bool {
+    name.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| {
+        let lower = w.to_lowercase();
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        lexicon::COMMON_WORDS.contains(&lower.as_str()) || lexicon::COMMON_WORDS.contains(&singular)
+    })
+}
+
+/// Text with inline code spans (`` `x` ``) removed: code names identifiers, not products.
+fn without_code(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_code = false;
+    for c in text.chars() {
+        if c == '`' {
+            in_code = !in_code;
+            out.push(' ');
+        } else if !in_code {
+            out.push(c);
         }
     }
     out
@@ -141,12 +275,17 @@ fn repositories(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
 fn written_outside_urls(blocks: &[Block], key: &str) -> Option<(usize, u32, String)> {
     let words = key.len();
     for (i, b) in blocks.iter().enumerate() {
-        let text = REPO_URL.replace_all(&b.text, " ");
-        let text = strip_urls(&text);
+        let text = strip_urls(&without_code(&b.text));
         let tokens: Vec<(usize, &str)> = tokens(&text);
         for start in 0..tokens.len() {
             let mut joined = String::new();
             for end in start..tokens.len().min(start + 5) {
+                if end > start {
+                    let gap = &text[tokens[end - 1].0 + tokens[end - 1].1.len()..tokens[end].0];
+                    if !(gap == " " || gap == "-") {
+                        break;
+                    }
+                }
                 joined.push_str(&squash(tokens[end].1));
                 if joined == key {
                     let from = tokens[start].0;
@@ -165,7 +304,10 @@ fn written_outside_urls(blocks: &[Block], key: &str) -> Option<(usize, u32, Stri
 }
 
 fn strip_urls(text: &str) -> String {
-    text.split_whitespace().filter(|w| !w.contains("://") && !w.contains("#")).collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .filter(|w| !w.contains("://") && !w.contains("#"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn tokens(text: &str) -> Vec<(usize, &str)> {
@@ -190,21 +332,38 @@ fn tokens(text: &str) -> Vec<(usize, &str)> {
 
 /// Lower-case letters and digits only: `cluster-stacks` -> `clusterstacks`.
 pub fn squash(name: &str) -> String {
-    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// CamelCase product names written at least twice in the meeting.
 fn camel_case(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, ServiceRef)> {
     let mut seen: BTreeMap<String, (usize, usize, u32, String)> = BTreeMap::new();
-    for (i, b) in blocks.iter().enumerate() {
-        let text = strip_urls(&b.text);
+    for (i, b) in blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind != BlockKind::Code)
+    {
+        let text = strip_urls(&without_code(&b.text));
         for m in CAMEL.find_iter(&text) {
             let name = m.as_str();
-            if name.chars().count() < 5 || !plausible(name, catalogue) {
+            let after = text[m.end()..].chars().next();
+            let before = text[..m.start()].chars().next_back();
+            let code_like = matches!(after, Some(':' | '<' | '(' | '!' | '/' | '_'))
+                || matches!(before, Some('/' | ':' | '.' | '_'));
+            if name.chars().count() < 5
+                || code_like
+                || looks_like_nick(name)
+                || !plausible(name, catalogue)
+            {
                 continue;
             }
             let line = line_of(b, b.text.find(name).unwrap_or(0));
-            let entry = seen.entry(squash(name)).or_insert((0, i, line, name.to_string()));
+            let entry = seen
+                .entry(squash(name))
+                .or_insert((0, i, line, name.to_string()));
             entry.0 += 1;
         }
     }
@@ -212,6 +371,26 @@ fn camel_case(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, Ser
         .filter(|(count, ..)| *count >= 2)
         .map(|(_, i, line, name)| (i, service(&name, line, "camel-case")))
         .collect()
+}
+
+/// CamelCase that is a person's name or nick (`McBurnett`, `DavidW`), not a product.
+fn looks_like_nick(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    let surname_prefix = ["Mc", "Mac", "De", "Van", "Le", "La", "Di"]
+        .iter()
+        .any(|p| {
+            name.strip_prefix(p).is_some_and(|rest| {
+                rest.chars().next().is_some_and(char::is_uppercase)
+                    && rest.chars().skip(1).all(char::is_lowercase)
+            })
+        });
+    let initial_suffix = chars.len() >= 3
+        && chars[chars.len() - 1].is_uppercase()
+        && chars[..chars.len() - 1]
+            .iter()
+            .skip(1)
+            .all(|c| c.is_lowercase());
+    surname_prefix || initial_suffix
 }
 
 #[cfg(test)]
@@ -225,18 +404,33 @@ mod tests {
 
     fn names(blocks: &[Block]) -> Vec<(String, &'static str)> {
         let cat = ServiceCatalogue::parse("Mailman\t\t\nJitsi\t\t\nHarbor\t\t\nKeycloak\t\t\n");
-        discover(blocks, &cat).into_iter().map(|(_, s)| (s.name, s.evidence)).collect()
+        discover(blocks, &cat)
+            .into_iter()
+            .map(|(_, s)| (s.name, s.evidence))
+            .collect()
     }
 
     #[test]
     fn finds_unknown_services_from_evidence() {
-        assert_eq!(names(&[block("move services (Mailman, Jitsi, Habor, ...)")]), vec![("Habor".into(), "enumeration")]);
-        assert_eq!(names(&[block("we want to deploy FooBarDB next week")]), vec![("FooBarDB".into(), "phrase")]);
         assert_eq!(
-            names(&[block("see https://github.com/acme/cluster-stacks"), block("the Cluster Stacks approach")]),
+            names(&[block("move services (Mailman, Jitsi, Habor, ...)")]),
+            vec![("Habor".into(), "enumeration")]
+        );
+        assert_eq!(
+            names(&[block("we want to deploy FooBarDB next week")]),
+            vec![("FooBarDB".into(), "phrase")]
+        );
+        assert_eq!(
+            names(&[
+                block("see https://github.com/acme/cluster-stacks"),
+                block("the Cluster Stacks approach")
+            ]),
             vec![("Cluster Stacks".into(), "repository")]
         );
-        assert_eq!(names(&[block("WaveStack is fast"), block("WaveStack again")]), vec![("WaveStack".into(), "camel-case")]);
+        assert_eq!(
+            names(&[block("WaveStack is fast"), block("WaveStack again")]),
+            vec![("WaveStack".into(), "camel-case")]
+        );
         assert!(names(&[block("We will deploy The new thing")]).is_empty());
         assert!(names(&[block("A single mention of WaveStack")]).is_empty());
     }

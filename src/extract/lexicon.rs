@@ -63,6 +63,11 @@ word_list!(
     "weak-verbs.txt"
 );
 word_list!(
+    /// The most frequent English words: too ordinary to name a discovered service.
+    COMMON_WORDS,
+    "common-words.txt"
+);
+word_list!(
     /// Labels that open a decision.
     DECISION_LABELS,
     "decision-labels.txt"

@@ -59,7 +59,10 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     }
     for (i, s) in super::discovery::discover(blocks, &config.services) {
         if !is_known_person(&meeting, &s.name) {
-            meeting.services.push(Mention { what: s, item: agenda.item_of_block[i] });
+            meeting.services.push(Mention {
+                what: s,
+                item: agenda.item_of_block[i],
+            });
         }
     }
     meeting.items = agenda.items;
@@ -267,7 +270,12 @@ fn confirm_presenters(meeting: &mut MeetingRecord) {
 
 fn is_known_person(meeting: &MeetingRecord, name: &str) -> bool {
     let lower = name.to_lowercase();
-    meeting.attendees.iter().chain(&meeting.absentees).chain(meeting.people.iter().map(|m| &m.what)).any(|p| p.key() == lower || p.name.to_lowercase() == lower)
+    meeting
+        .attendees
+        .iter()
+        .chain(&meeting.absentees)
+        .chain(meeting.people.iter().map(|m| &m.what))
+        .any(|p| p.key() == lower || p.name.to_lowercase() == lower)
 }
 
 /// Keep the weakly evidenced names that match someone already known in this meeting.
