@@ -82,7 +82,7 @@ impl ServiceCatalogue {
             .map(|s| regex::escape(s))
             .collect::<Vec<_>>()
             .join("|");
-        let pattern = format!(r"(?i)(?:^|[^\w.@/-])({alternation})(?:$|[^\w@/-]|[.-][^\w])");
+        let pattern = format!(r"(?i)(?:^|[^\w.@/-])({alternation})(?:$|[^\w@/]|\.[^\w])");
         let matcher =
             Regex::new(&pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
         ServiceCatalogue {
@@ -124,7 +124,9 @@ impl ServiceCatalogue {
             };
             let Some(m) = caps.get(1) else { break };
             let written = m.as_str();
-            if let Some(&i) = self
+            if names_an_organisation(&text[m.end()..]) {
+                // "Linux Foundation", "Kubernetes Summit": an organisation or event, not the software.
+            } else if let Some(&i) = self
                 .exact
                 .get(written)
                 .or_else(|| self.folded.get(&written.to_lowercase()))
@@ -151,6 +153,16 @@ impl ServiceCatalogue {
             .find(|(k, _)| k.to_lowercase() == lower)
             .map(|(_, &i)| i)
     }
+}
+
+/// Whether the words after a name make it an organisation or event.
+fn names_an_organisation(after: &str) -> bool {
+    let next = after.trim_start_matches([' ', '-']).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    after.starts_with([' ', '-'])
+        && matches!(
+            next,
+            "Foundation" | "Summit" | "Conference" | "Con" | "Days" | "Day" | "Meetup" | "Academy" | "Institute" | "Association" | "Consortium" | "Society" | "Alliance"
+        )
 }
 
 /// Which matches to keep: sure ones always; unsure ones when they sit in a list
@@ -209,7 +221,7 @@ mod tests {
             "Flux\tFlux CD|fluxcd\t\nGhost\t\tcase\nPostgreSQL\tPostgres\t\n",
         );
         let found: Vec<&str> = cat
-            .find_all("deploy Flux CD and fluxcd. The ghost town has a Ghost blog on postgres; postgresql-ish")
+            .find_all("deploy Flux CD and fluxcd. The ghost town has a Ghost blog on postgres-based; Postgresqlish Linux Foundation")
             .iter()
             .map(|(_, _, e)| e.name.as_str())
             .collect();
