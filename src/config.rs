@@ -157,11 +157,27 @@ impl ServiceCatalogue {
 
 /// Whether the words after a name make it an organisation or event.
 fn names_an_organisation(after: &str) -> bool {
-    let next = after.trim_start_matches([' ', '-']).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let next = after
+        .trim_start_matches([' ', '-'])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     after.starts_with([' ', '-'])
         && matches!(
             next,
-            "Foundation" | "Summit" | "Conference" | "Con" | "Days" | "Day" | "Meetup" | "Academy" | "Institute" | "Association" | "Consortium" | "Society" | "Alliance"
+            "Foundation"
+                | "Summit"
+                | "Conference"
+                | "Con"
+                | "Days"
+                | "Day"
+                | "Meetup"
+                | "Academy"
+                | "Institute"
+                | "Association"
+                | "Consortium"
+                | "Society"
+                | "Alliance"
         )
 }
 

@@ -6,6 +6,7 @@
 mod dot;
 pub mod iri;
 mod jsonld;
+mod mapping;
 mod nquads;
 mod ntriples;
 mod rdfxml;

@@ -24,7 +24,7 @@ impl Exporter for NTriplesExporter {
         let fail = |e| write_error(Format::NTriples, e);
         let mut serializer = NTriplesSerializer::new().for_writer(BufWriter::new(out));
         for triple in data.triples() {
-            serializer.serialize_triple(&triple).map_err(fail)?;
+            serializer.serialize_triple(triple).map_err(fail)?;
         }
         serializer.finish().flush().map_err(fail)
     }

@@ -34,7 +34,7 @@ impl Exporter for RdfXmlExporter {
         }
         let mut serializer = serializer.for_writer(BufWriter::new(out));
         for triple in data.triples() {
-            serializer.serialize_triple(&triple).map_err(fail)?;
+            serializer.serialize_triple(triple).map_err(fail)?;
         }
         let mut out = serializer.finish().map_err(fail)?;
         out.write_all(b"\n").map_err(fail)?;

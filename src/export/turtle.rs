@@ -32,7 +32,7 @@ impl Exporter for TurtleExporter {
         }
         let mut serializer = serializer.for_writer(BufWriter::new(out));
         for triple in data.triples() {
-            serializer.serialize_triple(&triple).map_err(fail)?;
+            serializer.serialize_triple(triple).map_err(fail)?;
         }
         serializer.finish().map_err(fail)?.flush().map_err(fail)
     }

@@ -68,6 +68,11 @@ word_list!(
     "common-words.txt"
 );
 word_list!(
+    /// Common given names: weak evidence of a person is enough for these.
+    FIRST_NAMES,
+    "first-names.txt"
+);
+word_list!(
     /// Labels that open a decision.
     DECISION_LABELS,
     "decision-labels.txt"

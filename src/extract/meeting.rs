@@ -18,6 +18,8 @@ use crate::document::{Block, BlockKind, Document};
 use regex::Regex;
 use std::sync::LazyLock;
 
+static ATTRIBUTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"["”]\s*[-–—]\s*(\p{Lu}[\p{Ll}]+)\s*$"#).expect("regex"));
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}.'’-]*){0,2})\s*:\s+\S").expect("regex")
 });
@@ -36,7 +38,7 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     };
     let repo = repo_context(blocks, config);
     authors(doc, context, &mut meeting);
-    let mut candidates = Vec::new();
+    let mut candidates = Candidates::default();
     for (i, block) in blocks.iter().enumerate() {
         let item = agenda.item_of_block[i];
         let section = effective_section(&sections, &agenda, i);
@@ -188,7 +190,7 @@ fn mentions(
     repo: &RepoContext,
     config: &Config,
     meeting: &mut MeetingRecord,
-    candidates: &mut Vec<Mention<PersonRef>>,
+    candidates: &mut Candidates,
 ) {
     for r in block_issues(block, repo) {
         meeting.issues.push(Mention { what: r, item });
@@ -207,7 +209,10 @@ fn mentions(
         }
         match evidence {
             Evidence::Strong => people.push(p),
-            Evidence::Weak => candidates.push(Mention { what: p, item }),
+            Evidence::Weak => candidates.weak.push(Mention { what: p, item }),
+            Evidence::WeakInitial | Evidence::Object => {
+                candidates.initial.push(Mention { what: p, item })
+            }
         }
     }
     for (line, text) in block.text_lines() {
@@ -215,16 +220,34 @@ fn mentions(
             let name = &c[1];
             if person::name_like(name) && !decision::is_decision_label(name) && !is_label_word(name)
             {
-                candidates.push(Mention {
+                candidates.speakers.push(Mention {
                     what: PersonRef::name(name, line),
                     item,
                 });
             }
         }
     }
+    for (line, text) in block.text_lines() {
+        if let Some(c) = ATTRIBUTION.captures(text) {
+            if person::looks_like_first_name(&c[1]) {
+                people.push(PersonRef::name(&c[1], line));
+            }
+        }
+    }
     for p in people {
         meeting.people.push(Mention { what: p, item });
     }
+}
+
+/// Names seen with weak evidence, confirmed once the whole meeting is read.
+#[derive(Default)]
+struct Candidates {
+    /// Possessives, weak verbs and object positions (`Bella's`, `ping Oliver`).
+    weak: Vec<Mention<PersonRef>>,
+    /// The same at the start of a sentence (`Sofi has`, `Repository can`), and objects (`ask Netcup`).
+    initial: Vec<Mention<PersonRef>>,
+    /// `Name: text` speaker lines.
+    speakers: Vec<Mention<PersonRef>>,
 }
 
 /// Issue references in a block's text and link targets. A short form (`#12`,
@@ -278,8 +301,9 @@ fn is_known_person(meeting: &MeetingRecord, name: &str) -> bool {
         .any(|p| p.key() == lower || p.name.to_lowercase() == lower)
 }
 
-/// Keep the weakly evidenced names that match someone already known in this meeting.
-fn confirm_candidates(meeting: &mut MeetingRecord, candidates: Vec<Mention<PersonRef>>) {
+/// Keep weakly evidenced names that are known in this meeting or common given
+/// names; mid-sentence ones also when they are no ordinary English word.
+fn confirm_candidates(meeting: &mut MeetingRecord, candidates: Candidates) {
     let mut known: Vec<String> = Vec::new();
     let all = meeting
         .attendees
@@ -293,8 +317,17 @@ fn confirm_candidates(meeting: &mut MeetingRecord, candidates: Vec<Mention<Perso
             known.push(first.to_lowercase());
         }
     }
-    for c in candidates {
-        if known.contains(&c.what.name.to_lowercase()) {
+    let is_name = |n: &str| super::lexicon::FIRST_NAMES.contains(&n);
+    let ordinary = |n: &str| super::lexicon::COMMON_WORDS.contains(&n);
+    for c in candidates.weak {
+        let lower = c.what.name.to_lowercase();
+        if known.contains(&lower) || is_name(&lower) || !ordinary(&lower) {
+            meeting.people.push(c);
+        }
+    }
+    for c in candidates.initial.into_iter().chain(candidates.speakers) {
+        let lower = c.what.name.to_lowercase();
+        if known.contains(&lower) || is_name(&lower) {
             meeting.people.push(c);
         }
     }

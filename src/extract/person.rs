@@ -170,13 +170,83 @@ pub fn find_named_handles(text: &str, line: u32) -> Vec<PersonRef> {
         .collect()
 }
 
+/// Words after which a capitalised word is someone acted upon (`ping Oliver`, `with Artem`).
+const OBJECT_CUES: &[&str] = &[
+    "with",
+    "ask",
+    "asked",
+    "asks",
+    "by",
+    "thanks",
+    "thank",
+    "cc",
+    "ping",
+    "pings",
+    "pinged",
+    "tell",
+    "told",
+    "tells",
+    "invite",
+    "invited",
+    "remind",
+    "reminded",
+    "reminding",
+    "help",
+    "helped",
+    "grant",
+    "granted",
+    "give",
+    "gave",
+    "made",
+    "let",
+    "contact",
+    "contacted",
+    "meet",
+    "met",
+    "email",
+    "emailed",
+    "have",
+    "assign",
+    "assigned",
+];
+
 /// How sure a name found in prose is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Evidence {
     /// Followed by a verb of speech or commitment (`Joe says`, `Chris will`).
     Strong,
-    /// A possessive or a weak verb (`Bella's`, `Chris has`).
+    /// A possessive, a weak verb or an object position (`Bella's`, `Chris has`, `ping Oliver`).
     Weak,
+    /// Weak evidence at the start of a sentence, where any word is capitalised.
+    WeakInitial,
+    /// Someone acted upon (`ping Oliver`, `ask Netcup`): could as well be a thing.
+    Object,
+}
+
+/// Extend a name backwards over capitalised words directly before it
+/// (`Chris Hemsworth Lovering's` is one person, not `Lovering`).
+fn full_name<'t>(
+    text: &'t str,
+    words: &[(usize, &'t str)],
+    i: usize,
+    bare: &'t str,
+) -> (usize, String) {
+    let mut first = i;
+    while first > 0 && i - first < 2 {
+        let (at, w) = words[first - 1];
+        let gap = &text[at + w.len()..words[first].0];
+        if gap != " " || !looks_like_first_name(w) {
+            break;
+        }
+        first -= 1;
+    }
+    // Only a given name opens a longer name ("Chris Hemsworth", not "Rethinking Bella").
+    while first < i && !lexicon::FIRST_NAMES.contains(&words[first].1.to_lowercase().as_str()) {
+        first += 1;
+    }
+    let mut parts: Vec<&str> = words[first..i].iter().map(|&(_, w)| w).collect();
+    parts.push(bare);
+    (words[first.min(i)].0, parts.join(" "))
 }
 
 /// Capitalised names acting in prose, with how sure each one is.
@@ -217,13 +287,19 @@ pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
             Some(n) if lexicon::WEAK_VERBS.contains(&n) || possessive => Some(Evidence::Weak),
             _ => None,
         };
-        let after = i > 0
-            && matches!(
-                words[i - 1].1.to_lowercase().as_str(),
-                "with" | "ask" | "asked" | "by" | "thanks" | "cc" | "ping"
-            );
-        if let Some(e) = evidence.or(after.then_some(Evidence::Weak)) {
-            out.push((PersonRef::name(bare, line + newlines(text, at)), e));
+        let object = i > 0 && OBJECT_CUES.contains(&words[i - 1].1.to_lowercase().as_str());
+        let initial = i == 0
+            || text[..at]
+                .trim_end()
+                .ends_with(['.', '!', '?', ':', '-', '*', '(', '"']);
+        let evidence = match (evidence, object) {
+            (Some(Evidence::Weak), _) if initial => Some(Evidence::WeakInitial),
+            (None, true) => Some(Evidence::Object),
+            (other, _) => other,
+        };
+        if let Some(e) = evidence {
+            let (start, name) = full_name(text, &words, i, bare);
+            out.push((PersonRef::name(name, line + newlines(text, start)), e));
         }
     }
     out
@@ -322,7 +398,7 @@ mod tests {
             found,
             vec![
                 ("Joe".into(), Evidence::Strong),
-                ("Chris".into(), Evidence::Weak)
+                ("Chris".into(), Evidence::WeakInitial)
             ]
         );
     }

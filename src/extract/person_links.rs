@@ -4,15 +4,20 @@
 use super::records::{MeetingRecord, PersonRef};
 use crate::config::Config;
 
-/// Replace first names by the unique attendee whose full name starts with them.
+/// Replace first names by the unique full name (of an attendee, absentee or
+/// person mentioned in this meeting) that starts with them.
 pub fn canonicalise(meeting: &mut MeetingRecord, _config: &Config) {
     let full: Vec<PersonRef> = meeting
         .attendees
         .iter()
         .chain(meeting.absentees.iter())
+        .chain(meeting.people.iter().map(|m| &m.what))
         .filter(|p| !p.is_handle && p.name.contains(' '))
         .cloned()
         .collect();
+    let mut full = full;
+    full.sort_by(|a, b| a.name.cmp(&b.name));
+    full.dedup_by(|a, b| a.name == b.name);
     let fix = |p: &mut PersonRef| {
         if p.is_handle || p.name.contains(' ') {
             return;

@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use crate::vocab::{rdf, xsd};
 use context::{Coercion, Context};
-use oxrdf::{Literal, NamedOrBlankNode, Term, Triple};
+use oxrdf::{LiteralRef, NamedOrBlankNodeRef, TermRef, TripleRef};
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 use types::{ContextDocument, Document, NodeObject, OneOrMany, Value};
@@ -65,18 +65,18 @@ fn json_error(error: serde_json::Error) -> Error {
 }
 
 /// Groups `triples` (sorted by subject) into one node object per subject.
-fn node_objects(context: &Context, triples: &[Triple]) -> Result<Vec<NodeObject>, Error> {
+fn node_objects(context: &Context, triples: &[TripleRef<'_>]) -> Result<Vec<NodeObject>, Error> {
     let mut nodes = Vec::new();
     for group in triples.chunk_by(|a, b| a.subject == b.subject) {
-        let id = match &group[0].subject {
-            NamedOrBlankNode::NamedNode(subject) => iri(context, subject.as_str())?,
+        let id = match group[0].subject {
+            NamedOrBlankNodeRef::NamedNode(subject) => iri(context, subject.as_str())?,
             other => return Err(unsupported(&other.to_string())),
         };
         let mut types = Vec::new();
         let mut properties: BTreeMap<String, Vec<Value>> = BTreeMap::new();
         for triple in group {
-            match (&triple.object, triple.predicate.as_ref() == rdf::TYPE) {
-                (Term::NamedNode(class), true) => types.push(iri(context, class.as_str())?),
+            match (triple.object, triple.predicate == rdf::TYPE) {
+                (TermRef::NamedNode(class), true) => types.push(iri(context, class.as_str())?),
                 _ => {
                     let (key, value) = property(context, triple)?;
                     properties.entry(key).or_default().push(value);
@@ -97,17 +97,19 @@ fn node_objects(context: &Context, triples: &[Triple]) -> Result<Vec<NodeObject>
 }
 
 /// The key and value one triple adds to its subject's node object.
-fn property(context: &Context, triple: &Triple) -> Result<(String, Value), Error> {
+fn property(context: &Context, triple: &TripleRef<'_>) -> Result<(String, Value), Error> {
     let predicate = triple.predicate.as_str();
     let Some(term) = context.term(predicate) else {
-        return Ok((predicate.to_string(), explicit(context, &triple.object)?));
+        return Ok((predicate.to_string(), explicit(context, triple.object)?));
     };
-    let value = match (&triple.object, term.coercion) {
-        (Term::NamedNode(target), Coercion::Link) => Value::String(iri(context, target.as_str())?),
-        (Term::Literal(literal), Coercion::Plain) if literal.datatype() == xsd::STRING => {
+    let value = match (triple.object, term.coercion) {
+        (TermRef::NamedNode(target), Coercion::Link) => {
+            Value::String(iri(context, target.as_str())?)
+        }
+        (TermRef::Literal(literal), Coercion::Plain) if literal.datatype() == xsd::STRING => {
             Value::String(literal.value().to_string())
         }
-        (Term::Literal(literal), Coercion::Datatype(dt)) if literal.datatype() == dt => {
+        (TermRef::Literal(literal), Coercion::Datatype(dt)) if literal.datatype() == dt => {
             coerced(literal)
         }
         (object, _) => explicit(context, object)?,
@@ -117,7 +119,7 @@ fn property(context: &Context, triple: &Triple) -> Result<(String, Value), Error
 
 /// A literal of the term's own datatype: integers as JSON numbers while every
 /// JSON reader holds them exactly (up to 2^53), else as strings.
-fn coerced(literal: &Literal) -> Value {
+fn coerced(literal: LiteralRef<'_>) -> Value {
     let exact = literal.datatype() == xsd::INTEGER;
     match literal.value().parse::<u64>() {
         Ok(n) if exact && n <= 1 << 53 && n.to_string() == literal.value() => Value::Integer(n),
@@ -126,16 +128,16 @@ fn coerced(literal: &Literal) -> Value {
 }
 
 /// A value written without relying on the term's coercion.
-fn explicit(context: &Context, object: &Term) -> Result<Value, Error> {
+fn explicit(context: &Context, object: TermRef<'_>) -> Result<Value, Error> {
     Ok(match object {
-        Term::NamedNode(target) => Value::Link {
+        TermRef::NamedNode(target) => Value::Link {
             id: iri(context, target.as_str())?,
         },
-        Term::Literal(literal) if literal.datatype() == xsd::STRING => Value::Literal {
+        TermRef::Literal(literal) if literal.datatype() == xsd::STRING => Value::Literal {
             value: literal.value().to_string(),
             datatype: None,
         },
-        Term::Literal(literal) => Value::Literal {
+        TermRef::Literal(literal) => Value::Literal {
             value: literal.value().to_string(),
             datatype: Some(iri(context, literal.datatype().as_str())?),
         },
