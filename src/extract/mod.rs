@@ -19,6 +19,7 @@ mod person_links;
 pub mod records;
 pub mod sections;
 pub mod service;
+mod split;
 
 pub use records::{FileRecord, MeetingRecord};
 
@@ -40,20 +41,33 @@ pub fn extract(
     context: &FileContext,
 ) -> (FileRecord, Vec<Diagnostic>) {
     let mut diagnostics = doc.diagnostics.clone();
-    let meeting = meeting::read_meeting(doc, config, context);
-    if meeting.date.is_none() {
-        diagnostics.push(Diagnostic::warning(
-            &doc.source,
-            Some(1),
-            "no meeting date found",
-        ));
-    }
-    if meeting.attendees.is_empty() {
-        diagnostics.push(Diagnostic::warning(&doc.source, None, "no attendees found"));
+    let parts = split::meeting_parts(doc);
+    let mut meetings = Vec::with_capacity(parts.len());
+    for part in &parts {
+        let mut meeting = meeting::read_meeting(part, config, context);
+        let line = part.blocks.first().map(|b| b.line);
+        if parts.len() > 1 {
+            meeting.line = line.unwrap_or(1);
+        }
+        if meeting.date.is_none() {
+            diagnostics.push(Diagnostic::warning(
+                &doc.source,
+                line.or(Some(1)),
+                "no meeting date found",
+            ));
+        }
+        if meeting.attendees.is_empty() {
+            diagnostics.push(Diagnostic::warning(
+                &doc.source,
+                line.filter(|_| parts.len() > 1),
+                "no attendees found",
+            ));
+        }
+        meetings.push(meeting);
     }
     let record = FileRecord {
         source: doc.source.clone(),
-        meetings: vec![meeting],
+        meetings,
     };
     (record, diagnostics)
 }

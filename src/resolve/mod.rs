@@ -14,6 +14,7 @@ use crate::extract::records::{FileRecord, MeetingRecord, PersonRef, ServiceRef};
 use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, Provenance};
 use people::PersonIndex;
 use petgraph::stable_graph::NodeIndex;
+use std::collections::BTreeSet;
 
 /// Build the graph from the records of every file.
 pub fn build_graph(records: &[FileRecord]) -> KnowledgeGraph {
@@ -23,16 +24,37 @@ pub fn build_graph(records: &[FileRecord]) -> KnowledgeGraph {
     let mut graph = KnowledgeGraph::new();
     for file in sorted {
         let base = format!("meeting/{}", source_slug(&file.source));
+        let mut used = BTreeSet::new();
         for (n, meeting) in file.meetings.iter().enumerate() {
-            let id = if n == 0 {
-                base.clone()
-            } else {
-                format!("{base}-{}", n + 1)
-            };
+            let count = file.meetings.len();
+            let id = meeting_id(&base, count, n, meeting.date.as_deref(), &mut used);
             add_meeting(&mut graph, &people, &file.source, &id, meeting);
         }
     }
     graph
+}
+
+/// `meeting/<file>` for a file with one meeting; `meeting/<file>/<date>` (or the
+/// meeting's position) for each meeting of a file that holds several.
+fn meeting_id(
+    base: &str,
+    count: usize,
+    n: usize,
+    date: Option<&str>,
+    used: &mut BTreeSet<String>,
+) -> String {
+    if count == 1 {
+        return base.to_string();
+    }
+    let mut id = format!(
+        "{base}/{}",
+        date.map_or_else(|| (n + 1).to_string(), str::to_string)
+    );
+    if !used.insert(id.clone()) {
+        id = format!("{base}/{}", n + 1);
+        used.insert(id.clone());
+    }
+    id
 }
 
 /// Adds one meeting and everything in it.
