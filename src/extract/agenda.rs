@@ -75,7 +75,7 @@ fn parent_heading(sections: &SectionMap, i: usize) -> Option<(usize, SectionKind
 
 fn heading_is_item(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
     let own = super::sections::classify(&blocks[i].text);
-    if own != SectionKind::Other || is_title(blocks, sections, i) {
+    if own != SectionKind::Other || is_title(blocks, sections, i) || names_repository(&blocks[i]) {
         return false;
     }
     match parent_heading(sections, i) {
@@ -153,9 +153,20 @@ fn bullet_is_item(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
                 !has_sub_headings(blocks, h) && has_children(blocks, i)
             }
         }
-        Some((h, SectionKind::Other)) => holds_bullet_items(blocks, sections, h),
+        Some((h, SectionKind::Other)) => {
+            names_repository(&blocks[h]) || holds_bullet_items(blocks, sections, h)
+        }
         _ => false,
     }
+}
+
+/// A heading that is just a repository (`### owner/repo`) groups the items below it.
+fn names_repository(block: &Block) -> bool {
+    let bare = block
+        .text
+        .trim()
+        .trim_matches(|c: char| c == '`' || c == '*' || c == '[' || c == ']');
+    super::issue::parse_repository(bare).is_some()
 }
 
 fn has_sub_headings(blocks: &[Block], heading: usize) -> bool {

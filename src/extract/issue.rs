@@ -62,6 +62,26 @@ impl RepoContext {
     }
 }
 
+static BARE_REPOSITORY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*)$").expect("owner/repo regex")
+});
+
+/// `owner/repo` when `text` is exactly a repository name.
+pub fn parse_repository(text: &str) -> Option<String> {
+    BARE_REPOSITORY
+        .captures(text.trim())
+        .map(|c| format!("{}/{}", &c[1], &c[2]))
+}
+
+/// `owner/repo` of a repository URL (`https://github.com/owner/repo`), not of an issue or file in it.
+pub fn repository_of_url(url: &str) -> Option<String> {
+    let caps = REPO_URL.captures(url)?;
+    let rest = &url[caps.get(0)?.end()..];
+    rest.trim_end_matches('/')
+        .is_empty()
+        .then(|| format!("{}/{}", &caps[1], caps[2].trim_end_matches(".git")))
+}
+
 /// Every issue reference in `text` (which starts at 1-based `line`; `\n` advances lines).
 pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
     let mut found: Vec<(usize, IssueRef)> = Vec::new();
@@ -245,6 +265,23 @@ mod tests {
             vec!["#139", "#7"]
         );
         assert!(keys("a repository link https://github.com/acme/tools", &ctx).is_empty());
+    }
+
+    #[test]
+    fn repositories_named_by_headings() {
+        assert_eq!(
+            parse_repository("rust-lang/rust").as_deref(),
+            Some("rust-lang/rust")
+        );
+        assert_eq!(parse_repository("Pending proposals"), None);
+        assert_eq!(
+            repository_of_url("https://github.com/acme/tools/").as_deref(),
+            Some("acme/tools")
+        );
+        assert_eq!(
+            repository_of_url("https://github.com/acme/tools/issues/3"),
+            None
+        );
     }
 
     #[test]

@@ -42,6 +42,13 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     for (i, block) in blocks.iter().enumerate() {
         let item = agenda.item_of_block[i];
         let section = effective_section(&sections, &agenda, i);
+        let repo = heading_repository(blocks, &sections, i).map_or_else(
+            || repo.clone(),
+            |r| RepoContext {
+                default_repository: Some(r),
+                ..repo.clone()
+            },
+        );
         mentions(block, item, &repo, config, &mut meeting, &mut candidates);
         match section {
             Some(SectionKind::Attendance) => attendance_block(block, &mut meeting, false),
@@ -181,6 +188,25 @@ fn authors(doc: &Document, context: &FileContext, meeting: &mut MeetingRecord) {
             });
         }
     }
+}
+
+/// The repository an enclosing heading names (`### owner/repo`, or a heading
+/// linking to a repository): bare `#N` below it belong there.
+fn heading_repository(blocks: &[Block], sections: &SectionMap, i: usize) -> Option<String> {
+    sections.enclosing[i].iter().rev().find_map(|&(h, _)| {
+        let heading = &blocks[h];
+        let bare = heading
+            .text
+            .trim()
+            .trim_matches(|c: char| c == '`' || c == '*' || c == '[' || c == ']');
+        let named = issue::parse_repository(bare);
+        named.or_else(|| {
+            heading
+                .links
+                .iter()
+                .find_map(|l| issue::repository_of_url(&l.url))
+        })
+    })
 }
 
 /// People, issues and services mentioned in a block.
