@@ -40,7 +40,7 @@ pub fn run(inputs: &[PathBuf], filter: &SourceFilter, config: &Config) -> Outcom
             Err(d) => diagnostics.push(d),
         }
     }
-    let graph = crate::resolve::build_graph(&records);
+    let graph = crate::resolve::build_graph(&records, config);
     Outcome {
         graph,
         files_found: files.len(),

@@ -20,6 +20,9 @@ pub struct ExportArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Configuration file (default: minutegraph.toml in the input folder).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Base IRI for entity IRIs.
     #[arg(long, default_value = DEFAULT_BASE_IRI)]
     base_iri: String,
@@ -41,7 +44,7 @@ pub struct ExportArgs {
 pub fn run(args: ExportArgs) -> Result<u8, Error> {
     let format = pick_format(args.format.as_deref(), args.output.as_deref())?;
     let filter = SourceFilter::new(&args.include, &args.exclude)?;
-    let config = Config::default();
+    let config = Config::for_run(args.config.as_deref(), &args.paths)?;
     let outcome = crate::pipeline::run(&args.paths, &filter, &config);
     let mut errors = 0;
     for d in &outcome.diagnostics {

@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions and one file per subcommand.
 
 mod export;
+mod init;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -25,6 +26,8 @@ pub struct Cli {
 enum Command {
     /// Export the knowledge graph of the given minutes (JSON-LD, RDF, DOT).
     Export(export::ExportArgs),
+    /// Write a commented minutegraph.toml configuration template.
+    Init(init::InitArgs),
     /// Print the block structure minutegraph reads from one file (for debugging rules).
     #[command(hide = true)]
     Blocks {
@@ -38,6 +41,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Export(args) => export::run(args),
+        Command::Init(args) => init::run(args),
         Command::Blocks { path } => print_blocks(&path),
     };
     match result {

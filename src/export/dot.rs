@@ -100,7 +100,7 @@ fn write_dot(graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "digraph minutegraph {{")?;
     writeln!(
         out,
-        "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11];"
+        "  graph [rankdir=LR, newrank=true, fontname=\"Helvetica\", fontsize=11];"
     )?;
     writeln!(
         out,

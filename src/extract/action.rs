@@ -62,6 +62,8 @@ pub struct LineContext<'a> {
     pub is_decision: bool,
     /// Names that are known not to be people (services).
     pub not_person: &'a dyn Fn(&str) -> bool,
+    /// Configured labels that open an action (`Aufgabe`), lower-cased.
+    pub markers: &'a [String],
 }
 
 impl Default for LineContext<'_> {
@@ -71,6 +73,7 @@ impl Default for LineContext<'_> {
             checkbox: None,
             is_decision: false,
             not_person: &|_| false,
+            markers: &[],
         }
     }
 }
@@ -86,6 +89,14 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
         _ => ActionStatus::Open,
     };
     let due = DUE.captures(text).map(|c| c[1].to_string());
+    if let Some(rest) = configured_marker(text, ctx.markers) {
+        let assignees = owners_in(rest, line_no, ctx.not_person);
+        return Some(FoundAction {
+            assignees,
+            status,
+            due,
+        });
+    }
     if let Some(caps) = MARKER.captures(text) {
         let marker = caps[1].to_lowercase();
         if marker == "done" {
@@ -162,6 +173,16 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
         });
     }
     None
+}
+
+/// The text after a configured action label (`Aufgabe: ...`).
+fn configured_marker<'t>(text: &'t str, markers: &[String]) -> Option<&'t str> {
+    let (label, rest) = text.split_once(':')?;
+    let label = label
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    markers.contains(&label).then_some(rest.trim())
 }
 
 /// `X will do`, `Mark to move`, `@h reach out`, `have Joe ask`, `will be done by @h`:

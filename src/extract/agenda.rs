@@ -74,7 +74,7 @@ fn parent_heading(sections: &SectionMap, i: usize) -> Option<(usize, SectionKind
 }
 
 fn heading_is_item(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
-    let own = super::sections::classify(&blocks[i].text);
+    let own = sections.heading_kind(i).unwrap_or(SectionKind::Other);
     if own != SectionKind::Other || is_title(blocks, sections, i) || names_repository(&blocks[i]) {
         return false;
     }
@@ -95,7 +95,7 @@ fn is_title(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
         .iter()
         .position(|b| matches!(b.kind, BlockKind::Heading(_)));
     (first_heading == Some(i) && blocks[i].heading_level() == Some(1))
-        || super::sections::classify(&blocks[i].text) == SectionKind::Title
+        || sections.heading_kind(i) == Some(SectionKind::Title)
         || sections.enclosing[i].is_empty()
             && blocks[i].heading_level() == Some(1)
             && first_heading == Some(i)

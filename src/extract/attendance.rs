@@ -4,6 +4,7 @@
 
 use super::person;
 use super::records::{MeetingRecord, PersonRef};
+use crate::config::Keywords;
 use crate::document::{Block, BlockKind};
 use crate::model::Role;
 use regex::Regex;
@@ -137,14 +138,13 @@ fn push_presence(meeting: &mut MeetingRecord, p: PersonRef, absent: bool) {
 }
 
 /// `Present: A, B`, `Regrets: C`, `Chair: D`, `Scribe: E` lines anywhere.
-pub(super) fn label_lines(block: &Block, meeting: &mut MeetingRecord) {
+pub(super) fn label_lines(block: &Block, meeting: &mut MeetingRecord, keywords: &Keywords) {
     for (line, text) in block.text_lines() {
-        let Some(caps) = LABEL_LINE.captures(text.trim()) else {
+        let Some((label, list)) = presence_label(text.trim(), keywords) else {
             continue;
         };
-        let label = caps[1].to_lowercase();
-        let people = person::split_name_list(&caps[2], line)
-            .unwrap_or_else(|| person::find_handles(&caps[2], line));
+        let people = person::split_name_list(&list, line)
+            .unwrap_or_else(|| person::find_handles(&list, line));
         for p in people {
             match label.as_str() {
                 l if l.starts_with("regret")
@@ -168,6 +168,29 @@ pub(super) fn label_lines(block: &Block, meeting: &mut MeetingRecord) {
                 _ => meeting.attendees.push(p),
             }
         }
+    }
+}
+
+/// The label and list of a line such as `Present: A, B`; configured attendance
+/// words count as `present`, absence words as `absent`.
+fn presence_label(text: &str, keywords: &Keywords) -> Option<(String, String)> {
+    if let Some(caps) = LABEL_LINE.captures(text) {
+        return Some((caps[1].to_lowercase(), caps[2].to_string()));
+    }
+    let (label, list) = text.split_once(':')?;
+    let label = label
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if list.trim().is_empty() {
+        return None;
+    }
+    if keywords.attendance.contains(&label) {
+        Some(("present".into(), list.to_string()))
+    } else if keywords.absence.contains(&label) {
+        Some(("absent".into(), list.to_string()))
+    } else {
+        None
     }
 }
 

@@ -23,21 +23,32 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `label` (a bold lead or `X:` prefix) marks a decision.
 pub fn is_decision_label(label: &str) -> bool {
+    is_decision_label_with(label, &[])
+}
+
+/// Whether `label` marks a decision, also accepting the configured `extra` labels.
+pub fn is_decision_label_with(label: &str, extra: &[String]) -> bool {
     let l = label.trim().trim_end_matches(':').trim().to_lowercase();
     let l = l.trim_start_matches('#');
-    lexicon::DECISION_LABELS.contains(&l)
+    extra.iter().any(|e| e == l)
+        || lexicon::DECISION_LABELS.contains(&l)
         || l.split(['/', ' '])
             .any(|w| lexicon::DECISION_LABELS.contains(&w) && l.split_whitespace().count() <= 3)
 }
 
 /// Whether one line of text states a decision.
 pub fn states_decision(line: &str) -> bool {
+    states_decision_with(line, &[])
+}
+
+/// Whether one line of text states a decision, also accepting the configured labels.
+pub fn states_decision_with(line: &str, extra: &[String]) -> bool {
     let text = line.trim();
     if text.is_empty() || NEGATED.is_match(text) || text.ends_with('?') {
         return false;
     }
     if let Some((label, _)) = text.split_once(':') {
-        if label.len() < 30 && is_decision_label(label) {
+        if label.len() < 30 && is_decision_label_with(label, extra) {
             return true;
         }
     }

@@ -34,6 +34,8 @@ pub struct RepoContext {
     pub default_repository: Option<String>,
     /// Known `owner/repo` pairs in the document, to complete `repo#N`.
     pub known: Vec<(String, String)>,
+    /// Configured short names -> `owner/repo` (`k8s-capi` -> `acme/k8s-cluster-api-provider`).
+    pub aliases: std::collections::BTreeMap<String, String>,
 }
 
 impl RepoContext {
@@ -159,9 +161,10 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
             continue;
         };
         let repo = &caps[1];
-        let key = match ctx.owner_of(repo) {
-            Some(owner) => format!("{owner}/{repo}#{number}"),
-            None => format!("{repo}#{number}"),
+        let key = match (ctx.aliases.get(repo), ctx.owner_of(repo)) {
+            (Some(full), _) => format!("{full}#{number}"),
+            (None, Some(owner)) => format!("{owner}/{repo}#{number}"),
+            (None, None) => format!("{repo}#{number}"),
         };
         covered.push(r.clone());
         found.push((
@@ -268,6 +271,20 @@ mod tests {
     }
 
     #[test]
+    fn configured_short_names() {
+        let mut ctx = RepoContext::default();
+        ctx.aliases
+            .insert("k8s-capi".into(), "acme/k8s-cluster-api-provider".into());
+        assert_eq!(
+            keys("see k8s-capi#600 and k8s-capi/#601", &ctx),
+            vec![
+                "acme/k8s-cluster-api-provider#600",
+                "acme/k8s-cluster-api-provider#601"
+            ]
+        );
+    }
+
+    #[test]
     fn repositories_named_by_headings() {
         assert_eq!(
             parse_repository("rust-lang/rust").as_deref(),
@@ -288,7 +305,7 @@ mod tests {
     fn bare_numbers_take_the_default_repository() {
         let ctx = RepoContext {
             default_repository: Some("acme/tools".into()),
-            known: vec![],
+            ..RepoContext::default()
         };
         assert_eq!(keys("issue #12", &ctx), vec!["acme/tools#12"]);
     }

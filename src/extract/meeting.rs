@@ -27,7 +27,7 @@ static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Read the one meeting a document records.
 pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> MeetingRecord {
     let blocks = &doc.blocks;
-    let sections = SectionMap::new(blocks);
+    let sections = SectionMap::new(blocks, &config.keywords);
     let agenda = agenda::find_items(blocks, &sections, doc.style);
     let mut meeting = MeetingRecord {
         date: meeting_date(doc),
@@ -60,7 +60,7 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
             section,
             Some(SectionKind::Attendance | SectionKind::Absence)
         ) {
-            label_lines(block, &mut meeting);
+            label_lines(block, &mut meeting, &config.keywords);
             if !opens_item(&agenda, i) && block.kind != BlockKind::Code {
                 outcomes(blocks, i, item, section, &mut meeting, config);
             }
@@ -158,6 +158,7 @@ fn repo_context(blocks: &[Block], config: &Config) -> RepoContext {
     let mut repo = RepoContext {
         default_repository: config.default_repository.clone(),
         known: Vec::new(),
+        aliases: config.repository_aliases.clone(),
     };
     for b in blocks {
         repo.learn(&b.text);

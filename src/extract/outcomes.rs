@@ -21,7 +21,7 @@ pub(super) fn outcomes(
     let whole_block_decision = block
         .lead_strong
         .as_deref()
-        .is_some_and(decision::is_decision_label)
+        .is_some_and(|l| decision::is_decision_label_with(l, &config.keywords.decision))
         || (section == Some(SectionKind::Decisions)
             && !matches!(block.kind, BlockKind::Heading(_)));
     let in_actions = (section == Some(SectionKind::Actions)
@@ -38,7 +38,8 @@ pub(super) fn outcomes(
     }
     let not_person = |name: &str| config.services.lookup(name).is_some();
     for (n, sentence) in sentences(block).into_iter().enumerate() {
-        let is_decision = whole_block_decision || decision::states_decision(&sentence.text);
+        let is_decision = whole_block_decision
+            || decision::states_decision_with(&sentence.text, &config.keywords.decision);
         if is_decision && !whole_block_decision {
             let end_line = if labelled(&sentence.text) {
                 block.end_line
@@ -57,6 +58,7 @@ pub(super) fn outcomes(
             checkbox: if n == 0 { block.checked } else { None },
             is_decision,
             not_person: &not_person,
+            markers: &config.keywords.action,
         };
         let task = strip_label(&sentence.text);
         if let Some(found) = action::find_action(task, sentence.line, ctx) {

@@ -1,6 +1,7 @@
 //! What each heading (or bold pseudo-heading) of a document stands for, and the
 //! section every block lives in.
 
+use crate::config::Keywords;
 use crate::document::{Block, BlockKind};
 
 /// The meaning of a section heading.
@@ -101,8 +102,31 @@ const KIND_WORDS: &[(SectionKind, &[&str])] = &[
     ),
 ];
 
-/// Classify a heading text (shortcodes already removed).
+/// Classify a heading text (shortcodes already removed) with the built-in words.
 pub fn classify(text: &str) -> SectionKind {
+    classify_with(text, &Keywords::default())
+}
+
+/// Classify a heading text, also using the configured keywords.
+pub fn classify_with(text: &str, keywords: &Keywords) -> SectionKind {
+    let head = text.split(['(', '[', ':']).next().unwrap_or(text);
+    let lower = normalise(head);
+    let configured = [
+        (SectionKind::Absence, &keywords.absence),
+        (SectionKind::Attendance, &keywords.attendance),
+        (SectionKind::Actions, &keywords.action),
+        (SectionKind::Decisions, &keywords.decision),
+        (SectionKind::Agenda, &keywords.agenda),
+    ];
+    for (kind, words) in configured {
+        if words.iter().any(|w| contains_word(&lower, w)) {
+            return kind;
+        }
+    }
+    classify_builtin(text)
+}
+
+fn classify_builtin(text: &str) -> SectionKind {
     let head = text
         .split(['(', '['])
         .next()
@@ -156,11 +180,13 @@ pub fn contains_word(hay: &str, needle: &str) -> bool {
 pub struct SectionMap {
     /// For each block: the kinds of its enclosing headings, outermost first, with heading block indices.
     pub enclosing: Vec<Vec<(usize, SectionKind)>>,
+    /// For each block: the kind its own heading text names, if it is a heading.
+    headings: Vec<Option<SectionKind>>,
 }
 
 impl SectionMap {
     /// Build the map for a block list.
-    pub fn new(blocks: &[Block]) -> Self {
+    pub fn new(blocks: &[Block], keywords: &Keywords) -> Self {
         let mut stack: Vec<(u8, usize, SectionKind)> = Vec::new();
         let mut enclosing = Vec::with_capacity(blocks.len());
         let mut seen_heading = false;
@@ -172,7 +198,7 @@ impl SectionMap {
             }
             enclosing.push(stack.iter().map(|&(_, idx, kind)| (idx, kind)).collect());
             if let BlockKind::Heading(level) = block.kind {
-                let mut kind = classify(&block.text);
+                let mut kind = classify_with(&block.text, keywords);
                 if !seen_heading && level == 1 && kind == SectionKind::Other {
                     kind = SectionKind::Title;
                 }
@@ -180,7 +206,21 @@ impl SectionMap {
                 stack.push((level, i, kind));
             }
         }
-        SectionMap { enclosing }
+        let headings = blocks
+            .iter()
+            .map(|b| {
+                matches!(b.kind, BlockKind::Heading(_)).then(|| classify_with(&b.text, keywords))
+            })
+            .collect();
+        SectionMap {
+            enclosing,
+            headings,
+        }
+    }
+
+    /// The kind a heading block's own text names (`None` for other blocks).
+    pub fn heading_kind(&self, i: usize) -> Option<SectionKind> {
+        self.headings[i]
     }
 
     /// The innermost non-title, non-other section kind around block `i`.

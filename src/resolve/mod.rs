@@ -10,6 +10,7 @@ mod people;
 
 pub use ids::{slug, source_slug};
 
+use crate::config::Config;
 use crate::extract::records::{FileRecord, MeetingRecord, PersonRef, ServiceRef};
 use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, Provenance};
 use people::PersonIndex;
@@ -17,10 +18,10 @@ use petgraph::stable_graph::NodeIndex;
 use std::collections::BTreeSet;
 
 /// Build the graph from the records of every file.
-pub fn build_graph(records: &[FileRecord]) -> KnowledgeGraph {
+pub fn build_graph(records: &[FileRecord], config: &Config) -> KnowledgeGraph {
     let mut sorted: Vec<&FileRecord> = records.iter().collect();
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
-    let people = PersonIndex::build(&sorted);
+    let people = PersonIndex::build(&sorted, &config.people);
     let mut graph = KnowledgeGraph::new();
     for file in sorted {
         let base = format!("meeting/{}", source_slug(&file.source));
@@ -72,19 +73,33 @@ impl MeetingWriter<'_> {
     }
 
     fn person(&mut self, p: &PersonRef) -> NodeIndex {
-        let handles = match (&p.handle, p.is_handle) {
+        let canonical = self.people.canonical(p);
+        let mut handles = match (&p.handle, p.is_handle) {
             (Some(h), _) => vec![h.clone()],
             (None, true) => vec![p.name.clone()],
             _ => Vec::new(),
         };
-        let aliases = if p.handle.is_some() {
+        let mut aliases = if p.handle.is_some() {
             vec![p.name.clone()]
         } else {
             Vec::new()
         };
+        let mut label = p.name.clone();
+        if let Some(entry) = self.people.configured(&canonical) {
+            if label != entry.name {
+                aliases.push(label);
+            }
+            label = entry.name.clone();
+            handles.extend(entry.handles.iter().cloned());
+            aliases.extend(entry.aliases.iter().cloned());
+        }
+        handles.sort();
+        handles.dedup();
+        aliases.sort();
+        aliases.dedup();
         let node = Node {
-            id: format!("person/{}", slug(&self.people.canonical(p))),
-            label: p.handle.as_ref().map_or(p.name.clone(), |_| p.name.clone()),
+            id: format!("person/{}", slug(&canonical)),
+            label,
             data: NodeData::Person { handles, aliases },
             provenance: vec![self.prov(p.line, p.line)],
         };

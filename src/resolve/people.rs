@@ -3,6 +3,7 @@
 //! person, clustered with a union-find. The cluster's id is its smallest handle,
 //! else its smallest name, so the result does not depend on file order.
 
+use crate::config::PersonEntry;
 use crate::extract::records::{FileRecord, MeetingRecord, PersonRef};
 use petgraph::unionfind::UnionFind;
 use std::collections::{BTreeMap, BTreeSet};
@@ -11,14 +12,24 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Clone, Debug, Default)]
 pub struct PersonIndex {
     canonical: BTreeMap<String, String>,
+    /// Canonical key -> the configured person it stands for.
+    configured: BTreeMap<String, PersonEntry>,
 }
 
 impl PersonIndex {
-    /// Cluster every person mentioned in `records`.
-    pub fn build(records: &[&FileRecord]) -> Self {
+    /// Cluster every person mentioned in `records`, joined with the configured people.
+    pub fn build(records: &[&FileRecord], people: &[PersonEntry]) -> Self {
         let mut keys: BTreeMap<String, usize> = BTreeMap::new();
         let mut handles: BTreeSet<String> = BTreeSet::new();
         let mut links: Vec<(String, String)> = Vec::new();
+        for entry in people {
+            let spellings = configured_spellings(entry);
+            handles.extend(entry.handles.iter().map(|h| normalise(h)));
+            for key in &spellings {
+                keys.entry(key.clone()).or_insert(0);
+                links.push((spellings[0].clone(), key.clone()));
+            }
+        }
         for p in records
             .iter()
             .flat_map(|r| r.meetings.iter())
@@ -52,11 +63,28 @@ impl PersonIndex {
                 best.insert(root, key);
             }
         }
-        let canonical = keys
+        let canonical: BTreeMap<String, String> = keys
             .iter()
             .map(|(k, &i)| (k.clone(), best[&sets.find(i)].clone()))
             .collect();
-        PersonIndex { canonical }
+        let configured = people
+            .iter()
+            .filter_map(|e| {
+                Some((
+                    canonical.get(&configured_spellings(e)[0])?.clone(),
+                    e.clone(),
+                ))
+            })
+            .collect();
+        PersonIndex {
+            canonical,
+            configured,
+        }
+    }
+
+    /// The configured person a canonical key stands for, if any.
+    pub fn configured(&self, canonical: &str) -> Option<&PersonEntry> {
+        self.configured.get(canonical)
     }
 
     /// The canonical key for a person as written.
@@ -64,6 +92,15 @@ impl PersonIndex {
         let key = p.key();
         self.canonical.get(&key).cloned().unwrap_or(key)
     }
+}
+
+/// Every normalised spelling of a configured person, name first.
+fn configured_spellings(entry: &PersonEntry) -> Vec<String> {
+    std::iter::once(&entry.name)
+        .chain(&entry.handles)
+        .chain(&entry.aliases)
+        .map(|s| normalise(s))
+        .collect()
 }
 
 /// Handles before names, then alphabetical.
@@ -122,7 +159,7 @@ mod tests {
             PersonRef::handle("jschoone", 3),
         ]);
         for order in [vec![&a, &b], vec![&b, &a]] {
-            let index = PersonIndex::build(&order);
+            let index = PersonIndex::build(&order, &[]);
             assert_eq!(
                 index.canonical(&PersonRef::name("jan schoone", 1)),
                 "jschoone"

@@ -1,12 +1,11 @@
-//! One checked configuration for a run: the service catalogue, known people and
-//! repository defaults. Built once from CLI flags (and later `minutegraph.toml`)
-//! and passed read-only to every stage.
+//! The service catalogue: known services with their aliases, and a matcher that
+//! finds them in text. The built-in catalogue is `data/services.tsv`.
 
 use regex::Regex;
 use std::collections::BTreeMap;
 
 /// The built-in service catalogue (see `data/services.tsv`).
-const BUILTIN_SERVICES: &str = include_str!("../data/services.tsv");
+const BUILTIN_SERVICES: &str = include_str!("../../data/services.tsv");
 
 /// One known service: canonical name, aliases, and whether matching is case-sensitive.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -207,24 +206,6 @@ fn is_list_gap(gap: &str) -> bool {
         g.as_str(),
         "," | "/" | "&" | "+" | "and" | "or" | ", and" | ", or" | "|" | ";"
     )
-}
-
-/// Everything a run is configured with.
-#[derive(Clone, Debug)]
-pub struct Config {
-    /// Known services.
-    pub services: ServiceCatalogue,
-    /// Repository (`owner/repo`) that bare `#N` references belong to.
-    pub default_repository: Option<String>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            services: ServiceCatalogue::builtin(),
-            default_repository: None,
-        }
-    }
 }
 
 #[cfg(test)]
