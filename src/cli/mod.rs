@@ -3,6 +3,7 @@
 mod export;
 mod init;
 mod output;
+mod stats;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -26,6 +27,8 @@ pub struct Cli {
 enum Command {
     /// Export the knowledge graph of the given minutes (JSON-LD, RDF, DOT).
     Export(export::ExportArgs),
+    /// Count what was found per file and in total; list files with no date or attendees.
+    Stats(stats::StatsArgs),
     /// Write a commented minutegraph.toml configuration template.
     Init(init::InitArgs),
     /// Print the block structure minutegraph reads from one file (for debugging rules).
@@ -42,6 +45,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Export(args) => export::run(args),
         Command::Init(args) => init::run(args),
+        Command::Stats(args) => stats::run(args),
         Command::Blocks { path } => print_blocks(&path),
     };
     match result {
