@@ -9,7 +9,7 @@ use export_support::sample_graph;
 use minutegraph::export::triples::Dataset;
 use minutegraph::export::{DEFAULT_BASE_IRI, ExportOptions, context_document};
 use minutegraph::vocab::{mg, rdf, rdfs};
-use oxrdf::{NamedNode, NamedOrBlankNode, Term, Triple};
+use oxrdf::{NamedNode, NamedOrBlankNode, Term, TermRef, Triple};
 use oxttl::TurtleParser;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -137,9 +137,8 @@ fn kinds(triples: &[Triple]) -> BTreeMap<String, String> {
 fn exported_terms_are_used_as_declared() {
     let ontology = ontology();
     let kinds = kinds(&ontology);
-    let data = Dataset::new(&sample_graph(), &ExportOptions::default())
-        .unwrap()
-        .triples();
+    let dataset = Dataset::new(&sample_graph(), &ExportOptions::default()).unwrap();
+    let data = dataset.triples();
     let mut types: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for t in &data {
         if t.predicate == rdf::TYPE {
@@ -152,7 +151,7 @@ fn exported_terms_are_used_as_declared() {
     for t in &data {
         let p = t.predicate.as_str();
         if t.predicate == rdf::TYPE {
-            if let Term::NamedNode(class) = &t.object {
+            if let TermRef::NamedNode(class) = t.object {
                 if class.as_str().starts_with(mg::NS) {
                     assert_eq!(
                         kinds.get(class.as_str()).map(String::as_str),
@@ -166,7 +165,7 @@ fn exported_terms_are_used_as_declared() {
         if !p.starts_with(mg::NS) {
             continue;
         }
-        let expected = if matches!(t.object, Term::NamedNode(_)) {
+        let expected = if matches!(t.object, TermRef::NamedNode(_)) {
             "ObjectProperty"
         } else {
             "DatatypeProperty"
@@ -181,7 +180,7 @@ fn exported_terms_are_used_as_declared() {
             }
         }
         for range in objects(&ontology, p, &format!("{}range", rdfs::NS)) {
-            if let (Term::NamedNode(class), Term::NamedNode(target)) = (range, &t.object) {
+            if let (Term::NamedNode(class), TermRef::NamedNode(target)) = (range, t.object) {
                 if class.as_str().starts_with(mg::NS) {
                     assert!(
                         types[&target.to_string()].contains(&class.to_string()),
