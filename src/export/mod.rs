@@ -1,7 +1,9 @@
 //! Exporters: one module per output format behind the small [`Exporter`] trait.
 //!
 //! [`Format`] carries each format's name, file extension and media type, so the
-//! CLI, file naming and content negotiation agree.
+//! CLI, file naming and content negotiation agree; [`Format::exporter`] picks
+//! the writer. The RDF writers share one [`triples::Dataset`] (the mapping of
+//! nodes and edges to quads); DOT is drawn from the graph directly.
 
 mod dot;
 pub mod iri;

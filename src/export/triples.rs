@@ -242,3 +242,54 @@ fn intern<T: Clone + Eq + std::hash::Hash>(
     ids.insert(item, items.len() - 1);
     items.len() - 1
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NodeData;
+
+    fn person(id: &str, sources: &[&str]) -> Node {
+        Node {
+            id: id.to_string(),
+            label: "Ada".to_string(),
+            data: NodeData::Person {
+                handles: vec![],
+                aliases: vec![],
+            },
+            provenance: sources.iter().map(|s| Provenance::new(*s, 1, 1)).collect(),
+        }
+    }
+
+    fn graphs(data: &Dataset) -> Vec<String> {
+        let mut names: Vec<String> = data.quads().map(|q| q.graph_name.to_string()).collect();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn entities_repeat_in_every_source_graph_and_the_union_has_no_duplicates() {
+        let mut graph = KnowledgeGraph::new();
+        graph.upsert(person("person/ada", &["b.md", "a.md"]));
+        let data = Dataset::new(&graph, &ExportOptions::default()).unwrap();
+        let base = crate::export::DEFAULT_BASE_IRI;
+        assert_eq!(
+            graphs(&data),
+            [
+                format!("<{base}source/a.md>"),
+                format!("<{base}source/b.md>")
+            ]
+        );
+        // rdf:type x2, schema:name, and one prov:wasDerivedFrom per graph.
+        assert_eq!(data.len(), 8);
+        assert_eq!(data.triples().len(), 5);
+    }
+
+    #[test]
+    fn nodes_without_provenance_go_to_the_default_graph() {
+        let mut graph = KnowledgeGraph::new();
+        graph.upsert(person("person/ada", &[]));
+        let data = Dataset::new(&graph, &ExportOptions::default()).unwrap();
+        assert_eq!(graphs(&data), ["DEFAULT"]);
+        assert_eq!(data.triples().len(), 3);
+    }
+}
