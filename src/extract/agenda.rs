@@ -50,6 +50,9 @@ pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style) -> Agen
 
 fn opens_item(blocks: &[Block], sections: &SectionMap, style: Style, i: usize) -> bool {
     let block = &blocks[i];
+    if topic_line(&block.text).is_some() && block.kind != BlockKind::Code {
+        return true;
+    }
     match block.kind {
         BlockKind::Heading(_) => heading_is_item(blocks, sections, i),
         BlockKind::ListItem if style == Style::PlainText => {
@@ -62,6 +65,19 @@ fn opens_item(blocks: &[Block], sections: &SectionMap, style: Style, i: usize) -
         BlockKind::ListItem => block.depth == 1 && bullet_is_item(blocks, sections, i),
         _ => false,
     }
+}
+
+/// The title of a scribe or MeetBot topic line (`Topic: Backups`, `#topic Backups`).
+pub fn topic_line(text: &str) -> Option<&str> {
+    let first = text.lines().next()?.trim();
+    let lower = first.to_ascii_lowercase();
+    let rest = if lower.starts_with("#topic ") || lower.starts_with("topic:") || lower.starts_with("#subtopic ") {
+        first.split_once([' ', ':']).map(|(_, r)| r)
+    } else {
+        None
+    }?;
+    let rest = rest.trim();
+    (!rest.is_empty()).then_some(rest)
 }
 
 fn previous_line_introduces_list(blocks: &[Block], i: usize) -> bool {
@@ -199,6 +215,7 @@ fn item_end(blocks: &[Block], start: usize, limit: usize, style: Style) -> usize
 fn item_record(blocks: &[Block], start: usize, end: usize, end_line: u32) -> ItemRecord {
     let block = &blocks[start];
     let first_line = block.text.lines().next().unwrap_or("").trim();
+    let first_line = topic_line(first_line).unwrap_or(first_line);
     let (title, mut presenters) =
         split_presenters(block.lead_strong.as_deref(), first_line, block.line);
     if presenters.is_empty() {

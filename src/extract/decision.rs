@@ -52,6 +52,11 @@ pub fn states_decision_with(line: &str, extra: &[String]) -> bool {
             return true;
         }
     }
+    if let Some(command) = text.strip_prefix('#') {
+        // MeetBot: `#agreed ...`, `#decided ...`.
+        let word = command.split_whitespace().next().unwrap_or("");
+        return is_decision_label_with(word, extra);
+    }
     OPENING_WORD.is_match(text) || ANYWHERE.is_match(text)
 }
 
@@ -65,6 +70,8 @@ mod tests {
         assert!(states_decision("Accepted. Actioned by Johannes."));
         assert!(states_decision("For now decided to land this change"));
         assert!(states_decision("RESOLUTION: adopt the proposal"));
+        assert!(states_decision("#agreed raise max-servers to 40"));
+        assert!(!states_decision("#info nodepool max-servers is 20"));
         assert!(states_decision("@berendt decided this should be 7.1.0"));
         assert!(states_decision(
             "The team gives up and decides that mbox is good enough."

@@ -66,6 +66,7 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
             }
         }
     }
+    super::speakers::speakers(blocks, &agenda.item_of_block, &mut meeting);
     for (i, s) in super::discovery::discover(blocks, &config.services) {
         if !is_known_person(&meeting, &s.name) {
             meeting.services.push(Mention {

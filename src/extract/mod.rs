@@ -19,6 +19,7 @@ mod person_links;
 pub mod records;
 pub mod sections;
 pub mod service;
+mod speakers;
 mod split;
 
 pub use records::{FileRecord, MeetingRecord};

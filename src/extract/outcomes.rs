@@ -91,6 +91,10 @@ fn sentences(block: &Block) -> Vec<Sentence> {
     let chars: Vec<char> = block.text.chars().collect();
     for (k, &c) in chars.iter().enumerate() {
         if c == '\n' {
+            let rest: String = chars[k + 1..].iter().take_while(|&&n| n != '\n').collect();
+            if opens_statement(&rest) {
+                push_sentence(&mut out, &mut current, start_line, line);
+            }
             line += 1;
             if current.trim().is_empty() {
                 start_line = line;
@@ -112,6 +116,19 @@ fn sentences(block: &Block) -> Vec<Sentence> {
     }
     push_sentence(&mut out, &mut current, start_line, line);
     out
+}
+
+/// A source line that starts a new statement even without a full stop before it:
+/// `label: ...` (`RESOLUTION:`, `ann:`), a bot command (`#agreed`) or a chat nick (`<ann>`).
+fn opens_statement(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with('#') || t.starts_with('<') || t.starts_with("- ") || t.starts_with("* ") {
+        return true;
+    }
+    t.split_once(':').is_some_and(|(label, _)| {
+        let words = label.split_whitespace().count();
+        (1..=3).contains(&words) && label.len() <= 30 && label.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
+    })
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, current: &mut String, line: u32, end_line: u32) {

@@ -69,7 +69,7 @@ const KIND_WORDS: &[(SectionKind, &[&str])] = &[
     ),
     (
         SectionKind::Decisions,
-        &["decisions", "resolutions", "decided", "outcomes"],
+        &["decisions", "resolutions", "conclusions", "decided", "outcomes"],
     ),
     (
         SectionKind::Agenda,
@@ -101,6 +101,9 @@ const KIND_WORDS: &[(SectionKind, &[&str])] = &[
         ],
     ),
 ];
+
+/// Words that make a decisions heading when the heading holds nothing else.
+const SINGLE_OUTCOME_WORDS: &[&str] = &["decision", "conclusion", "resolution", "outcome", "result", "results", "and"];
 
 /// Classify a heading text (shortcodes already removed) with the built-in words.
 pub fn classify(text: &str) -> SectionKind {
@@ -138,6 +141,10 @@ fn classify_builtin(text: &str) -> SectionKind {
     }
     // A long heading is a subject unless it opens with a section word ("Participants, use handles").
     let words: Vec<&str> = lower.split_whitespace().collect();
+    // A heading that is nothing but "Conclusion", "Decision / Resolution", ...
+    if !words.is_empty() && words.iter().all(|w| SINGLE_OUTCOME_WORDS.contains(w)) {
+        return SectionKind::Decisions;
+    }
     let scope = if words.len() > 6 {
         words[..2].join(" ")
     } else {
@@ -261,5 +268,7 @@ mod tests {
         assert_eq!(classify("2024-05-02"), SectionKind::Title);
         assert_eq!(classify("CAPO 0.8.0 now default"), SectionKind::Other);
         assert_eq!(classify("Regrets"), SectionKind::Absence);
+        assert_eq!(classify("Conclusion/Resolution"), SectionKind::Decisions);
+        assert_eq!(classify("Decision on the flavor naming"), SectionKind::Other);
     }
 }
