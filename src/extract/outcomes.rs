@@ -4,6 +4,7 @@
 use super::action::{self, LineContext};
 use super::decision;
 use super::records::{ActionRecord, DecisionRecord, MeetingRecord};
+use crate::model::ActionStatus;
 use super::sections::SectionKind;
 use crate::config::Config;
 use crate::document::{Block, BlockKind};
@@ -62,17 +63,29 @@ pub(super) fn outcomes(
         };
         let task = strip_label(&sentence.text);
         if let Some(found) = action::find_action(task, sentence.line, ctx) {
+            let status = if followed_by_done(blocks, i) { ActionStatus::Done } else { found.status };
             meeting.actions.push(ActionRecord {
                 text: task.to_string(),
                 line: sentence.line,
                 end_line: sentence.end_line,
                 item,
                 assignees: found.assignees,
-                status: found.status,
+                status,
                 due: found.due,
             });
         }
     }
+}
+
+/// Whether a list item's first child reports it finished (`- done: ...`, `- completed`).
+fn followed_by_done(blocks: &[Block], i: usize) -> bool {
+    let depth = blocks[i].depth;
+    let Some(child) = blocks.get(i + 1).filter(|b| depth > 0 && b.depth > depth) else {
+        return false;
+    };
+    let first = child.text.trim_start_matches(|c: char| !c.is_alphanumeric()).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(first.to_lowercase().as_str(), "done" | "completed" | "finished" | "closed" | "resolved" | "merged" | "erledigt")
+        || child.checked == Some(true) && child.text.trim().is_empty()
 }
 
 /// One sentence of a block with its line span.
@@ -102,8 +115,13 @@ fn sentences(block: &Block) -> Vec<Sentence> {
             current.push(' ');
             continue;
         }
+        let previous = k.checked_sub(1).map(|p| chars[p]);
+        if starts_inline_marker(&chars[k..], previous) && !current.trim().is_empty() {
+            push_sentence(&mut out, &mut current, start_line, line);
+            start_line = line;
+        }
         current.push(c);
-        let ends = matches!(c, '.' | '!' | '?')
+        let ends = (matches!(c, '.' | '!' | '?') || c == ';')
             && chars.get(k + 1).is_some_and(|n| n.is_whitespace())
             && chars[k + 1..]
                 .iter()
@@ -116,6 +134,20 @@ fn sentences(block: &Block) -> Vec<Sentence> {
     }
     push_sentence(&mut out, &mut current, start_line, line);
     out
+}
+
+/// Whether an action marker starts at this point of a sentence (` AI @x:`, ` ACTION:`),
+/// so several tasks written on one line become separate items.
+fn starts_inline_marker(rest: &[char], previous: Option<char>) -> bool {
+    if !previous.is_some_and(char::is_whitespace) {
+        return false;
+    }
+    let head: String = rest.iter().take(48).collect();
+    let handle_marker = head.strip_prefix("AI @").is_some_and(|h| {
+        let end = h.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).unwrap_or(h.len());
+        h[end..].starts_with(':')
+    });
+    handle_marker || head.starts_with("ACTION:") || head.starts_with("TODO:")
 }
 
 /// A source line that starts a new statement even without a full stop before it:
