@@ -182,9 +182,14 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
 fn leading_nick(rest: &str, line_no: u32) -> Option<PersonRef> {
     let mut words = rest.split_whitespace();
     let (nick, next) = (words.next()?, words.next()?);
-    let nick_like = nick.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') && nick.chars().next()?.is_alphabetic();
-    let acts = next == "to" || next == "will" || lexicon::TASK_VERBS.contains(&next.trim_end_matches('s'));
-    (nick_like && acts && !is_stop_word(nick)).then(|| PersonRef::name(nick.trim_start_matches('@'), line_no))
+    let nick_like = nick
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        && nick.chars().next()?.is_alphabetic();
+    let acts =
+        next == "to" || next == "will" || lexicon::TASK_VERBS.contains(&next.trim_end_matches('s'));
+    (nick_like && acts && !is_stop_word(nick))
+        .then(|| PersonRef::name(nick.trim_start_matches('@'), line_no))
 }
 
 /// The text after a configured action label (`Aufgabe: ...`).
@@ -353,7 +358,10 @@ mod tests {
             Some(vec!["garloff".into()])
         );
         assert_eq!(who("ToDo: ask upstream", none), Some(vec![]));
-        assert_eq!(who("#action bo to update the config", none), Some(vec!["bo".into()]));
+        assert_eq!(
+            who("#action bo to update the config", none),
+            Some(vec!["bo".into()])
+        );
         assert_eq!(
             who("There should be one (AI @garloff: ping)", none),
             Some(vec!["garloff".into()])

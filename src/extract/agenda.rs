@@ -71,7 +71,10 @@ fn opens_item(blocks: &[Block], sections: &SectionMap, style: Style, i: usize) -
 pub fn topic_line(text: &str) -> Option<&str> {
     let first = text.lines().next()?.trim();
     let lower = first.to_ascii_lowercase();
-    let rest = if lower.starts_with("#topic ") || lower.starts_with("topic:") || lower.starts_with("#subtopic ") {
+    let rest = if lower.starts_with("#topic ")
+        || lower.starts_with("topic:")
+        || lower.starts_with("#subtopic ")
+    {
         first.split_once([' ', ':']).map(|(_, r)| r)
     } else {
         None

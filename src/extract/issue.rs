@@ -12,6 +12,8 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("issue URL regex")
 });
+static ANY_URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"https?://[^\s<>()\[\]`]+").expect("URL regex"));
 static REPO_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"https?://(?:www\.)?github\.com/([\w.-]+)/([\w.-]+)").expect("repository URL regex")
 });
@@ -62,6 +64,18 @@ impl RepoContext {
             .find(|(_, r)| r.eq_ignore_ascii_case(repo))
             .map(|(o, _)| o.as_str())
     }
+
+    /// The owner of most repositories linked in the document, when one owner has a clear majority.
+    fn main_owner(&self) -> Option<&str> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for (owner, _) in &self.known {
+            *counts.entry(owner.as_str()).or_default() += 1;
+        }
+        let (owner, n) = counts
+            .iter()
+            .max_by_key(|(o, n)| (**n, std::cmp::Reverse(**o)))?;
+        (*n * 2 > self.known.len()).then_some(*owner)
+    }
 }
 
 static BARE_REPOSITORY: LazyLock<Regex> = LazyLock::new(|| {
@@ -87,8 +101,10 @@ pub fn repository_of_url(url: &str) -> Option<String> {
 /// Every issue reference in `text` (which starts at 1-based `line`; `\n` advances lines).
 pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
     let mut found: Vec<(usize, IssueRef)> = Vec::new();
-    let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
     let line_at = |offset: usize| line + text[..offset].matches('\n').count() as u32;
+    // Fragments and paths of other links (`?view#5`, `/pull/3/files#diff`) are no references.
+    let mut covered: Vec<std::ops::Range<usize>> =
+        ANY_URL.find_iter(text).map(|m| m.range()).collect();
     for caps in URL.captures_iter(text) {
         let all = caps.get(0).expect("match");
         let (owner, repo) = (&caps[2], &caps[3]);
@@ -161,10 +177,13 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
             continue;
         };
         let repo = &caps[1];
-        let key = match (ctx.aliases.get(repo), ctx.owner_of(repo)) {
-            (Some(full), _) => format!("{full}#{number}"),
-            (None, Some(owner)) => format!("{owner}/{repo}#{number}"),
-            (None, None) => format!("{repo}#{number}"),
+        let key = match (ctx.aliases.get(repo), ctx.owner_of(repo), ctx.main_owner()) {
+            (Some(full), _, _) => format!("{full}#{number}"),
+            (None, Some(owner), _) => format!("{owner}/{repo}#{number}"),
+            // A capitalised word before `#N` with no repository behind it is a name (`Hack#6`).
+            _ if repo.starts_with(|c: char| c.is_uppercase()) => continue,
+            (None, None, Some(owner)) => format!("{owner}/{repo}#{number}"),
+            (None, None, None) => format!("#{number}"),
         };
         covered.push(r.clone());
         found.push((
@@ -257,7 +276,7 @@ mod tests {
         ctx.learn("https://github.com/acme/lang-team/issues/1");
         assert_eq!(
             keys("acme/infra#498 and lang-team#59, docs/#17", &ctx),
-            vec!["acme/infra#498", "acme/lang-team#59", "docs#17"]
+            vec!["acme/infra#498", "acme/lang-team#59", "acme/docs#17"]
         );
         assert_eq!(
             keys("Ticket #611 tracks it; PR #3", &ctx),
@@ -268,6 +287,16 @@ mod tests {
             vec!["#139", "#7"]
         );
         assert!(keys("a repository link https://github.com/acme/tools", &ctx).is_empty());
+    }
+
+    #[test]
+    fn no_references_inside_other_links_or_names() {
+        let ctx = RepoContext::default();
+        assert!(keys("see https://hackmd.io/abc?view#5 and Hack#6", &ctx).is_empty());
+        assert_eq!(
+            keys("rfcs#3324 with no repository known", &ctx),
+            vec!["#3324"]
+        );
     }
 
     #[test]

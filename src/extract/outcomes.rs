@@ -4,10 +4,10 @@
 use super::action::{self, LineContext};
 use super::decision;
 use super::records::{ActionRecord, DecisionRecord, MeetingRecord};
-use crate::model::ActionStatus;
 use super::sections::SectionKind;
 use crate::config::Config;
 use crate::document::{Block, BlockKind};
+use crate::model::ActionStatus;
 
 /// Decisions and actions in block `i`, read sentence by sentence.
 pub(super) fn outcomes(
@@ -63,7 +63,11 @@ pub(super) fn outcomes(
         };
         let task = strip_label(&sentence.text);
         if let Some(found) = action::find_action(task, sentence.line, ctx) {
-            let status = if followed_by_done(blocks, i) { ActionStatus::Done } else { found.status };
+            let status = if followed_by_done(blocks, i) {
+                ActionStatus::Done
+            } else {
+                found.status
+            };
             meeting.actions.push(ActionRecord {
                 text: task.to_string(),
                 line: sentence.line,
@@ -83,9 +87,16 @@ fn followed_by_done(blocks: &[Block], i: usize) -> bool {
     let Some(child) = blocks.get(i + 1).filter(|b| depth > 0 && b.depth > depth) else {
         return false;
     };
-    let first = child.text.trim_start_matches(|c: char| !c.is_alphanumeric()).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    matches!(first.to_lowercase().as_str(), "done" | "completed" | "finished" | "closed" | "resolved" | "merged" | "erledigt")
-        || child.checked == Some(true) && child.text.trim().is_empty()
+    let first = child
+        .text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(
+        first.to_lowercase().as_str(),
+        "done" | "completed" | "finished" | "closed" | "resolved" | "merged" | "erledigt"
+    ) || child.checked == Some(true) && child.text.trim().is_empty()
 }
 
 /// One sentence of a block with its line span.
@@ -144,7 +155,9 @@ fn starts_inline_marker(rest: &[char], previous: Option<char>) -> bool {
     }
     let head: String = rest.iter().take(48).collect();
     let handle_marker = head.strip_prefix("AI @").is_some_and(|h| {
-        let end = h.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).unwrap_or(h.len());
+        let end = h
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(h.len());
         h[end..].starts_with(':')
     });
     handle_marker || head.starts_with("ACTION:") || head.starts_with("TODO:")
@@ -159,7 +172,11 @@ fn opens_statement(line: &str) -> bool {
     }
     t.split_once(':').is_some_and(|(label, _)| {
         let words = label.split_whitespace().count();
-        (1..=3).contains(&words) && label.len() <= 30 && label.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
+        (1..=3).contains(&words)
+            && label.len() <= 30
+            && label
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
     })
 }
 

@@ -69,7 +69,13 @@ const KIND_WORDS: &[(SectionKind, &[&str])] = &[
     ),
     (
         SectionKind::Decisions,
-        &["decisions", "resolutions", "conclusions", "decided", "outcomes"],
+        &[
+            "decisions",
+            "resolutions",
+            "conclusions",
+            "decided",
+            "outcomes",
+        ],
     ),
     (
         SectionKind::Agenda,
@@ -103,7 +109,15 @@ const KIND_WORDS: &[(SectionKind, &[&str])] = &[
 ];
 
 /// Words that make a decisions heading when the heading holds nothing else.
-const SINGLE_OUTCOME_WORDS: &[&str] = &["decision", "conclusion", "resolution", "outcome", "result", "results", "and"];
+const SINGLE_OUTCOME_WORDS: &[&str] = &[
+    "decision",
+    "conclusion",
+    "resolution",
+    "outcome",
+    "result",
+    "results",
+    "and",
+];
 
 /// Classify a heading text (shortcodes already removed) with the built-in words.
 pub fn classify(text: &str) -> SectionKind {
@@ -269,6 +283,9 @@ mod tests {
         assert_eq!(classify("CAPO 0.8.0 now default"), SectionKind::Other);
         assert_eq!(classify("Regrets"), SectionKind::Absence);
         assert_eq!(classify("Conclusion/Resolution"), SectionKind::Decisions);
-        assert_eq!(classify("Decision on the flavor naming"), SectionKind::Other);
+        assert_eq!(
+            classify("Decision on the flavor naming"),
+            SectionKind::Other
+        );
     }
 }

@@ -11,25 +11,34 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 static NAME_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*\((\p{Lu}{2,4})\)").expect("regex")
+    Regex::new(r"(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*\((\p{Lu}{2,4})\)")
+        .expect("regex")
 });
-static ABBREVIATION_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W{0,3}(\p{Lu}{2,4})\s*:\s+\S").expect("regex"));
-static CHAT_NICK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^<([A-Za-z][\w-]{1,30})>\s+\S").expect("regex"));
-static NICK_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-z][\w-]{1,30})\s*:\s+\S").expect("regex"));
+static ABBREVIATION_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\W{0,3}(\p{Lu}{2,4})\s*:\s+\S").expect("regex"));
+static CHAT_NICK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^<([A-Za-z][\w-]{1,30})>\s+\S").expect("regex"));
+static NICK_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([a-z][\w-]{1,30})\s*:\s+\S").expect("regex"));
 
 /// Abbreviation -> person, from attendee tables and `Full Name (AE)` lists.
 pub(super) fn abbreviations(blocks: &[Block]) -> BTreeMap<String, PersonRef> {
     let mut map = BTreeMap::new();
     for b in blocks {
         if b.kind == BlockKind::TableRow {
-            let name = b.cells.iter().find(|c| c.contains(' ') && person::name_like(c));
+            let name = b
+                .cells
+                .iter()
+                .find(|c| c.contains(' ') && person::name_like(c));
             let abbr = b.cells.iter().find(|c| is_abbreviation(c));
             if let (Some(name), Some(abbr)) = (name, abbr) {
-                map.entry(abbr.clone()).or_insert_with(|| PersonRef::name(name.trim(), b.line));
+                map.entry(abbr.clone())
+                    .or_insert_with(|| PersonRef::name(name.trim(), b.line));
             }
         } else if b.kind != BlockKind::Code {
             for c in NAME_ABBREVIATION.captures_iter(&b.text) {
-                map.entry(c[2].to_string()).or_insert_with(|| PersonRef::name(&c[1], b.line));
+                map.entry(c[2].to_string())
+                    .or_insert_with(|| PersonRef::name(&c[1], b.line));
             }
         }
     }
@@ -41,10 +50,18 @@ fn is_abbreviation(cell: &str) -> bool {
 }
 
 /// Record every speaker of the meeting as an attendee (and a mention where they speak).
-pub(super) fn speakers(blocks: &[Block], item_of_block: &[Option<usize>], meeting: &mut MeetingRecord) {
+pub(super) fn speakers(
+    blocks: &[Block],
+    item_of_block: &[Option<usize>],
+    meeting: &mut MeetingRecord,
+) {
     let abbreviations = abbreviations(blocks);
     let mut found: Vec<(PersonRef, Option<usize>)> = Vec::new();
-    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| b.kind != BlockKind::Code) {
+    for (i, b) in blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind != BlockKind::Code)
+    {
         for (line, text) in b.text_lines() {
             let text = text.trim();
             if let Some(c) = ABBREVIATION_LINE.captures(text) {
@@ -72,7 +89,11 @@ pub(super) fn speakers(blocks: &[Block], item_of_block: &[Option<usize>], meetin
 fn known_by_first_name(meeting: &MeetingRecord, nick: &str) -> Option<PersonRef> {
     let nick = nick.to_lowercase();
     let mut matches = meeting.attendees.iter().filter(|a| {
-        a.key() == nick || a.name.split_whitespace().next().is_some_and(|f| f.to_lowercase() == nick)
+        a.key() == nick
+            || a.name
+                .split_whitespace()
+                .next()
+                .is_some_and(|f| f.to_lowercase() == nick)
     });
     match (matches.next(), matches.next()) {
         (Some(only), None) => Some(only.clone()),
@@ -88,7 +109,13 @@ mod tests {
     fn abbreviations_from_lists_and_tables() {
         let mut row = Block::new(BlockKind::TableRow, 0, String::new(), 3, 3);
         row.cells = vec!["Ann Example".into(), "AE".into(), "Acme".into()];
-        let list = Block::new(BlockKind::Paragraph, 0, "Bo Builder (BB), Cy Coder (CC)".into(), 5, 5);
+        let list = Block::new(
+            BlockKind::Paragraph,
+            0,
+            "Bo Builder (BB), Cy Coder (CC)".into(),
+            5,
+            5,
+        );
         let map = abbreviations(&[row, list]);
         assert_eq!(map["AE"].name, "Ann Example");
         assert_eq!(map["CC"].name, "Cy Coder");
@@ -96,9 +123,18 @@ mod tests {
 
     #[test]
     fn speakers_take_part() {
-        let mut meeting = MeetingRecord { attendees: vec![PersonRef::name("Ann Example", 1)], ..MeetingRecord::default() };
+        let mut meeting = MeetingRecord {
+            attendees: vec![PersonRef::name("Ann Example", 1)],
+            ..MeetingRecord::default()
+        };
         let blocks = vec![
-            Block::new(BlockKind::Paragraph, 0, "ann: hello\nBB: hi\n<cy> hey".into(), 2, 4),
+            Block::new(
+                BlockKind::Paragraph,
+                0,
+                "ann: hello\nBB: hi\n<cy> hey".into(),
+                2,
+                4,
+            ),
             Block::new(BlockKind::Paragraph, 0, "Bo Builder (BB)".into(), 6, 6),
         ];
         speakers(&blocks, &[None, None], &mut meeting);
