@@ -17,6 +17,10 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 static HAVE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:have|let|ask)\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)\s+([a-z-]+)").expect("regex")
 });
+static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(@?[\p{L}][\w.-]*(?:\s\p{Lu}[\w.-]*)?)\s*:\s*I(?:'ll|’ll| will| am going to| shall| can| volunteer to| offer to)\s+(?:try to\s+|also\s+|then\s+)?([a-z]+)")
+        .expect("regex")
+});
 static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:will|to|should|shall|must)\s+be\s+\w+\s+by\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)")
         .expect("regex")
@@ -242,6 +246,16 @@ fn commitment(
             }
         }
     }
+    if let Some(c) = FIRST_PERSON.captures(text) {
+        // `David: I'll try to get an editor`: the speaker commits.
+        if !lexicon::NOT_TASKS.contains(&&c[2]) {
+            let who = c[1].trim_start_matches('@');
+            let p = if c[1].starts_with('@') { PersonRef::handle(who, line_no) } else { PersonRef::name(who, line_no) };
+            if !not_person(who) && !is_stop_word(who) {
+                return Some(vec![p]);
+            }
+        }
+    }
     PASSIVE_BY
         .captures(text)
         .and_then(|c| one_person(&c[1], line_no, not_person))
@@ -392,6 +406,7 @@ mod tests {
             Some(vec!["garloff".into()])
         );
         assert_eq!(who("We will see", none), None);
+        assert_eq!(who("David: I'll try to get an editor to review", none), Some(vec!["David".into()]));
         assert_eq!(who("Release notes omission", none), None);
         let section = LineContext {
             in_action_section: true,
