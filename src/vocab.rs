@@ -50,6 +50,8 @@ namespace! {
     DECISION = "Decision";
     /// Class: a task someone is to do.
     ACTION_ITEM = "ActionItem";
+    /// Class: a subject discussed across meetings (a thread of agenda items).
+    TOPIC = "Topic";
     /// Property: source path (relative to the input root) an occurrence was read from.
     SOURCE = "source";
     /// Property: first line (1-based) of an occurrence in its source.
@@ -84,6 +86,18 @@ namespace! {
     AGENDA_ITEM_OF = "agendaItem";
     /// Property: agenda item -> person presenting it.
     PRESENTER = "presenter";
+    /// Property: agenda item -> the topic thread it belongs to.
+    TOPIC_OF = "topic";
+    /// Property: topic -> the first meeting it was discussed in.
+    FIRST_MEETING = "firstMeeting";
+    /// Property: topic -> the last meeting it was discussed in.
+    LAST_MEETING = "lastMeeting";
+    /// Property: date of a topic's first meeting.
+    FIRST_DATE = "firstDate";
+    /// Property: date of a topic's last meeting.
+    LAST_DATE = "lastDate";
+    /// Property: number of meetings a topic was discussed in.
+    MEETING_COUNT = "meetingCount";
 }
 
 namespace! {

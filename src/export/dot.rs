@@ -43,6 +43,7 @@ fn style(kind: NodeKind) -> (&'static str, &'static str) {
         NodeKind::AgendaItem => ("box", "#f0f0f0"),
         NodeKind::Decision => ("hexagon", "#dadaeb"),
         NodeKind::ActionItem => ("cds", "#fff7bc"),
+        NodeKind::Topic => ("folder", "#d9f0d3"),
     }
 }
 
@@ -59,6 +60,9 @@ fn edge_style(kind: EdgeKind) -> (&'static str, bool) {
         EdgeKind::Mentions => ("mentions", false),
         EdgeKind::Assignee => ("assignee", false),
         EdgeKind::Presenter => ("presenter", false),
+        EdgeKind::Topic => ("topic", false),
+        EdgeKind::FirstMeeting => ("first", false),
+        EdgeKind::LastMeeting => ("last", false),
     }
 }
 

@@ -102,6 +102,25 @@ pub fn describe(node: &Node) -> Facts {
             facts.extend(types(&[mg::DECISION]));
             facts.push((schema::TEXT, label()));
         }
+        NodeData::Topic {
+            first_date,
+            last_date,
+            meetings,
+        } => {
+            facts.extend(types(&[mg::TOPIC]));
+            facts.push((schema::NAME, label()));
+            facts.extend(
+                first_date
+                    .as_deref()
+                    .map(|d| (mg::FIRST_DATE, date_or_string(d))),
+            );
+            facts.extend(
+                last_date
+                    .as_deref()
+                    .map(|d| (mg::LAST_DATE, date_or_string(d))),
+            );
+            facts.push((mg::MEETING_COUNT, integer(u64::from(*meetings))));
+        }
         NodeData::ActionItem { status, due } => {
             facts.extend(types(&[mg::ACTION_ITEM, schema::ACTION]));
             facts.push((schema::TEXT, label()));
@@ -133,6 +152,9 @@ pub fn edge_predicate(kind: EdgeKind) -> NamedNodeRef<'static> {
         EdgeKind::Mentions => schema::MENTIONS,
         EdgeKind::Assignee => schema::AGENT,
         EdgeKind::Presenter => mg::PRESENTER,
+        EdgeKind::Topic => mg::TOPIC_OF,
+        EdgeKind::FirstMeeting => mg::FIRST_MEETING,
+        EdgeKind::LastMeeting => mg::LAST_MEETING,
     }
 }
 

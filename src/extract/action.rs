@@ -250,7 +250,11 @@ fn commitment(
         // `David: I'll try to get an editor`: the speaker commits.
         if !lexicon::NOT_TASKS.contains(&&c[2]) {
             let who = c[1].trim_start_matches('@');
-            let p = if c[1].starts_with('@') { PersonRef::handle(who, line_no) } else { PersonRef::name(who, line_no) };
+            let p = if c[1].starts_with('@') {
+                PersonRef::handle(who, line_no)
+            } else {
+                PersonRef::name(who, line_no)
+            };
             if !not_person(who) && !is_stop_word(who) {
                 return Some(vec![p]);
             }
@@ -406,7 +410,10 @@ mod tests {
             Some(vec!["garloff".into()])
         );
         assert_eq!(who("We will see", none), None);
-        assert_eq!(who("David: I'll try to get an editor to review", none), Some(vec!["David".into()]));
+        assert_eq!(
+            who("David: I'll try to get an editor to review", none),
+            Some(vec!["David".into()])
+        );
         assert_eq!(who("Release notes omission", none), None);
         let section = LineContext {
             in_action_section: true,

@@ -41,11 +41,15 @@ pub struct RepoContext {
 }
 
 impl RepoContext {
-    /// Learn every `owner/repo` named by a GitHub URL in `text`.
+    /// Learn every `owner/repo` named by a GitHub URL or an `owner/repo#N` reference in `text`.
     pub fn learn(&mut self, text: &str) {
-        for caps in REPO_URL.captures_iter(text) {
-            let owner = caps[1].to_string();
-            let repo = caps[2].trim_end_matches(".git").to_string();
+        let urls = REPO_URL
+            .captures_iter(text)
+            .map(|c| (c[1].to_string(), c[2].trim_end_matches(".git").to_string()));
+        let written = FULL
+            .captures_iter(text)
+            .map(|c| (c[1].to_string(), c[2].to_string()));
+        for (owner, repo) in urls.chain(written) {
             if !matches!(
                 owner.as_str(),
                 "orgs" | "apps" | "organizations" | "settings" | "sponsors"

@@ -10,11 +10,12 @@ pub enum NodeKind {
     AgendaItem,
     Decision,
     ActionItem,
+    Topic,
 }
 
 impl NodeKind {
     /// Every kind, in a fixed order.
-    pub const ALL: [NodeKind; 7] = [
+    pub const ALL: [NodeKind; 8] = [
         NodeKind::Meeting,
         NodeKind::Person,
         NodeKind::Service,
@@ -22,6 +23,7 @@ impl NodeKind {
         NodeKind::AgendaItem,
         NodeKind::Decision,
         NodeKind::ActionItem,
+        NodeKind::Topic,
     ];
 
     /// The class name used in the vocabulary (`mg:<name>`).
@@ -34,6 +36,7 @@ impl NodeKind {
             NodeKind::AgendaItem => "AgendaItem",
             NodeKind::Decision => "Decision",
             NodeKind::ActionItem => "ActionItem",
+            NodeKind::Topic => "Topic",
         }
     }
 }
@@ -65,6 +68,12 @@ pub enum EdgeKind {
     Assignee,
     /// agenda item -> person presenting it.
     Presenter,
+    /// agenda item -> the topic thread it belongs to.
+    Topic,
+    /// topic -> the first meeting it was discussed in.
+    FirstMeeting,
+    /// topic -> the last meeting it was discussed in.
+    LastMeeting,
 }
 
 /// Whether a reference is an issue, a pull/merge request, or not known.

@@ -69,6 +69,13 @@ pub enum NodeData {
         status: ActionStatus,
         due: Option<String>,
     },
+    /// A subject discussed across meetings: agenda items with the same normalised
+    /// title (or forced together by configuration).
+    Topic {
+        first_date: Option<String>,
+        last_date: Option<String>,
+        meetings: u32,
+    },
 }
 
 /// A node: stable id, kind, display label, data and where it was seen.
@@ -95,6 +102,7 @@ impl Node {
             NodeData::AgendaItem => NodeKind::AgendaItem,
             NodeData::Decision => NodeKind::Decision,
             NodeData::ActionItem { .. } => NodeKind::ActionItem,
+            NodeData::Topic { .. } => NodeKind::Topic,
         }
     }
 
@@ -165,6 +173,11 @@ impl KnowledgeGraph {
     /// The node at `idx`.
     pub fn node(&self, idx: NodeIndex) -> &Node {
         &self.graph[idx]
+    }
+
+    /// The data of the node at `idx`, for updating it (ids never change).
+    pub fn node_data_mut(&mut self, idx: NodeIndex) -> &mut NodeData {
+        &mut self.graph[idx].data
     }
 
     /// Number of nodes.

@@ -7,21 +7,24 @@
 
 mod ids;
 mod people;
+mod topics;
 
 pub use ids::{slug, source_slug};
 
 use crate::config::Config;
 use crate::extract::records::{FileRecord, MeetingRecord, PersonRef, ServiceRef};
-use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, Provenance};
+use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, NodeKind, Provenance};
 use people::PersonIndex;
 use petgraph::stable_graph::NodeIndex;
 use std::collections::BTreeSet;
+use topics::TopicIndex;
 
 /// Build the graph from the records of every file.
 pub fn build_graph(records: &[FileRecord], config: &Config) -> KnowledgeGraph {
     let mut sorted: Vec<&FileRecord> = records.iter().collect();
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
     let people = PersonIndex::build(&sorted, &config.people);
+    let topics = TopicIndex::build(&sorted, &config.topics);
     let mut graph = KnowledgeGraph::new();
     for file in sorted {
         let base = format!("meeting/{}", source_slug(&file.source));
@@ -29,10 +32,60 @@ pub fn build_graph(records: &[FileRecord], config: &Config) -> KnowledgeGraph {
         for (n, meeting) in file.meetings.iter().enumerate() {
             let count = file.meetings.len();
             let id = meeting_id(&base, count, n, meeting.date.as_deref(), &mut used);
-            add_meeting(&mut graph, &people, &file.source, &id, meeting);
+            add_meeting(&mut graph, &people, &topics, &file.source, &id, meeting);
         }
     }
+    date_topics(&mut graph);
     graph
+}
+
+/// Give every topic its first and last meeting (by date, then id) and meeting count.
+fn date_topics(graph: &mut KnowledgeGraph) {
+    let topics: Vec<NodeIndex> = graph
+        .nodes()
+        .filter(|(_, n)| n.kind() == NodeKind::Topic)
+        .map(|(i, _)| i)
+        .collect();
+    for topic in topics {
+        let mut meetings: Vec<(Option<String>, String, NodeIndex, Provenance)> = Vec::new();
+        for (edge, item) in graph.edges_to(topic) {
+            if edge.kind != EdgeKind::Topic {
+                continue;
+            }
+            let Some(item_idx) = graph.find(&item.id) else {
+                continue;
+            };
+            for (e, meeting) in graph.edges_from(item_idx) {
+                if let (EdgeKind::InMeeting, NodeData::Meeting { date, .. }) =
+                    (e.kind, &meeting.data)
+                {
+                    let Some(idx) = graph.find(&meeting.id) else {
+                        continue;
+                    };
+                    let prov = meeting
+                        .origin()
+                        .cloned()
+                        .unwrap_or_else(|| e.provenance.clone());
+                    meetings.push((date.clone(), meeting.id.clone(), idx, prov));
+                }
+            }
+        }
+        meetings.sort_by(|a, b| (a.0.is_none(), &a.0, &a.1).cmp(&(b.0.is_none(), &b.0, &b.1)));
+        meetings.dedup_by(|a, b| a.1 == b.1);
+        let dated: Vec<&(Option<String>, String, NodeIndex, Provenance)> =
+            meetings.iter().filter(|m| m.0.is_some()).collect();
+        let first = dated.first().copied().or(meetings.first()).cloned();
+        let last = dated.last().copied().or(meetings.last()).cloned();
+        *graph.node_data_mut(topic) = NodeData::Topic {
+            first_date: first.as_ref().and_then(|m| m.0.clone()),
+            last_date: last.as_ref().and_then(|m| m.0.clone()),
+            meetings: meetings.len() as u32,
+        };
+        if let (Some(first), Some(last)) = (first, last) {
+            graph.relate(topic, first.2, EdgeKind::FirstMeeting, first.3);
+            graph.relate(topic, last.2, EdgeKind::LastMeeting, last.3);
+        }
+    }
 }
 
 /// `meeting/<file>` for a file with one meeting; `meeting/<file>/<date>` (or the
@@ -139,6 +192,7 @@ impl MeetingWriter<'_> {
 fn add_meeting(
     graph: &mut KnowledgeGraph,
     people: &PersonIndex,
+    topics: &TopicIndex,
     source: &str,
     id: &str,
     m: &MeetingRecord,
@@ -165,7 +219,7 @@ fn add_meeting(
         items: Vec::new(),
     };
     add_people(&mut w, m);
-    add_items(&mut w, id, m);
+    add_items(&mut w, topics, id, m);
     add_outcomes(&mut w, id, m);
     add_mentions(&mut w, m);
 }
@@ -185,7 +239,7 @@ fn add_people(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
     }
 }
 
-fn add_items(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) {
+fn add_items(w: &mut MeetingWriter<'_>, topics: &TopicIndex, meeting_id: &str, m: &MeetingRecord) {
     for (n, item) in m.items.iter().enumerate() {
         let node = w.graph.upsert(Node {
             id: format!("{meeting_id}/item/{}", n + 1),
@@ -194,6 +248,19 @@ fn add_items(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) {
             provenance: vec![w.prov(item.line, item.end_line)],
         });
         w.link(node, w.meeting, EdgeKind::InMeeting, item.line);
+        if let Some((key, name)) = topics.topic_of(&item.title) {
+            let topic = w.graph.upsert(Node {
+                id: format!("topic/{}", slug(key)),
+                label: name.clone(),
+                data: NodeData::Topic {
+                    first_date: None,
+                    last_date: None,
+                    meetings: 0,
+                },
+                provenance: vec![w.prov(item.line, item.end_line)],
+            });
+            w.link(node, topic, EdgeKind::Topic, item.line);
+        }
         for p in &item.presenters {
             let person = w.person(p);
             w.link(node, person, EdgeKind::Presenter, p.line);
