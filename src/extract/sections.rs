@@ -104,6 +104,9 @@ const KIND_WORDS: &[(SectionKind, &[&str])] = &[
             "reminder",
             "board of",
             "welcome",
+            "recurring items",
+            "recurring topics",
+            "standing items",
         ],
     ),
 ];
@@ -165,7 +168,8 @@ fn classify_builtin(text: &str) -> SectionKind {
         lower.clone()
     };
     for (kind, needles) in KIND_WORDS {
-        if needles.iter().any(|n| contains_word(&scope, n)) {
+        // Phrases ("minutes transfer") are specific enough to count anywhere in a long heading.
+        if needles.iter().any(|n| contains_word(&scope, n) || (n.contains(' ') && contains_word(&lower, n))) {
             return *kind;
         }
     }
