@@ -169,7 +169,10 @@ fn classify_builtin(text: &str) -> SectionKind {
     };
     for (kind, needles) in KIND_WORDS {
         // Phrases ("minutes transfer") are specific enough to count anywhere in a long heading.
-        if needles.iter().any(|n| contains_word(&scope, n) || (n.contains(' ') && contains_word(&lower, n))) {
+        if needles
+            .iter()
+            .any(|n| contains_word(&scope, n) || (n.contains(' ') && contains_word(&lower, n)))
+        {
             return *kind;
         }
     }

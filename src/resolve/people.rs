@@ -170,4 +170,51 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn configured_people_join_their_spellings() {
+        let entry = PersonEntry {
+            name: "Ann Example".into(),
+            handles: vec!["annex".into()],
+            aliases: vec!["Annie".into()],
+        };
+        let a = record(vec![
+            PersonRef::name("Annie", 1),
+            PersonRef::handle("annex", 2),
+        ]);
+        let index = PersonIndex::build(&[&a], std::slice::from_ref(&entry));
+        assert_eq!(index.canonical(&PersonRef::name("Annie", 1)), "annex");
+        assert_eq!(index.canonical(&PersonRef::name("ann example", 1)), "annex");
+        assert_eq!(index.configured("annex"), Some(&entry));
+    }
+
+    proptest::proptest! {
+        /// Clustering is independent of record order and idempotent: resolving a
+        /// canonical key again gives the same key.
+        #[test]
+        fn clustering_ignores_order(
+            links in proptest::collection::vec((0u8..6, 0u8..6, proptest::bool::ANY), 1..12),
+            rotate in 0usize..12,
+        ) {
+            let records: Vec<FileRecord> = links
+                .iter()
+                .map(|&(name, handle, linked)| {
+                    let mut p = PersonRef::name(format!("Person {name}"), 1);
+                    if linked {
+                        p.handle = Some(format!("h{handle}"));
+                    }
+                    record(vec![p, PersonRef::handle(format!("h{handle}"), 2)])
+                })
+                .collect();
+            let forward: Vec<&FileRecord> = records.iter().collect();
+            let mut rotated = forward.clone();
+            rotated.rotate_left(rotate % forward.len());
+            let a = PersonIndex::build(&forward, &[]);
+            let b = PersonIndex::build(&rotated, &[]);
+            proptest::prop_assert_eq!(&a.canonical, &b.canonical);
+            for canonical in a.canonical.values() {
+                proptest::prop_assert_eq!(a.canonical.get(canonical), Some(canonical));
+            }
+        }
+    }
 }
