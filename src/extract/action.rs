@@ -31,7 +31,7 @@ static INLINE_AI: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[,.;:(]\s*|\band\s+|\bthen\s+(?:have\s+)?|\bhave\s+)(@[\w-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)\s+(?:will|is going to|shall|agreed to|offered to|volunteered to|to|should)\s+(?:also\s+|then\s+|try\s+to\s+)?([a-z]+(?:-[a-z]+)?)",
+        r"(?:^|[,.;:(]\s*|\band\s+|\bthen\s+(?:have\s+)?|\bhave\s+)(@[\w-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?|\p{Lu}{2,4})\s+(?:will|is going to|shall|agreed to|offered to|volunteered to|to|should)\s+(?:also\s+|then\s+|try\s+to\s+)?([a-z]+(?:-[a-z]+)?)",
     )
     .expect("regex")
 });
@@ -122,7 +122,7 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
         if assignees.is_empty() {
             assignees = leading_name(rest, line_no, ctx.not_person);
         }
-        if assignees.is_empty() && marker == "#action" {
+        if assignees.is_empty() {
             assignees = leading_nick(rest, line_no).into_iter().collect();
         }
         return Some(FoundAction {
@@ -296,6 +296,10 @@ fn person_or_pair(
 fn one_person(who: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Option<PersonRef> {
     if let Some(h) = who.strip_prefix('@') {
         return Some(PersonRef::handle(h, line_no));
+    }
+    if (2..=4).contains(&who.len()) && who.chars().all(|c| c.is_ascii_uppercase()) {
+        // An abbreviation (`BBR to update ...`); the meeting resolves it to a name, or drops it.
+        return (!not_person(who)).then(|| PersonRef::name(who, line_no));
     }
     let first = who.split_whitespace().next().unwrap_or(who);
     let agent = !lexicon::NOT_AGENTS.contains(&first.to_lowercase().as_str());

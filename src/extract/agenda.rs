@@ -101,9 +101,15 @@ fn heading_is_item(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
         Some((_, SectionKind::Agenda)) => true,
         Some((_, kind)) if kind != SectionKind::Title && kind != SectionKind::Other => false,
         _ => {
-            !sections.enclosing[i]
+            // Without an agenda heading, the shallowest subject headings are the
+            // items; a heading inside another subject is a part of it.
+            let nested = sections.enclosing[i]
                 .iter()
-                .any(|&(_, k)| k == SectionKind::Agenda)
+                .any(|&(h, k)| k == SectionKind::Other && !is_title(blocks, sections, h));
+            !nested
+                && !sections.enclosing[i]
+                    .iter()
+                    .any(|&(_, k)| k == SectionKind::Agenda)
                 && !holds_bullet_items(blocks, sections, i)
         }
     }

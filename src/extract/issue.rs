@@ -38,6 +38,8 @@ pub struct RepoContext {
     pub known: Vec<(String, String)>,
     /// Configured short names -> `owner/repo` (`k8s-capi` -> `acme/k8s-cluster-api-provider`).
     pub aliases: std::collections::BTreeMap<String, String>,
+    /// `owner/repo` of every issue or pull request URL in the document.
+    pub issue_repos: std::collections::BTreeSet<String>,
 }
 
 impl RepoContext {
@@ -49,6 +51,9 @@ impl RepoContext {
         let written = FULL
             .captures_iter(text)
             .map(|c| (c[1].to_string(), c[2].to_string()));
+        for c in URL.captures_iter(text) {
+            self.issue_repos.insert(format!("{}/{}", &c[2], &c[3]));
+        }
         for (owner, repo) in urls.chain(written) {
             if !matches!(
                 owner.as_str(),
@@ -67,6 +72,15 @@ impl RepoContext {
             .iter()
             .find(|(_, r)| r.eq_ignore_ascii_case(repo))
             .map(|(o, _)| o.as_str())
+    }
+
+    /// The repository of every issue linked in the document, when there is exactly one.
+    pub fn single_repository(&self) -> Option<String> {
+        let mut repos = self.issue_repos.iter();
+        match (repos.next(), repos.next()) {
+            (Some(only), None) => Some(only.clone()),
+            _ => None,
+        }
     }
 
     /// The owner of most repositories linked in the document, when one owner has a clear majority.
@@ -222,7 +236,13 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
         } else {
             IssueKind::Issue
         };
-        let key = match &ctx.default_repository {
+        // A bare number belongs to the configured or heading repository, else to the
+        // one repository whose issues the document links, if there is just one.
+        let key = match ctx
+            .default_repository
+            .clone()
+            .or_else(|| ctx.single_repository())
+        {
             Some(repo) => format!("{repo}#{number}"),
             None => format!("#{number}"),
         };
@@ -282,13 +302,14 @@ mod tests {
             keys("acme/infra#498 and lang-team#59, docs/#17", &ctx),
             vec!["acme/infra#498", "acme/lang-team#59", "acme/docs#17"]
         );
+        // The document links issues of one repository only: bare numbers belong there.
         assert_eq!(
             keys("Ticket #611 tracks it; PR #3", &ctx),
-            vec!["#611", "#3"]
+            vec!["acme/lang-team#611", "acme/lang-team#3"]
         );
         assert_eq!(
             keys("About \\#139, and (#7) but not #1f2f3f or a#5", &ctx),
-            vec!["#139", "#7"]
+            vec!["acme/lang-team#139", "acme/lang-team#7"]
         );
         assert!(keys("a repository link https://github.com/acme/tools", &ctx).is_empty());
     }
@@ -296,6 +317,10 @@ mod tests {
     #[test]
     fn no_references_inside_other_links_or_names() {
         let ctx = RepoContext::default();
+        assert_eq!(
+            keys("Ticket #611 with nothing else known", &ctx),
+            vec!["#611"]
+        );
         assert!(keys("see https://hackmd.io/abc?view#5 and Hack#6", &ctx).is_empty());
         assert_eq!(
             keys("rfcs#3324 with no repository known", &ctx),

@@ -66,7 +66,6 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
             }
         }
     }
-    super::speakers::speakers(blocks, &agenda.item_of_block, &mut meeting);
     for (i, s) in super::discovery::discover(blocks, &config.services) {
         if !is_known_person(&meeting, &s.name) {
             meeting.services.push(Mention {
@@ -76,6 +75,7 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
         }
     }
     meeting.items = agenda.items;
+    super::speakers::speakers(blocks, &agenda.item_of_block, &mut meeting);
     confirm_candidates(&mut meeting, candidates);
     confirm_presenters(&mut meeting);
     for it in &meeting.items {
@@ -160,6 +160,7 @@ fn repo_context(blocks: &[Block], config: &Config) -> RepoContext {
         default_repository: config.default_repository.clone(),
         known: Vec::new(),
         aliases: config.repository_aliases.clone(),
+        ..RepoContext::default()
     };
     for b in blocks {
         repo.learn(&b.text);

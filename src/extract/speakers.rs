@@ -83,6 +83,35 @@ pub(super) fn speakers(
         }
         meeting.people.push(Mention { what: p, item });
     }
+    expand_abbreviations(meeting, &abbreviations);
+}
+
+/// Assignees and presenters written as a known abbreviation (`BBR to update`) become
+/// that person; an all-caps "name" that is no known abbreviation is dropped.
+fn expand_abbreviations(meeting: &mut MeetingRecord, abbreviations: &BTreeMap<String, PersonRef>) {
+    let expand = |people: &mut Vec<PersonRef>| {
+        people.retain_mut(|p| {
+            if p.is_handle || !is_abbreviation(&p.name) {
+                return true;
+            }
+            match abbreviations.get(&p.name) {
+                Some(full) => {
+                    *p = PersonRef {
+                        line: p.line,
+                        ..full.clone()
+                    };
+                    true
+                }
+                None => false,
+            }
+        });
+    };
+    for action in &mut meeting.actions {
+        expand(&mut action.assignees);
+    }
+    for item in &mut meeting.items {
+        expand(&mut item.presenters);
+    }
 }
 
 /// The attendee whose first name (or handle) is `nick`, case-insensitively.
