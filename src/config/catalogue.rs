@@ -197,7 +197,42 @@ fn enumerations(text: &str, found: &[(usize, usize, usize, bool)]) -> Vec<bool> 
         }
         group_start = k;
     }
+    for (k, f) in found.iter().enumerate() {
+        if !keep[k] && after_tool_verb(&text[..f.0]) {
+            keep[k] = true;
+        }
+    }
     keep
+}
+
+/// Whether the text before a name ends with a verb that takes a tool (`using packer`).
+fn after_tool_verb(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "using"
+            | "use"
+            | "uses"
+            | "via"
+            | "deploy"
+            | "deploying"
+            | "deployed"
+            | "install"
+            | "installing"
+            | "installed"
+            | "run"
+            | "running"
+            | "runs"
+            | "adopt"
+            | "adopting"
+            | "migrate"
+            | "migrating"
+    )
 }
 
 fn is_list_gap(gap: &str) -> bool {

@@ -18,13 +18,21 @@ use std::sync::LazyLock;
 
 static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:deploy(?:s|ed|ing)?|install(?:s|ed|ing)?|migrat(?:e|es|ed|ing) (?:to|from)|switch(?:es|ed|ing)? (?:to|from)|powered by|based on|built (?:on|with)|replac(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)|via|using|adopt(?:s|ed|ing)?|self-host(?:s|ed|ing)?|run(?:s|ning)? on)\s+(?:a |an |the |our |new |e\.g\. )?(\p{Lu}[\p{L}\d]*(?:[ -]\p{Lu}[\p{L}\d]*){0,2})",
+        r"\b(?:deploy(?:s|ed|ing)?|install(?:s|ed|ing)?|migrat(?:e|es|ed|ing) (?:to|from)|switch(?:es|ed|ing)? (?:to|from)|powered by|based on|built (?:on|with)|replac(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)|via|using|adopt(?:s|ed|ing)?|self-host(?:s|ed|ing)?|run(?:s|ning)? on)\s+(?:by |with |on |to |in |into )?(?:a |an |the |our |new |e\.g\. )?(\p{Lu}[\p{L}\d]*(?:[ -]\p{Lu}[\p{L}\d]*){0,2})",
     )
     .expect("phrase regex")
+});
+static CODE_TOOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"`([a-z][\w.-]{2,40})`\s+(?:tool|cli|command-line tool|service|bot|operator|plugin|library|daemon|utility|exporter|controller)\b")
+        .expect("code tool regex")
 });
 static CAMEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\p{Lu}[\p{Ll}\d]+(?:\p{Lu}[\p{Ll}\d]*)+|\p{Lu}{2,}[a-z]{2,}\p{Lu}\w*)\b")
         .expect("camel regex")
+});
+static OWNER_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:https?://)?(?:github\.com|gitlab\.com|codeberg\.org)/([\w.-]+)")
+        .expect("owner regex")
 });
 static REPO_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"https?://(?:github\.com|gitlab\.com|codeberg\.org)/[\w.-]+/([\w.-]+)")
@@ -80,8 +88,144 @@ pub fn discover(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
             out.push((i, s));
         }
     }
+    let spellings = Spellings::of(blocks);
     out.extend(repositories(blocks, catalogue));
-    out.extend(camel_case(blocks, catalogue));
+    out.extend(camel_case(blocks, catalogue, &spellings));
+    out.extend(two_spellings(blocks, catalogue, &spellings));
+    out.extend(code_tools(blocks, catalogue));
+    let owners = repository_owners(blocks);
+    out.retain(|(_, s)| !owners.contains(&squash(&s.name)));
+    out
+}
+
+/// GitHub/GitLab owners (organisations and users) linked in the meeting: names, not products.
+fn repository_owners(blocks: &[Block]) -> Vec<String> {
+    let mut owners: Vec<String> = blocks
+        .iter()
+        .flat_map(|b| {
+            b.links
+                .iter()
+                .map(|l| l.url.clone())
+                .chain(std::iter::once(b.text.clone()))
+        })
+        .flat_map(|text| {
+            OWNER_URL
+                .captures_iter(&text)
+                .map(|c| squash(&c[1]))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    owners.sort();
+    owners.dedup();
+    owners
+}
+
+/// How often each name (up to three words, squashed) is written in a meeting,
+/// and its first capitalised multi-word spelling.
+struct Spellings {
+    counts: BTreeMap<String, usize>,
+    capitalised: BTreeMap<String, (usize, u32, String)>,
+    hyphenated: BTreeMap<String, (usize, u32, String)>,
+}
+
+impl Spellings {
+    fn of(blocks: &[Block]) -> Spellings {
+        let mut s = Spellings {
+            counts: BTreeMap::new(),
+            capitalised: BTreeMap::new(),
+            hyphenated: BTreeMap::new(),
+        };
+        for (i, b) in blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind != BlockKind::Code)
+        {
+            let text = strip_urls(&without_code(&b.text));
+            let tokens = tokens(&text);
+            for start in 0..tokens.len() {
+                let mut joined = String::new();
+                for end in start..tokens.len().min(start + 4) {
+                    if end > start {
+                        let gap = &text[tokens[end - 1].0 + tokens[end - 1].1.len()..tokens[end].0];
+                        if gap != " " && gap != "-" {
+                            break;
+                        }
+                    }
+                    joined.push_str(&squash(tokens[end].1));
+                    *s.counts.entry(joined.clone()).or_default() += 1;
+                    let written = &text[tokens[start].0..tokens[end].0 + tokens[end].1.len()];
+                    let line = line_of(b, b.text.find(written).unwrap_or(0));
+                    if end > start
+                        && !written.contains('-')
+                        && written
+                            .split(' ')
+                            .all(|w| w.starts_with(char::is_uppercase))
+                    {
+                        s.capitalised.entry(joined.clone()).or_insert((
+                            i,
+                            line,
+                            written.to_string(),
+                        ));
+                    }
+                    let whole_word = text[..tokens[start].0]
+                        .ends_with(|c: char| c.is_whitespace() || c == '(')
+                        || tokens[start].0 == 0;
+                    let ends_word = text[tokens[end].0 + tokens[end].1.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| {
+                            c.is_whitespace() || matches!(c, ',' | '.' | ')' | ';' | ':')
+                        });
+                    let lower_hyphenated = !written.contains(' ')
+                        && written.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+                    if end > start && lower_hyphenated && whole_word && ends_word {
+                        s.hyphenated.entry(joined.clone()).or_insert((
+                            i,
+                            line,
+                            written.to_string(),
+                        ));
+                    }
+                }
+            }
+        }
+        s
+    }
+}
+
+/// A name written both hyphenated in lower case and as capitalised words
+/// (`cluster-stacks` and `Cluster Stacks`) is a product's name.
+fn two_spellings(
+    blocks: &[Block],
+    catalogue: &ServiceCatalogue,
+    spellings: &Spellings,
+) -> Vec<(usize, ServiceRef)> {
+    let _ = blocks;
+    spellings
+        .hyphenated
+        .iter()
+        .filter_map(|(key, _)| spellings.capitalised.get(key))
+        .filter(|(_, _, written)| {
+            plausible(written, catalogue) && names_a_product(written) && !ordinary(written)
+        })
+        .map(|(i, line, written)| (*i, service(written, *line, "spelling")))
+        .collect()
+}
+
+/// A code span named as a tool (`` the `md2md` tool ``).
+fn code_tools(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, ServiceRef)> {
+    let mut out = Vec::new();
+    for (i, b) in blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind != BlockKind::Code)
+    {
+        for c in CODE_TOOL.captures_iter(&b.text) {
+            let m = c.get(1).expect("group");
+            if plausible(m.as_str(), catalogue) && !ordinary(m.as_str()) {
+                out.push((i, service(m.as_str(), line_of(b, m.start()), "code-tool")));
+            }
+        }
+    }
     out
 }
 
@@ -182,11 +326,18 @@ fn repositories(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
     let mut out = Vec::new();
     for (key, repo) in repos {
         if let Some((i, line, written)) = written_outside_urls(blocks, &key) {
-            if plausible(&written, catalogue)
+            // A lower-case spelling of a hyphenated repository name (`clusterstacks` for
+            // `cluster-stacks`) is named after the repository.
+            let name = if names_a_product(&written) {
+                written
+            } else {
+                repo.clone()
+            };
+            if plausible(&name, catalogue)
                 && catalogue.lookup(&repo).is_none()
-                && names_a_product(&written)
+                && names_a_product(&name)
             {
-                out.push((i, service(&written, line, "repository")));
+                out.push((i, service(&name, line, "repository")));
             }
         }
     }
@@ -339,7 +490,11 @@ pub fn squash(name: &str) -> String {
 }
 
 /// CamelCase product names written at least twice in the meeting.
-fn camel_case(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, ServiceRef)> {
+fn camel_case(
+    blocks: &[Block],
+    catalogue: &ServiceCatalogue,
+    spellings: &Spellings,
+) -> Vec<(usize, ServiceRef)> {
     let mut seen: BTreeMap<String, (usize, usize, u32, String)> = BTreeMap::new();
     for (i, b) in blocks
         .iter()
@@ -367,7 +522,16 @@ fn camel_case(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, Ser
             entry.0 += 1;
         }
     }
-    seen.into_values()
+    // Every spelling counts: `ClusterStacks` once and `Cluster Stacks` once is twice.
+    seen.into_iter()
+        .map(|(key, (count, i, line, name))| {
+            (
+                count.max(spellings.counts.get(&key).copied().unwrap_or(0)),
+                i,
+                line,
+                name,
+            )
+        })
         .filter(|(count, ..)| *count >= 2)
         .map(|(_, i, line, name)| (i, service(&name, line, "camel-case")))
         .collect()

@@ -7,6 +7,7 @@
 
 mod ids;
 mod people;
+mod services;
 mod topics;
 
 pub use ids::{slug, source_slug};
@@ -16,6 +17,7 @@ use crate::extract::records::{FileRecord, MeetingRecord, PersonRef, ServiceRef};
 use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, NodeKind, Provenance};
 use people::PersonIndex;
 use petgraph::stable_graph::NodeIndex;
+use services::ServiceIndex;
 use std::collections::BTreeSet;
 use topics::TopicIndex;
 
@@ -25,6 +27,7 @@ pub fn build_graph(records: &[FileRecord], config: &Config) -> KnowledgeGraph {
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
     let people = PersonIndex::build(&sorted, &config.people);
     let topics = TopicIndex::build(&sorted, &config.topics);
+    let services = ServiceIndex::build(&sorted);
     let mut graph = KnowledgeGraph::new();
     for file in sorted {
         let base = format!("meeting/{}", source_slug(&file.source));
@@ -32,7 +35,12 @@ pub fn build_graph(records: &[FileRecord], config: &Config) -> KnowledgeGraph {
         for (n, meeting) in file.meetings.iter().enumerate() {
             let count = file.meetings.len();
             let id = meeting_id(&base, count, n, meeting.date.as_deref(), &mut used);
-            add_meeting(&mut graph, &people, &topics, &file.source, &id, meeting);
+            let indexes = Indexes {
+                people: &people,
+                topics: &topics,
+                services: &services,
+            };
+            add_meeting(&mut graph, &indexes, &file.source, &id, meeting);
         }
     }
     date_topics(&mut graph);
@@ -111,10 +119,18 @@ fn meeting_id(
     id
 }
 
+/// The cross-file identity indexes a meeting is resolved against.
+struct Indexes<'a> {
+    people: &'a PersonIndex,
+    topics: &'a TopicIndex,
+    services: &'a ServiceIndex,
+}
+
 /// Adds one meeting and everything in it.
 struct MeetingWriter<'a> {
     graph: &'a mut KnowledgeGraph,
     people: &'a PersonIndex,
+    services: &'a ServiceIndex,
     source: &'a str,
     meeting: NodeIndex,
     items: Vec<NodeIndex>,
@@ -165,12 +181,17 @@ impl MeetingWriter<'_> {
         } else {
             Vec::new()
         };
+        let (name, evidence) = self.services.canonical(&s.name, s.evidence);
+        let mut aliases = aliases;
+        if name != s.name {
+            aliases.push(s.name.clone());
+        }
         let node = Node {
-            id: format!("service/{}", slug(&s.name)),
-            label: s.name.clone(),
+            id: format!("service/{}", slug(name)),
+            label: name.to_string(),
             data: NodeData::Service {
                 aliases,
-                evidence: s.evidence.to_string(),
+                evidence: evidence.to_string(),
             },
             provenance: vec![self.prov(s.line, s.line)],
         };
@@ -191,8 +212,7 @@ impl MeetingWriter<'_> {
 
 fn add_meeting(
     graph: &mut KnowledgeGraph,
-    people: &PersonIndex,
-    topics: &TopicIndex,
+    indexes: &Indexes<'_>,
     source: &str,
     id: &str,
     m: &MeetingRecord,
@@ -213,13 +233,14 @@ fn add_meeting(
     });
     let mut w = MeetingWriter {
         graph,
-        people,
+        people: indexes.people,
+        services: indexes.services,
         source,
         meeting,
         items: Vec::new(),
     };
     add_people(&mut w, m);
-    add_items(&mut w, topics, id, m);
+    add_items(&mut w, indexes.topics, id, m);
     add_outcomes(&mut w, id, m);
     add_mentions(&mut w, m);
 }
