@@ -202,8 +202,8 @@ fn two_spellings(
     let _ = blocks;
     spellings
         .hyphenated
-        .iter()
-        .filter_map(|(key, _)| spellings.capitalised.get(key))
+        .keys()
+        .filter_map(|key| spellings.capitalised.get(key))
         .filter(|(_, _, written)| {
             plausible(written, catalogue) && names_a_product(written) && !ordinary(written)
         })

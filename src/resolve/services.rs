@@ -6,6 +6,9 @@
 use crate::extract::records::FileRecord;
 use std::collections::BTreeMap;
 
+/// For one squashed name: (evidence rank, spelling) -> (times seen, evidence).
+type Sightings = BTreeMap<(u8, String), (usize, &'static str)>;
+
 /// Squashed name -> (canonical name, evidence of the strongest sighting).
 #[derive(Clone, Debug, Default)]
 pub struct ServiceIndex {
@@ -15,8 +18,7 @@ pub struct ServiceIndex {
 impl ServiceIndex {
     /// Choose one name and evidence per squashed name over all records.
     pub fn build(records: &[&FileRecord]) -> Self {
-        let mut spellings: BTreeMap<String, BTreeMap<(u8, String), (usize, &'static str)>> =
-            BTreeMap::new();
+        let mut spellings: BTreeMap<String, Sightings> = BTreeMap::new();
         for m in records
             .iter()
             .flat_map(|r| &r.meetings)
