@@ -1,9 +1,13 @@
 //! Command-line interface: clap definitions and one file per subcommand.
 
+mod actions;
+mod entities;
 mod export;
 mod init;
 mod output;
+mod render;
 mod stats;
+mod timeline;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -31,6 +35,12 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Write a commented minutegraph.toml configuration template.
     Init(init::InitArgs),
+    /// Follow one topic, service, person or issue across meetings, in date order.
+    Timeline(timeline::TimelineArgs),
+    /// List action items, optionally only open ones or one person's.
+    Actions(actions::ActionsArgs),
+    /// List people, services, issues or topics with their meeting counts and dates.
+    Entities(entities::EntitiesArgs),
     /// Print the block structure minutegraph reads from one file (for debugging rules).
     #[command(hide = true)]
     Blocks {
@@ -46,6 +56,9 @@ pub fn main() -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Init(args) => init::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Timeline(args) => timeline::run(args),
+        Command::Actions(args) => actions::run(args),
+        Command::Entities(args) => entities::run(args),
         Command::Blocks { path } => print_blocks(&path),
     };
     match result {

@@ -302,7 +302,9 @@ fn one_person(who: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Opt
         return (!not_person(who)).then(|| PersonRef::name(who, line_no));
     }
     let first = who.split_whitespace().next().unwrap_or(who);
-    let agent = !lexicon::NOT_AGENTS.contains(&first.to_lowercase().as_str());
+    let lower = first.to_lowercase();
+    let agent = !lexicon::NOT_AGENTS.contains(&lower.as_str())
+        && (lexicon::FIRST_NAMES.contains(&lower.as_str()) || !super::meeting::noun_like(&lower));
     (looks_like_first_name(first)
         && agent
         && !is_stop_word(first)

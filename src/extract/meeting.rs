@@ -237,7 +237,14 @@ fn mentions(
             continue;
         }
         match evidence {
-            Evidence::Strong => people.push(p),
+            Evidence::Strong => {
+                // "Stabilization reports ...": a noun before a verb of speech is no one.
+                let lower = p.name.to_lowercase();
+                let first = lower.split_whitespace().next().unwrap_or("");
+                if !noun_like(first) || super::lexicon::FIRST_NAMES.contains(&first) {
+                    people.push(p);
+                }
+            }
             Evidence::Weak => candidates.weak.push(Mention { what: p, item }),
             Evidence::WeakInitial | Evidence::Object => {
                 candidates.initial.push(Mention { what: p, item })
@@ -313,9 +320,9 @@ fn confirm_presenters(meeting: &mut MeetingRecord) {
         .collect();
     for item in &mut meeting.items {
         item.presenters.retain(|p| {
-            p.is_handle
-                || p.name.chars().next().is_some_and(char::is_uppercase)
-                || known.contains(&p.key())
+            let written_as_name = p.name.chars().next().is_some_and(char::is_uppercase)
+                && !p.name.chars().any(|c| c.is_ascii_digit());
+            p.is_handle || written_as_name || known.contains(&p.key())
         });
     }
 }
@@ -346,20 +353,30 @@ fn confirm_candidates(meeting: &mut MeetingRecord, candidates: Candidates) {
             known.push(first.to_lowercase());
         }
     }
-    let is_name = |n: &str| super::lexicon::FIRST_NAMES.contains(&n);
-    let ordinary = |n: &str| super::lexicon::COMMON_WORDS.contains(&n);
+    let given_name = |n: &str| {
+        let first = n.split_whitespace().next().unwrap_or(n);
+        super::lexicon::FIRST_NAMES.contains(&first)
+    };
+    let unusual = |n: &str| !n.contains(' ') && !super::lexicon::COMMON_WORDS.contains(&n) && !noun_like(n);
     for c in candidates.weak {
         let lower = c.what.name.to_lowercase();
-        if known.contains(&lower) || is_name(&lower) || !ordinary(&lower) {
+        if known.contains(&lower) || given_name(&lower) || unusual(&lower) {
             meeting.people.push(c);
         }
     }
     for c in candidates.initial.into_iter().chain(candidates.speakers) {
         let lower = c.what.name.to_lowercase();
-        if known.contains(&lower) || is_name(&lower) {
+        if known.contains(&lower) || given_name(&lower) {
             meeting.people.push(c);
         }
     }
+}
+
+/// Word endings of nouns and gerunds, which names rarely have.
+pub(super) fn noun_like(word: &str) -> bool {
+    ["tion", "sion", "ment", "ness", "ity", "ing", "ies", "ance", "ence", "ship", "ism", "ure", "ages"]
+        .iter()
+        .any(|s| word.ends_with(s))
 }
 
 fn is_label_word(word: &str) -> bool {

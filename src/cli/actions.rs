@@ -1,0 +1,102 @@
+//! `minutegraph actions`: the action items of the given minutes, optionally only
+//! open ones or only those of one person.
+
+use super::render;
+use super::{EXIT_INPUT, EXIT_OK};
+use crate::error::Error;
+use crate::query::{self, ActionRow, Selector};
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+/// Arguments of `actions`.
+#[derive(Debug, Args)]
+pub struct ActionsArgs {
+    /// Files and folders of minutes.
+    #[arg(value_name = "PATH", default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Only actions that are still open.
+    #[arg(long)]
+    open: bool,
+    /// Only actions assigned to this person (name, alias or handle).
+    #[arg(long, value_name = "NAME")]
+    assignee: Option<String>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = TableFormat::Markdown)]
+    format: TableFormat,
+    /// Configuration file (default: minutegraph.toml in the input folder).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// Output formats of the table commands.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(super) enum TableFormat {
+    Markdown,
+    Json,
+    Csv,
+}
+
+const HEADER: [&str; 10] = [
+    "date",
+    "meeting",
+    "item",
+    "status",
+    "due",
+    "assignees",
+    "action",
+    "source",
+    "line",
+    "id",
+];
+
+/// Run `actions`.
+pub fn run(args: ActionsArgs) -> Result<u8, Error> {
+    let outcome = super::timeline::read(&args.paths, args.config.as_deref())?;
+    if let Some(name) = &args.assignee {
+        let selector = Selector::Person(name.clone());
+        if query::find_nodes(&outcome.graph, selector.kind(), name).is_empty() {
+            eprintln!(
+                "minutegraph: {}",
+                super::timeline::no_match(&outcome, &selector)
+            );
+            return Ok(EXIT_INPUT);
+        }
+    }
+    let rows = query::actions(&outcome.graph, args.open, args.assignee.as_deref());
+    super::write_output(args.output.as_deref(), |out| match args.format {
+        TableFormat::Json => render::write_json(out, &rows),
+        TableFormat::Csv => render::write_csv(out, &HEADER, &table(&rows)),
+        TableFormat::Markdown => {
+            let title = if args.open { "Open actions" } else { "Actions" };
+            writeln!(out, "# {title} ({})\n", rows.len()).map_err(render::io)?;
+            render::write_markdown_table(out, &HEADER, &table(&rows))
+        }
+    })?;
+    Ok(if outcome.files_read == 0 {
+        EXIT_INPUT
+    } else {
+        EXIT_OK
+    })
+}
+
+fn table(rows: &[ActionRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            vec![
+                r.date.clone().unwrap_or_default(),
+                r.meeting_title.clone().unwrap_or_default(),
+                r.item.clone().unwrap_or_default(),
+                r.status.name().to_string(),
+                r.due.clone().unwrap_or_default(),
+                r.assignees.join(", "),
+                r.text.clone(),
+                r.source.clone(),
+                r.line.to_string(),
+                r.id.clone(),
+            ]
+        })
+        .collect()
+}

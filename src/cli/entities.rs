@@ -1,0 +1,116 @@
+//! `minutegraph entities`: one row per person, service, issue or topic, with how
+//! many meetings it occurs in and when it was first and last seen.
+
+use super::actions::TableFormat;
+use super::render;
+use super::{EXIT_INPUT, EXIT_OK};
+use crate::error::Error;
+use crate::query::{self, EntityKind, EntityRow};
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+/// Arguments of `entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Files and folders of minutes.
+    #[arg(value_name = "PATH", default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Which kind of entity to list.
+    #[arg(short, long, value_enum)]
+    kind: KindArg,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = TableFormat::Markdown)]
+    format: TableFormat,
+    /// Configuration file (default: minutegraph.toml in the input folder).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// Entity kinds on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum KindArg {
+    Person,
+    Service,
+    Issue,
+    Topic,
+}
+
+impl From<KindArg> for EntityKind {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::Person => EntityKind::Person,
+            KindArg::Service => EntityKind::Service,
+            KindArg::Issue => EntityKind::Issue,
+            KindArg::Topic => EntityKind::Topic,
+        }
+    }
+}
+
+/// Run `entities`.
+pub fn run(args: EntitiesArgs) -> Result<u8, Error> {
+    let outcome = super::timeline::read(&args.paths, args.config.as_deref())?;
+    let kind = EntityKind::from(args.kind);
+    let rows = query::entities(&outcome.graph, kind);
+    let header = header(kind);
+    super::write_output(args.output.as_deref(), |out| match args.format {
+        TableFormat::Json => render::write_json(out, &rows),
+        TableFormat::Csv => render::write_csv(out, &header, &table(kind, &rows)),
+        TableFormat::Markdown => {
+            writeln!(out, "# Entities: {} ({})\n", kind.name(), rows.len()).map_err(render::io)?;
+            render::write_markdown_table(out, &header, &table(kind, &rows))
+        }
+    })?;
+    Ok(if outcome.files_read == 0 {
+        EXIT_INPUT
+    } else {
+        EXIT_OK
+    })
+}
+
+/// Columns: the common ones, then what only this kind has.
+fn header(kind: EntityKind) -> Vec<&'static str> {
+    let mut header = vec![
+        "name",
+        "id",
+        "aliases",
+        "meetings",
+        "first_seen",
+        "last_seen",
+    ];
+    header.extend_from_slice(match kind {
+        EntityKind::Person => &["handles"][..],
+        EntityKind::Service => &["evidence"],
+        EntityKind::Issue => &["key", "kind", "url"],
+        EntityKind::Topic => &[],
+    });
+    header
+}
+
+fn table(kind: EntityKind, rows: &[EntityRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            let mut cells = vec![
+                r.name.clone(),
+                r.id.clone(),
+                r.aliases.join("; "),
+                r.meetings.to_string(),
+                r.first_seen.clone().unwrap_or_default(),
+                r.last_seen.clone().unwrap_or_default(),
+            ];
+            match kind {
+                EntityKind::Person => cells.push(r.handles.join("; ")),
+                EntityKind::Service => cells.push(r.evidence.clone().unwrap_or_default()),
+                EntityKind::Issue => cells.extend([
+                    r.key.clone().unwrap_or_default(),
+                    r.issue_kind.clone().unwrap_or_default(),
+                    r.url.clone().unwrap_or_default(),
+                ]),
+                EntityKind::Topic => {}
+            }
+            cells
+        })
+        .collect()
+}

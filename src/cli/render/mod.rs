@@ -1,0 +1,169 @@
+//! Text renderers shared by the query commands: JSON, CSV (RFC 4180), Markdown
+//! tables and the escaping each target needs, plus the timeline's own formats.
+//! They only format query results; nothing here looks at the graph.
+
+pub mod timeline;
+
+use crate::error::Error;
+use serde::Serialize;
+use std::io::Write;
+
+/// An I/O failure while writing command output.
+pub fn io(source: std::io::Error) -> Error {
+    Error::Io {
+        path: "<output>".into(),
+        source,
+    }
+}
+
+/// Pretty JSON (fields in declaration order) and a final newline.
+pub fn write_json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<(), Error> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Error::Export {
+        format: "json",
+        message: e.to_string(),
+    })?;
+    writeln!(out, "{text}").map_err(io)
+}
+
+/// A CSV table: a header row, then one row per record, CRLF line ends.
+pub fn write_csv(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> Result<(), Error> {
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    for row in std::iter::once(&header).chain(rows) {
+        let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+        write!(out, "{}\r\n", fields.join(",")).map_err(io)?;
+    }
+    Ok(())
+}
+
+/// One CSV field: quoted, with quotes doubled, when it holds `,` `"` CR or LF.
+pub fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// A Markdown table; cells are put on one line and their `|` escaped.
+pub fn write_markdown_table(
+    out: &mut dyn Write,
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> Result<(), Error> {
+    writeln!(out, "| {} |", header.join(" | ")).map_err(io)?;
+    writeln!(out, "|{}", "---|".repeat(header.len())).map_err(io)?;
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| markdown_cell(c)).collect();
+        writeln!(out, "| {} |", cells.join(" | ")).map_err(io)?;
+    }
+    Ok(())
+}
+
+/// Text for a Markdown table cell: [`markdown_text`] with `|` escaped.
+pub fn markdown_cell(text: &str) -> String {
+    markdown_text(text).replace('|', "\\|")
+}
+
+/// Text for Markdown output: one line, and `<` escaped so that HTML in the
+/// minutes shows as text instead of becoming markup.
+pub fn markdown_text(text: &str) -> String {
+    one_line(text).replace('<', "\\<")
+}
+
+/// Text on one line: every run of whitespace (newlines included) becomes one space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An inline code span that holds `text` whatever backticks it contains.
+pub fn code_span(text: &str) -> String {
+    let text = one_line(text);
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    if longest == 0 {
+        format!("{fence}{text}{fence}")
+    } else {
+        format!("{fence} {text} {fence}")
+    }
+}
+
+/// Text safe inside HTML elements and attribute values.
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text a Mermaid `timeline` line can hold: one line, without the `:` that
+/// separates events, the `#` and `;` Mermaid reads as entity codes and
+/// statement ends, or the `<` `>` `%` `{` `}` it may read as markup.
+pub fn mermaid_text(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| match c {
+            ':' | ';' => ' ',
+            '#' | '<' | '>' | '%' | '{' | '}' | '`' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    let line = one_line(&cleaned);
+    if line.is_empty() { "-".into() } else { line }
+}
+
+/// `text` or `-` when it is empty.
+pub fn or_dash(text: Option<&str>) -> String {
+    match text {
+        Some(t) if !t.trim().is_empty() => t.to_string(),
+        _ => "-".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_csv_fields_that_need_it() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn escapes_html_and_markdown() {
+        assert_eq!(
+            html_escape("<script>\"a\" & 'b'</script>"),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
+        assert_eq!(markdown_cell("a | b\nc"), "a \\| b c");
+        assert_eq!(markdown_text("<b>x</b>"), "\\<b>x\\</b>");
+        assert_eq!(code_span("a`b"), "`` a`b ``");
+        assert_eq!(code_span("x.md:3"), "`x.md:3`");
+    }
+
+    #[test]
+    fn strips_mermaid_syntax() {
+        assert_eq!(
+            mermaid_text("Keycloak: 24 #373; <b>\nnext"),
+            "Keycloak 24 373 b next"
+        );
+        assert_eq!(mermaid_text(":#;"), "-");
+        assert_eq!(mermaid_text("Déploiement 🚀"), "Déploiement 🚀");
+    }
+}

@@ -1,0 +1,91 @@
+//! Action items across all meetings, optionally only the open ones or only those
+//! assigned to one person, with the meeting and agenda item they were recorded in.
+
+use super::graph::{self, MeetingInfo};
+use super::{Status, date_order, matching};
+use crate::model::{EdgeKind, KnowledgeGraph, NodeData, NodeKind};
+use petgraph::stable_graph::NodeIndex;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// One action item and where it was recorded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionRow {
+    /// The action's id.
+    pub id: String,
+    /// What is to be done.
+    pub text: String,
+    /// Open or done.
+    pub status: Status,
+    /// When it is due, if stated.
+    pub due: Option<String>,
+    /// Names of the people it is assigned to, sorted.
+    pub assignees: Vec<String>,
+    /// Date of the meeting, `YYYY-MM-DD` when known.
+    pub date: Option<String>,
+    /// Id of the meeting.
+    pub meeting_id: String,
+    /// Title of the meeting, when the minutes give one.
+    pub meeting_title: Option<String>,
+    /// Title of the agenda item it was recorded under, if any.
+    pub item: Option<String>,
+    /// Source file, relative to the input root.
+    pub source: String,
+    /// Line it was read from.
+    pub line: u32,
+}
+
+/// Every action item, sorted by meeting date (undated last), source and line.
+/// `open_only` keeps open actions; `assignee` keeps actions assigned to a person
+/// it names (matched like a timeline's `--person`).
+pub fn actions(graph: &KnowledgeGraph, open_only: bool, assignee: Option<&str>) -> Vec<ActionRow> {
+    let people: Option<BTreeSet<NodeIndex>> = assignee.map(|q| {
+        matching::find_nodes(graph, NodeKind::Person, q)
+            .into_iter()
+            .collect()
+    });
+    let mut rows: Vec<ActionRow> = graph
+        .nodes()
+        .filter(|(_, n)| n.kind() == NodeKind::ActionItem)
+        .filter(|(i, _)| people.as_ref().is_none_or(|p| assigned_to(graph, *i, p)))
+        .filter_map(|(i, _)| row(graph, i))
+        .filter(|r| !open_only || r.status == Status::Open)
+        .collect();
+    rows.sort_by(|a, b| {
+        date_order(a.date.as_deref(), &a.source, a.line)
+            .cmp(&date_order(b.date.as_deref(), &b.source, b.line))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    rows
+}
+
+fn assigned_to(graph: &KnowledgeGraph, action: NodeIndex, people: &BTreeSet<NodeIndex>) -> bool {
+    graph
+        .edges_from(action)
+        .into_iter()
+        .filter(|(e, _)| e.kind == EdgeKind::Assignee)
+        .filter_map(|(_, n)| graph.find(&n.id))
+        .any(|p| people.contains(&p))
+}
+
+fn row(graph: &KnowledgeGraph, idx: NodeIndex) -> Option<ActionRow> {
+    let node = graph.node(idx);
+    let NodeData::ActionItem { status, due } = &node.data else {
+        return None;
+    };
+    let MeetingInfo { id, date, title } = graph::meeting_info(graph, graph::meeting_of(graph, idx));
+    let (source, line, _) = graph::origin(node);
+    Some(ActionRow {
+        id: node.id.clone(),
+        text: node.label.clone(),
+        status: (*status).into(),
+        due: due.clone(),
+        assignees: graph::assignee_names(graph, idx),
+        date,
+        meeting_id: id,
+        meeting_title: title,
+        item: graph::item_of(graph, idx).map(|i| graph.node(i).label.clone()),
+        source,
+        line,
+    })
+}
