@@ -26,12 +26,12 @@ static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 static INLINE_AI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:AI|ACTION|TODO|ToDo)\s*(?:@([\w-]+)|\(([^)]+)\))?\s*:|\(AI\s+@([\w-]+)\)")
+    Regex::new(r"\b(?:AI|ACTION|TODO|ToDo)\s*(?:@([\w-]+)|\(([^)]+)\))?\s*:(.*)|\(AI\s+@([\w-]+)\)")
         .expect("regex")
 });
 static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[,.;:(]\s*|\band\s+|\bthen\s+(?:have\s+)?|\bhave\s+)(@[\w-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?|\p{Lu}{2,4})\s+(?:will|is going to|shall|agreed to|offered to|volunteered to|to|should)\s+(?:also\s+|then\s+|try\s+to\s+)?([a-z]+(?:-[a-z]+)?)",
+        r"(?:^|[,;:(]\s*|[.!?]\s+|\band\s+|\bthen\s+(?:have\s+)?|\bhave\s+)(@[\w-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?|\p{Lu}{2,4})\s+(?:will|is going to|shall|agreed to|offered to|volunteered to|to|should)\s+(?:also\s+|then\s+|try\s+to\s+)?([a-z]+(?:-[a-z]+)?)",
     )
     .expect("regex")
 });
@@ -134,15 +134,22 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
     if let Some(caps) = INLINE_AI.captures(text) {
         let who = caps
             .get(1)
-            .or(caps.get(3))
+            .or(caps.get(4))
             .map(|m| vec![PersonRef::handle(m.as_str(), line_no)]);
         let who = who.or_else(|| {
             caps.get(2)
                 .map(|m| super::person::split_name_list(m.as_str(), line_no).unwrap_or_default())
         });
-        let assignees = who
-            .filter(|w| !w.is_empty())
-            .unwrap_or_else(|| owners_in(text, line_no, ctx.not_person));
+        // Owners are named after the marker (`Backups: evaluate -> AI: @a, @b`).
+        let after = caps.get(3).map_or(text, |m| m.as_str()).trim();
+        let assignees = who.filter(|w| !w.is_empty()).unwrap_or_else(|| {
+            let handles = find_handles(after, line_no);
+            if handles.is_empty() {
+                owners_in(after, line_no, ctx.not_person)
+            } else {
+                handles
+            }
+        });
         return Some(FoundAction {
             assignees,
             status,
@@ -182,10 +189,29 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
     None
 }
 
+/// Whether a word can be the verb after a subject: a modal, `to`, or a (third-person) verb.
+fn acts_like_verb(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let stem = w
+        .strip_suffix("es")
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(&w);
+    matches!(
+        w.as_str(),
+        "to" | "will" | "should" | "shall" | "can" | "must" | "would"
+    ) || lexicon::TASK_VERBS.contains(&stem)
+        || lexicon::TASK_VERBS.contains(&w.as_str())
+        || lexicon::SPEECH_VERBS.contains(&w.as_str())
+}
+
 /// MeetBot's `#action nick does something`: the nick that opens the line.
 fn leading_nick(rest: &str, line_no: u32) -> Option<PersonRef> {
     let mut words = rest.split_whitespace();
     let (nick, next) = (words.next()?, words.next()?);
+    let lower = nick.to_lowercase();
+    if lexicon::TASK_VERBS.contains(&lower.as_str()) || super::person::noun_like(&lower) {
+        return None;
+    }
     let nick_like = nick
         .chars()
         .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
@@ -303,8 +329,13 @@ fn one_person(who: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Opt
     }
     let first = who.split_whitespace().next().unwrap_or(who);
     let lower = first.to_lowercase();
+    // "Mark to move ...": a committing subject may be a name that is also a word,
+    // but not a verb or noun ("Allow to describe", "Container will").
     let agent = !lexicon::NOT_AGENTS.contains(&lower.as_str())
-        && (lexicon::FIRST_NAMES.contains(&lower.as_str()) || !super::meeting::noun_like(&lower));
+        && !lexicon::TASK_VERBS.contains(&lower.as_str())
+        && !lower.ends_with("ed")
+        && (super::person::could_be_name(&lower)
+            || lexicon::AMBIGUOUS_NAMES.contains(&lower.as_str()));
     (looks_like_first_name(first)
         && agent
         && !is_stop_word(first)
@@ -319,8 +350,13 @@ fn leading_name(rest: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> 
     let (Some(first), Some(second)) = (words.next(), words.next()) else {
         return Vec::new();
     };
-    let verbish = second.chars().all(|c| c.is_lowercase() || c == '-');
-    match one_person(first.trim_end_matches([',', ':']), line_no, not_person) {
+    let verbish = acts_like_verb(second);
+    let first = first.trim_end_matches([',', ':']);
+    let lower = first.to_lowercase();
+    if lexicon::TASK_VERBS.contains(&lower.as_str()) || !super::person::could_be_name(&lower) {
+        return Vec::new();
+    }
+    match one_person(first, line_no, not_person) {
         Some(p) if verbish => vec![p],
         _ => Vec::new(),
     }
@@ -340,6 +376,7 @@ fn owners_in(text: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Vec
             && super::person::name_like(label)
             && !is_stop_word(label)
             && !not_person(label)
+            && (label.starts_with('@') || super::person::could_be_name(&label.to_lowercase()))
         {
             return vec![super::person::person_ref(label, line_no)];
         }

@@ -73,6 +73,11 @@ word_list!(
     "first-names.txt"
 );
 word_list!(
+    /// Given names that are also ordinary words: names only where the syntax says so.
+    AMBIGUOUS_NAMES,
+    "ambiguous-names.txt"
+);
+word_list!(
     /// Labels that open a decision.
     DECISION_LABELS,
     "decision-labels.txt"

@@ -239,9 +239,7 @@ fn mentions(
         match evidence {
             Evidence::Strong => {
                 // "Stabilization reports ...": a noun before a verb of speech is no one.
-                let lower = p.name.to_lowercase();
-                let first = lower.split_whitespace().next().unwrap_or("");
-                if !noun_like(first) || super::lexicon::FIRST_NAMES.contains(&first) {
+                if person::could_be_name(&p.name.to_lowercase()) {
                     people.push(p);
                 }
             }
@@ -321,7 +319,8 @@ fn confirm_presenters(meeting: &mut MeetingRecord) {
     for item in &mut meeting.items {
         item.presenters.retain(|p| {
             let written_as_name = p.name.chars().next().is_some_and(char::is_uppercase)
-                && !p.name.chars().any(|c| c.is_ascii_digit());
+                && !p.name.chars().any(|c| c.is_ascii_digit())
+                && (p.name.contains(' ') || person::could_be_name(&p.name.to_lowercase()));
             p.is_handle || written_as_name || known.contains(&p.key())
         });
     }
@@ -357,7 +356,7 @@ fn confirm_candidates(meeting: &mut MeetingRecord, candidates: Candidates) {
         let first = n.split_whitespace().next().unwrap_or(n);
         super::lexicon::FIRST_NAMES.contains(&first)
     };
-    let unusual = |n: &str| !n.contains(' ') && !super::lexicon::COMMON_WORDS.contains(&n) && !noun_like(n);
+    let unusual = |n: &str| !n.contains(' ') && person::could_be_name(n);
     for c in candidates.weak {
         let lower = c.what.name.to_lowercase();
         if known.contains(&lower) || given_name(&lower) || unusual(&lower) {
@@ -370,13 +369,6 @@ fn confirm_candidates(meeting: &mut MeetingRecord, candidates: Candidates) {
             meeting.people.push(c);
         }
     }
-}
-
-/// Word endings of nouns and gerunds, which names rarely have.
-pub(super) fn noun_like(word: &str) -> bool {
-    ["tion", "sion", "ment", "ness", "ity", "ing", "ies", "ance", "ence", "ship", "ism", "ure", "ages"]
-        .iter()
-        .any(|s| word.ends_with(s))
 }
 
 fn is_label_word(word: &str) -> bool {

@@ -22,6 +22,24 @@ static PRONOUNS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pronoun regex")
 });
 
+/// Whether a single word, lower-cased, can be read as a given name or nick: a
+/// known given name, or a word that is neither ordinary English nor noun-shaped.
+pub fn could_be_name(lower: &str) -> bool {
+    let first = lower.split_whitespace().next().unwrap_or(lower);
+    lexicon::FIRST_NAMES.contains(&first)
+        || (!lexicon::COMMON_WORDS.contains(&first) && !noun_like(first) && !is_stop_word(first))
+}
+
+/// Word endings of nouns and gerunds, which names rarely have.
+pub fn noun_like(word: &str) -> bool {
+    [
+        "tion", "sion", "ment", "ness", "ity", "ing", "ies", "ance", "ence", "ship", "ism", "ure",
+        "ages",
+    ]
+    .iter()
+    .any(|s| word.ends_with(s))
+}
+
 /// Whether `word` could be a name (not a stop word, starts with a letter).
 pub fn is_stop_word(word: &str) -> bool {
     lexicon::NOT_NAMES.contains(&word.to_lowercase().as_str())
