@@ -113,6 +113,8 @@ fn graph() -> KnowledgeGraph {
         let src = f.graph.node(m).provenance[0].source.clone();
         f.link(m, jane, EdgeKind::Attendee, &src, 2);
     }
+    // Her name on the attendance line of March also reads as a mention.
+    f.link(march, jane, EdgeKind::Mentions, a, 2);
     f.link(march, jane, EdgeKind::HasRole(Role::Chair), a, 3);
     // March: two items on Keycloak, one on the status page; a mention outside items.
     let m_item1 = f.add(

@@ -162,8 +162,18 @@ fn hits_of(graph: &KnowledgeGraph, node: NodeIndex) -> Vec<Hit> {
 /// One entry per agenda item and one per meeting for hits outside items;
 /// attendance alone makes an entry only in meetings with no other entry.
 fn entries_from(graph: &KnowledgeGraph, hits: Vec<Hit>) -> Vec<TimelineEntry> {
+    // A name on an attendance or role line is also read as a mention there; it
+    // is still attendance, not a separate occurrence.
+    let roll: BTreeSet<(NodeIndex, String, u32)> = hits
+        .iter()
+        .filter(|h| h.attendance)
+        .map(|h| (h.meeting, h.source.clone(), h.line))
+        .collect();
     let mut groups: BTreeMap<(NodeIndex, Option<NodeIndex>), Vec<Hit>> = BTreeMap::new();
-    for hit in hits {
+    for mut hit in hits {
+        if hit.item.is_none() && roll.contains(&(hit.meeting, hit.source.clone(), hit.line)) {
+            hit.attendance = true;
+        }
         groups.entry((hit.meeting, hit.item)).or_default().push(hit);
     }
     let busy: BTreeSet<NodeIndex> = groups
