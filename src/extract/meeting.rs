@@ -356,10 +356,9 @@ fn confirm_candidates(meeting: &mut MeetingRecord, candidates: Candidates) {
         let first = n.split_whitespace().next().unwrap_or(n);
         super::lexicon::FIRST_NAMES.contains(&first)
     };
-    let unusual = |n: &str| !n.contains(' ') && person::could_be_name(n);
     for c in candidates.weak {
         let lower = c.what.name.to_lowercase();
-        if known.contains(&lower) || given_name(&lower) || unusual(&lower) {
+        if known.contains(&lower) || given_name(&lower) {
             meeting.people.push(c);
         }
     }

@@ -26,8 +26,15 @@ static PRONOUNS: LazyLock<Regex> = LazyLock::new(|| {
 /// known given name, or a word that is neither ordinary English nor noun-shaped.
 pub fn could_be_name(lower: &str) -> bool {
     let first = lower.split_whitespace().next().unwrap_or(lower);
+    // "Epics", "Drafts": the plural of an ordinary word.
+    let plural = first
+        .strip_suffix('s')
+        .is_some_and(|s| !s.ends_with('s') && lexicon::COMMON_WORDS.contains(&s));
     lexicon::FIRST_NAMES.contains(&first)
-        || (!lexicon::COMMON_WORDS.contains(&first) && !noun_like(first) && !is_stop_word(first))
+        || (!lexicon::COMMON_WORDS.contains(&first)
+            && !plural
+            && !noun_like(first)
+            && !is_stop_word(first))
 }
 
 /// Word endings of nouns and gerunds, which names rarely have.
@@ -340,18 +347,31 @@ pub fn looks_like_first_name(word: &str) -> bool {
 fn word_spans(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
+    let mut in_code = false;
     for (i, c) in text.char_indices() {
+        if c == '`' {
+            // Words inside inline code are identifiers, not names.
+            if let Some(s) = start.take() {
+                if !in_code {
+                    out.push((s, &text[s..i]));
+                }
+            }
+            in_code = !in_code;
+            continue;
+        }
         let part = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push((s, &text[s..i]));
+                if !in_code {
+                    out.push((s, &text[s..i]));
+                }
                 start = None;
             }
             _ => {}
         }
     }
-    if let Some(s) = start {
+    if let (Some(s), false) = (start, in_code) {
         out.push((s, &text[s..]));
     }
     out
