@@ -289,13 +289,49 @@ fn presenter_lines(blocks: &[Block]) -> Vec<PersonRef> {
 
 fn clean_title(title: &str) -> String {
     let t = title.trim().trim_end_matches(':').trim();
+    let t = quoted_part(t).unwrap_or(t);
     let t = t.trim_matches(|c: char| c == '"' || c == '“' || c == '”' || c == '*');
     t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `"Support upcasting" rfcs#3324` -> `Support upcasting`: a title quoted at the
+/// start of an item, followed by its references.
+fn quoted_part(text: &str) -> Option<&str> {
+    let (open, close) = match text.chars().next()? {
+        '"' => ('"', '"'),
+        '“' => ('“', '”'),
+        _ => return None,
+    };
+    let rest = &text[open.len_utf8()..];
+    let end = rest.rfind(close)?;
+    let after = rest[end + close.len_utf8()..].trim();
+    // Only when what follows the closing quote is a reference or a link, not more title.
+    let references = after.is_empty()
+        || after
+            .split_whitespace()
+            .all(|w| w.contains('#') || w.contains("://") || w.starts_with('['));
+    (end > 0 && references).then(|| &rest[..end])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_titles_lose_their_references() {
+        assert_eq!(
+            clean_title("\"Support upcasting of `dyn Trait`\" rfcs#3324"),
+            "Support upcasting of `dyn Trait`"
+        );
+        assert_eq!(
+            clean_title("\"New \"warning\" error\" [rust#1](https://x.org)"),
+            "New \"warning\" error"
+        );
+        assert_eq!(
+            clean_title("\"Quoted\" and more words"),
+            "Quoted\" and more words"
+        );
+    }
 
     #[test]
     fn presenters_from_parentheses() {

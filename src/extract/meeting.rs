@@ -152,7 +152,18 @@ fn meeting_title(doc: &Document) -> Option<String> {
     doc.blocks
         .iter()
         .find(|b| b.heading_level() == Some(1))
-        .map(|b| b.text.clone())
+        .map(|b| heading_title(&b.text))
+        .filter(|t| !t.is_empty())
+}
+
+/// A heading's text without rule lines (`=====`) and line breaks.
+fn heading_title(text: &str) -> String {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.chars().any(char::is_alphanumeric))
+        .collect();
+    lines.join(" ")
 }
 
 fn repo_context(blocks: &[Block], config: &Config) -> RepoContext {
