@@ -170,16 +170,7 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
         };
         let key = format!("{}/{}#{}", &caps[1], &caps[2], number);
         covered.push(r.clone());
-        found.push((
-            r.start,
-            IssueRef {
-                key,
-                number,
-                kind: IssueKind::Unknown,
-                url: None,
-                line: line_at(r.start),
-            },
-        ));
+        found.push((r.start, short_ref(key, number, line_at(r.start))));
     }
     for caps in SHORT.captures_iter(text) {
         let g = caps.get(1).expect("repo");
@@ -204,16 +195,7 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
             (None, None, None) => format!("#{number}"),
         };
         covered.push(r.clone());
-        found.push((
-            r.start,
-            IssueRef {
-                key,
-                number,
-                kind: IssueKind::Unknown,
-                url: None,
-                line: line_at(r.start),
-            },
-        ));
+        found.push((r.start, short_ref(key, number, line_at(r.start))));
     }
     for caps in WORDED.captures_iter(text) {
         let m = caps.get(0).expect("match");
@@ -259,6 +241,17 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
     }
     found.sort_by_key(|(at, _)| *at);
     found.into_iter().map(|(_, r)| r).collect()
+}
+
+/// A reference written without a URL: its kind is unknown.
+fn short_ref(key: String, number: u64, line: u32) -> IssueRef {
+    IssueRef {
+        key,
+        number,
+        kind: IssueKind::Unknown,
+        url: None,
+        line,
+    }
 }
 
 fn url_kind(host: &str, kind: &str) -> &'static str {
