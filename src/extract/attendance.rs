@@ -11,7 +11,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W{0,3}(present|attendees|attendance|participants|attending|regrets|absent|apologies|excused|chairs?|chaired by|scribes?|note ?takers?|minutes(?: taker| by)?|moderator|facilitator)\W{0,3}\s*:\s*(.+)$")
+    Regex::new(r"(?i)^\W{0,3}((?:[a-z]+ ){0,2}(?:present|attendees|attendance|participants|attending|guests|regrets|absent|apologies|excused)|chairs?|chaired by|scribes?|note ?takers?|minutes(?: taker| by)?|moderator|facilitator)\W{0,3}\s*:\s*(.+)$")
         .expect("regex")
 });
 static ABSENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -126,7 +126,26 @@ fn first_piece(text: &str, block: &Block) -> Option<Vec<PersonRef>> {
     }
     let first = text.split([',', '(', '–', '—']).next()?.trim();
     let first = first.split(" - ").next()?.trim();
+    if let Some(p) = name_and_handle(first, block.line) {
+        return Some(vec![p]);
+    }
     person::name_like(first).then(|| vec![person::person_ref(first, block.line)])
+}
+
+/// `Anna Example @annex` (a name followed by its handle) as one person.
+fn name_and_handle(text: &str, line: u32) -> Option<PersonRef> {
+    let (name, handle) = text.rsplit_once(" @")?;
+    let handle = handle.trim();
+    let valid_handle = !handle.is_empty()
+        && handle
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    (valid_handle && person::name_like(name.trim())).then(|| PersonRef {
+        name: name.trim().to_string(),
+        is_handle: false,
+        handle: Some(handle.to_string()),
+        line,
+    })
 }
 
 fn push_presence(meeting: &mut MeetingRecord, p: PersonRef, absent: bool) {
@@ -147,10 +166,9 @@ pub(super) fn label_lines(block: &Block, meeting: &mut MeetingRecord, keywords: 
             .unwrap_or_else(|| person::find_handles(&list, line));
         for p in people {
             match label.as_str() {
-                l if l.starts_with("regret")
-                    || l.starts_with("absent")
-                    || l.starts_with("apolog")
-                    || l == "excused" =>
+                l if ["regret", "absent", "apolog", "excused"]
+                    .iter()
+                    .any(|w| l.contains(w)) =>
                 {
                     meeting.absentees.push(p)
                 }
