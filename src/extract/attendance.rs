@@ -140,7 +140,8 @@ fn name_and_handle(text: &str, line: u32) -> Option<PersonRef> {
         && handle
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
-    (valid_handle && person::name_like(name.trim())).then(|| PersonRef {
+    let name_first = name.trim().starts_with(char::is_uppercase);
+    (valid_handle && name_first && person::name_like(name.trim())).then(|| PersonRef {
         name: name.trim().to_string(),
         is_handle: false,
         handle: Some(handle.to_string()),
@@ -237,5 +238,47 @@ pub(super) fn roles_in(block: &Block, meeting: &mut MeetingRecord) {
                 meeting.roles.push((role, p));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meeting_from(text: &str) -> MeetingRecord {
+        let mut meeting = MeetingRecord::default();
+        let block = Block::new(
+            BlockKind::Paragraph,
+            0,
+            text.to_string(),
+            1,
+            text.lines().count() as u32,
+        );
+        label_lines(&block, &mut meeting, &Keywords::default());
+        meeting
+    }
+
+    #[test]
+    fn presence_labels_with_qualifiers() {
+        let m = meeting_from(
+            "Directors Present: Ann Example, Bo Builder\nDirectors Absent: Cy Coder\nGuests: Dee Dev\nChair: Ann Example",
+        );
+        let names = |v: &[PersonRef]| v.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(&m.attendees),
+            vec!["Ann Example", "Bo Builder", "Dee Dev", "Ann Example"]
+        );
+        assert_eq!(names(&m.absentees), vec!["Cy Coder"]);
+        assert_eq!(m.roles.len(), 1);
+    }
+
+    #[test]
+    fn names_with_their_handles() {
+        let p = name_and_handle("Eve Example @evex", 3).expect("name and handle");
+        assert_eq!(
+            (p.name.as_str(), p.handle.as_deref(), p.key()),
+            ("Eve Example", Some("evex"), "evex".to_string())
+        );
+        assert!(name_and_handle("see @evex", 3).is_none());
     }
 }
