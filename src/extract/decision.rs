@@ -10,7 +10,7 @@ static OPENING_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:we|it was|group|team|everyone|all|tac|committee|board)\s+(?:has\s+|have\s+)?(?:decided|agreed|approved|resolved)\b|\b(?:decided|agreed|decides|agrees|decide|agree)\s+(?:to|that|on|upon)\b|\bwe(?:'re|’re| are)\s+(?:content|happy|fine|ok|okay|comfortable)\s+(?:to|with)\b|\b(?:result|outcome|conclusion)\b[^.]*\b(?:showed|shows|is|was)\b,?\s+that\b|\bconsensus\s+(?:is|was|reached|that|to|on|points)\b|\bconsensus\b\s*:|\bdecided\b|\blet'?s do it\b|\bapproved\b",
+        r"(?i)\b(?:we|it was|group|team|everyone|all|tac|committee|board)\s+(?:has\s+|have\s+)?(?:decided|agreed|approved|resolved)\b|\b(?:decided|agreed|decides|agrees|decide|agree)\s+(?:to|that|on|upon)\b|\bwe(?:'re|’re| are)\s+(?:content|happy|fine|ok|okay|comfortable)\s+(?:to|with)\b|\b(?:result|outcome|conclusion)\b[^.]*\b(?:showed|shows|is|was)\b,?\s+that\b|\bconsensus\s+(?:is|was|reached|that|to|on|points)\b|\b(?:motion|proposal|resolution)\s+(?:(?:was|is|has been)\s+)?(?:passed|passes|carried|carries|adopted|approved|accepted)\b|\bvoted\s+(?:to|in favou?r|unanimously)\b|\bunanimously\s+(?:approved|agreed|accepted|adopted)\b|\bconsensus\b\s*:|\bdecided\b|\blet'?s do it\b|\bapproved\b",
     )
     .expect("regex")
 });
@@ -71,6 +71,13 @@ mod tests {
         assert!(states_decision("For now decided to land this change"));
         assert!(states_decision("RESOLUTION: adopt the proposal"));
         assert!(states_decision("#agreed raise max-servers to 40"));
+        assert!(states_decision(
+            "Motion to adopt the charter; motion carried."
+        ));
+        assert!(states_decision(
+            "The board voted unanimously to fund the audit"
+        ));
+        assert!(!states_decision("Motion to adopt the charter was tabled"));
         assert!(!states_decision("#info nodepool max-servers is 20"));
         assert!(states_decision("@berendt decided this should be 7.1.0"));
         assert!(states_decision(
