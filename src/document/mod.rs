@@ -1,8 +1,8 @@
 //! Document structure: a minutes file becomes a flat list of [`Block`]s, each
 //! with its 1-based line span, list depth and links, plus optional front matter.
 //!
-//! Markdown goes through a CommonMark parser ([`markdown`]); plain-text minutes
-//! with bare section lines and `- ` items go through [`plain`]. Extraction only
+//! Markdown goes through a CommonMark parser (`markdown`); plain-text minutes
+//! with bare section lines and `- ` items go through `plain`. Extraction only
 //! ever sees this block list, never raw Markdown.
 
 mod front_matter;
