@@ -153,43 +153,45 @@ impl Spellings {
                     }
                     joined.push_str(&squash(tokens[end].1));
                     *s.counts.entry(joined.clone()).or_default() += 1;
+                    if end == start {
+                        continue;
+                    }
                     let written = &text[tokens[start].0..tokens[end].0 + tokens[end].1.len()];
-                    let line = line_of(b, b.text.find(written).unwrap_or(0));
-                    if end > start
-                        && !written.contains('-')
+                    let line = || line_of(b, b.text.find(written).unwrap_or(0));
+                    let capitalised = !written.contains('-')
                         && written
                             .split(' ')
-                            .all(|w| w.starts_with(char::is_uppercase))
-                    {
-                        s.capitalised.entry(joined.clone()).or_insert((
-                            i,
-                            line,
-                            written.to_string(),
-                        ));
+                            .all(|w| w.starts_with(char::is_uppercase));
+                    if capitalised && !s.capitalised.contains_key(&joined) {
+                        s.capitalised
+                            .insert(joined.clone(), (i, line(), written.to_string()));
                     }
-                    let whole_word = text[..tokens[start].0]
-                        .ends_with(|c: char| c.is_whitespace() || c == '(')
-                        || tokens[start].0 == 0;
-                    let ends_word = text[tokens[end].0 + tokens[end].1.len()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| {
-                            c.is_whitespace() || matches!(c, ',' | '.' | ')' | ';' | ':')
-                        });
                     let lower_hyphenated = !written.contains(' ')
                         && written.chars().all(|c| c.is_ascii_lowercase() || c == '-');
-                    if end > start && lower_hyphenated && whole_word && ends_word {
-                        s.hyphenated.entry(joined.clone()).or_insert((
-                            i,
-                            line,
-                            written.to_string(),
-                        ));
+                    if lower_hyphenated
+                        && !s.hyphenated.contains_key(&joined)
+                        && is_whole_word(
+                            &text,
+                            tokens[start].0,
+                            tokens[end].0 + tokens[end].1.len(),
+                        )
+                    {
+                        s.hyphenated
+                            .insert(joined.clone(), (i, line(), written.to_string()));
                     }
                 }
             }
         }
         s
     }
+}
+
+/// Whether `text[from..to]` stands as a whole word (not part of a longer token).
+fn is_whole_word(text: &str, from: usize, to: usize) -> bool {
+    let before = text[..from].chars().next_back();
+    let after = text[to..].chars().next();
+    before.is_none_or(|c| c.is_whitespace() || c == '(')
+        && after.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ')' | ';' | ':'))
 }
 
 /// A name written both hyphenated in lower case and as capitalised words
