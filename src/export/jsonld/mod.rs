@@ -1,9 +1,12 @@
-//! JSON-LD: compact form with a self-contained inline context and one
-//! flattened `@graph` sorted by `@id`.
+//! JSON-LD: compact form with a self-contained inline context and the same
+//! named graphs as N-Quads.
 //!
-//! The document is rendered from the same triples as N-Triples, term by term,
-//! so a JSON-LD processor expands it to exactly that triple set. Links are
-//! compact IRIs (`mgid:person/jschoone`) that expand to absolute IRIs.
+//! The top-level `@graph` holds one graph object per source file (its `@id` is
+//! the graph name, its own `@graph` the node objects read from that file,
+//! sorted by `@id`), after any node objects of the default graph. The document
+//! is rendered from the same quads as N-Quads, term by term, so a JSON-LD
+//! processor turns it into exactly that dataset. Links are compact IRIs
+//! (`mgid:person/jschoone`) that expand to absolute IRIs.
 
 mod context;
 mod types;
@@ -13,10 +16,10 @@ use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use crate::vocab::{rdf, xsd};
 use context::{Coercion, Context};
-use oxrdf::{LiteralRef, NamedOrBlankNodeRef, TermRef, TripleRef};
+use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef, TripleRef};
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
-use types::{ContextDocument, Document, NodeObject, OneOrMany, Value};
+use types::{ContextDocument, Document, GraphEntry, GraphObject, NodeObject, OneOrMany, Value};
 
 /// Writes JSON-LD.
 #[derive(Clone, Copy, Debug, Default)]
@@ -33,7 +36,7 @@ impl Exporter for JsonLdExporter {
         let context = Context::new(&options.base_iri);
         let document = Document {
             context: context.to_map(),
-            graph: node_objects(&context, &data.triples())?,
+            graph: graph_entries(&context, &data.quads().collect::<Vec<_>>())?,
         };
         let mut out = BufWriter::new(out);
         serde_json::to_writer_pretty(&mut out, &document).map_err(json_error)?;
@@ -62,6 +65,25 @@ fn json_error(error: serde_json::Error) -> Error {
             message: error.to_string(),
         },
     }
+}
+
+/// Groups `quads` (sorted by graph, then subject) into the top-level entries:
+/// the default graph's node objects, then one graph object per named graph.
+fn graph_entries(context: &Context, quads: &[QuadRef<'_>]) -> Result<Vec<GraphEntry>, Error> {
+    let mut entries = Vec::new();
+    for group in quads.chunk_by(|a, b| a.graph_name == b.graph_name) {
+        let triples: Vec<TripleRef<'_>> = group.iter().map(|&q| q.into()).collect();
+        let nodes = node_objects(context, &triples)?;
+        match group[0].graph_name {
+            GraphNameRef::DefaultGraph => entries.extend(nodes.into_iter().map(GraphEntry::Node)),
+            GraphNameRef::NamedNode(name) => entries.push(GraphEntry::Graph(GraphObject {
+                id: iri(context, name.as_str())?,
+                graph: nodes,
+            })),
+            other => return Err(unsupported(&other.to_string())),
+        }
+    }
+    Ok(entries)
 }
 
 /// Groups `triples` (sorted by subject) into one node object per subject.

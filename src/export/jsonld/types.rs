@@ -6,13 +6,34 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::collections::BTreeMap;
 
-/// The whole document: an inline context and one flattened graph.
+/// The whole document: an inline context and the graphs.
 #[derive(Debug, serde::Serialize)]
 pub struct Document {
     /// The inline context.
     #[serde(rename = "@context")]
     pub context: ContextMap,
-    /// Every node, sorted by IRI.
+    /// Nodes of the default graph, then one graph object per named graph.
+    #[serde(rename = "@graph")]
+    pub graph: Vec<GraphEntry>,
+}
+
+/// One entry of the top-level `@graph`.
+#[derive(Debug, serde::Serialize)]
+#[serde(untagged)]
+pub enum GraphEntry {
+    /// A node of the default graph.
+    Node(NodeObject),
+    /// A named graph and its nodes.
+    Graph(GraphObject),
+}
+
+/// A named graph: its name and its nodes, sorted by IRI.
+#[derive(Debug, serde::Serialize)]
+pub struct GraphObject {
+    /// The graph name (compacted): the IRI of a source file.
+    #[serde(rename = "@id")]
+    pub id: String,
+    /// The nodes described in this graph.
     #[serde(rename = "@graph")]
     pub graph: Vec<NodeObject>,
 }
