@@ -1,14 +1,25 @@
 //! The DOT writer: one cluster per meeting, a shape per kind, every label
-//! escaped and on one line, and a document Graphviz renders.
+//! escaped and on one line, and a document Graphviz renders, in each view;
+//! graphs above the detail limit get an overview Graphviz lays out quickly.
 
 mod export_support;
 
-use export_support::{export, sample_graph};
-use minutegraph::export::Format;
-use minutegraph::model::KnowledgeGraph;
+use export_support::{export, export_with, sample_graph};
+use minutegraph::export::{DETAIL_LIMIT, DotView, ExportOptions, Format};
+use minutegraph::model::{ActionStatus, EdgeKind, KnowledgeGraph, Node, NodeData, Provenance};
+use petgraph::stable_graph::NodeIndex;
+use std::time::{Duration, Instant};
 
 fn dot(graph: &KnowledgeGraph) -> String {
     String::from_utf8(export(Format::Dot, graph)).expect("DOT is UTF-8")
+}
+
+fn dot_view(graph: &KnowledgeGraph, view: DotView) -> String {
+    let options = ExportOptions {
+        view,
+        ..ExportOptions::default()
+    };
+    String::from_utf8(export_with(Format::Dot, graph, &options)).expect("DOT is UTF-8")
 }
 
 /// Number of `"` on `line` that are not escaped by a backslash.
@@ -46,7 +57,10 @@ fn every_line_has_balanced_quotes() {
 fn meetings_become_clusters_holding_their_occurrences() {
     let text = dot(&sample_graph());
     assert_eq!(text.matches("subgraph cluster_").count(), 2);
-    let first = text.split("subgraph cluster_1").next().unwrap();
+    let first = text
+        .split("subgraph cluster_")
+        .find(|c| c.contains("\"meeting/seeds/001-2d86\" [label="))
+        .unwrap();
     for id in [
         "meeting/seeds/001-2d86/item/1",
         "meeting/seeds/001-2d86/decision/1",
@@ -102,4 +116,198 @@ fn graphviz_renders_it_when_installed() {
     let svg = String::from_utf8(out.stdout).unwrap();
     assert_eq!(svg.matches("class=\"cluster\"").count(), 2);
     assert_eq!(svg.matches("class=\"node\"").count(), 11);
+}
+
+fn add(g: &mut KnowledgeGraph, id: &str, label: &str, data: NodeData, source: &str) -> NodeIndex {
+    g.upsert(Node {
+        id: id.to_string(),
+        label: label.to_string(),
+        data,
+        provenance: vec![Provenance::new(source, 1, 1)],
+    })
+}
+
+/// `meetings` meetings in two series, each with three agenda items (one per
+/// topic thread), a decision and an action, two attendees out of ten people.
+fn series_graph(meetings: usize) -> KnowledgeGraph {
+    let mut g = KnowledgeGraph::new();
+    for m in 0..meetings {
+        let folder = if m % 2 == 0 { "team-a" } else { "team-b" };
+        let source = format!("{folder}/{m:04}.md");
+        let id = format!("meeting/{folder}/{m:04}");
+        let date = format!("2024-{:02}-{:02}", 1 + m % 12, 1 + m % 28);
+        let data = NodeData::Meeting {
+            date: Some(date),
+            title: None,
+        };
+        let meeting = add(&mut g, &id, &format!("Sync {m}"), data, &source);
+        let p = |line| Provenance::new(source.as_str(), line, line);
+        for t in 0..3 {
+            let item_id = format!("{id}/item/{t}");
+            let item = add(&mut g, &item_id, "Item", NodeData::AgendaItem, &source);
+            g.relate(item, meeting, EdgeKind::InMeeting, p(2));
+            let data = NodeData::Topic {
+                first_date: None,
+                last_date: None,
+                meetings: 0,
+            };
+            let topic_id = format!("topic/t{}", (m + t) % 60);
+            let topic = add(
+                &mut g,
+                &topic_id,
+                &format!("Topic {}", (m + t) % 60),
+                data,
+                &source,
+            );
+            g.relate(item, topic, EdgeKind::Topic, p(2));
+        }
+        let decision = add(
+            &mut g,
+            &format!("{id}/decision/1"),
+            "Agreed",
+            NodeData::Decision,
+            &source,
+        );
+        g.relate(decision, meeting, EdgeKind::InMeeting, p(3));
+        let data = NodeData::ActionItem {
+            status: ActionStatus::Open,
+            due: None,
+        };
+        let action = add(&mut g, &format!("{id}/action/1"), "Do it", data, &source);
+        g.relate(action, meeting, EdgeKind::InMeeting, p(4));
+        for person in [m % 10, (m + 3) % 10] {
+            let data = NodeData::Person {
+                handles: vec![],
+                aliases: vec![],
+            };
+            let who = add(
+                &mut g,
+                &format!("person/p{person}"),
+                &format!("P{person}"),
+                data,
+                &source,
+            );
+            g.relate(meeting, who, EdgeKind::Attendee, p(1));
+            g.relate(action, who, EdgeKind::Assignee, p(4));
+        }
+    }
+    g
+}
+
+/// Renders `text` with `dot -Tsvg` when Graphviz is installed: Some(svg, time).
+fn render(text: &str) -> Option<(String, Duration)> {
+    let ok = std::process::Command::new("dot").arg("-V").output().ok()?;
+    if !ok.status.success() {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("graph.dot");
+    std::fs::write(&path, text).unwrap();
+    let started = Instant::now();
+    let out = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stderr.is_empty(), "{stderr}");
+    Some((String::from_utf8(out.stdout).unwrap(), took))
+}
+
+#[test]
+fn the_meeting_view_draws_occurrences_as_trees_without_entities() {
+    let text = dot_view(&sample_graph(), DotView::Meeting);
+    assert_eq!(text.matches("subgraph cluster_").count(), 2);
+    assert!(!text.contains("person/"), "{text}");
+    assert!(!text.contains("service/"), "{text}");
+    let meeting = "meeting/seeds/001-2d86";
+    assert!(text.contains(&format!("\"{meeting}\" -> \"{meeting}/item/1\";")));
+    assert!(text.contains(&format!(
+        "\"{meeting}/item/1\" -> \"{meeting}/decision/1\";"
+    )));
+    assert!(text.contains(&format!("\"{meeting}/item/1\" -> \"{meeting}/action/1\";")));
+    if let Some((svg, _)) = render(&text) {
+        assert_eq!(svg.matches("class=\"cluster\"").count(), 2);
+    }
+}
+
+#[test]
+fn the_meeting_view_caps_detail_per_meeting() {
+    let mut g = KnowledgeGraph::new();
+    let source = "long.md";
+    let data = NodeData::Meeting {
+        date: None,
+        title: None,
+    };
+    let meeting = add(&mut g, "meeting/long", "Long", data, source);
+    for n in 0..100 {
+        let item = add(
+            &mut g,
+            &format!("meeting/long/item/{n:03}"),
+            "x",
+            NodeData::AgendaItem,
+            source,
+        );
+        g.relate(
+            item,
+            meeting,
+            EdgeKind::InMeeting,
+            Provenance::new(source, 1, 1),
+        );
+    }
+    let text = dot_view(&g, DotView::Meeting);
+    assert_eq!(text.matches("shape=box,").count(), 40);
+    assert!(
+        text.contains("\"#more/meeting/long\" [label=\"+ 60 agenda items\""),
+        "{text}"
+    );
+    render(&text);
+}
+
+#[test]
+fn the_topics_view_links_topics_to_meetings_in_date_order() {
+    let g = series_graph(12);
+    let text = dot_view(&g, DotView::Topics);
+    assert!(!text.contains("subgraph"));
+    assert!(
+        text.contains("\"topic/t3\" [label=\"Topic 3\\n3 meetings\", shape=folder"),
+        "{text}"
+    );
+    assert!(text.contains("\"topic/t3\" -> \"meeting/team-b/0001\";"));
+    // The timeline runs through the meetings by date: 2024-01-01, 2024-02-02, ...
+    assert!(text.contains("\"meeting/team-a/0000\" -> \"meeting/team-b/0001\" [color="));
+    render(&text);
+}
+
+#[test]
+fn the_topics_view_keeps_the_most_discussed_topics_and_first_and_last_links() {
+    let g = series_graph(300);
+    let text = dot_view(&g, DotView::Topics);
+    assert_eq!(text.matches("shape=folder").count(), 40);
+    assert!(text.contains("\"#more/topics\" [label=\"+ 20 more topics"));
+    // 300 meetings are too many to draw: each topic links to its first and last.
+    assert_eq!(text.matches("\"topic/t").count(), 40 + 80);
+    if let Some((_, took)) = render(&text) {
+        assert!(took < Duration::from_secs(60), "took {took:?}");
+    }
+}
+
+#[test]
+fn large_graphs_get_an_overview_graphviz_lays_out_quickly() {
+    let g = series_graph(400);
+    assert!(g.node_count() > DETAIL_LIMIT);
+    let text = dot(&g);
+    assert!(!text.contains("subgraph"));
+    assert!(text.contains("\"#series/team-a\" [label=\"team-a\\n200 meetings, 2024-01-01 – 2024-11-27\\n600 agenda items, 200 decisions, 200 actions\""), "{text}");
+    assert!(text.contains("Overview of "));
+    assert_eq!(text.matches("shape=ellipse").count(), 10);
+    assert_eq!(text.matches("shape=folder").count(), 12);
+    assert!(text.contains("\"#series/team-a\" -> \"person/p0\" [xlabel=\""));
+    if let Some((_, took)) = render(&text) {
+        assert!(took < Duration::from_secs(30), "took {took:?}");
+    }
+    // Below the limit, the same kind of graph is drawn in full.
+    let small = dot(&series_graph(20));
+    assert_eq!(small.matches("subgraph cluster_").count(), 20);
 }

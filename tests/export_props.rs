@@ -87,16 +87,20 @@ fn export(format: Format, graph: &KnowledgeGraph) -> Vec<u8> {
     out
 }
 
-fn parse(format: Format, bytes: &[u8]) -> BTreeSet<String> {
-    let quads: Vec<Quad> = match format {
+fn parse_quads(format: Format, bytes: &[u8]) -> Vec<Quad> {
+    let quads: Result<Vec<Quad>, String> = match format {
         Format::NTriples => oxttl::NTriplesParser::new()
             .for_slice(bytes)
             .map(|t| {
                 t.map(|t| t.in_graph(GraphName::DefaultGraph))
                     .map_err(|e| e.to_string())
             })
-            .collect::<Result<_, _>>(),
+            .collect(),
         Format::NQuads => oxttl::NQuadsParser::new()
+            .for_slice(bytes)
+            .map(|q| q.map_err(|e| e.to_string()))
+            .collect(),
+        Format::TriG => oxttl::TriGParser::new()
             .for_slice(bytes)
             .map(|q| q.map_err(|e| e.to_string()))
             .collect(),
@@ -118,11 +122,23 @@ fn parse(format: Format, bytes: &[u8]) -> BTreeSet<String> {
             .for_slice(bytes)
             .map(|q| q.map_err(|e| e.to_string()))
             .collect(),
-    }
-    .unwrap_or_else(|e| panic!("{}: {e}\n{}", format.name(), String::from_utf8_lossy(bytes)));
-    quads
+    };
+    quads.unwrap_or_else(|e| panic!("{}: {e}\n{}", format.name(), String::from_utf8_lossy(bytes)))
+}
+
+/// The distinct triples of an output (graphs dropped).
+fn parse(format: Format, bytes: &[u8]) -> BTreeSet<String> {
+    parse_quads(format, bytes)
         .into_iter()
         .map(|q| Triple::from(q).to_string())
+        .collect()
+}
+
+/// The distinct quads of an output.
+fn quad_set(format: Format, bytes: &[u8]) -> BTreeSet<String> {
+    parse_quads(format, bytes)
+        .into_iter()
+        .map(|q| q.to_string())
         .collect()
 }
 
@@ -146,8 +162,20 @@ proptest! {
     ) {
         let g = graph(&nodes, &edges);
         let reference = parse(Format::NTriples, &export(Format::NTriples, &g));
-        for format in [Format::NQuads, Format::Turtle, Format::RdfXml, Format::JsonLd] {
+        for format in [Format::NQuads, Format::TriG, Format::Turtle, Format::RdfXml, Format::JsonLd] {
             prop_assert_eq!(&parse(format, &export(format, &g)), &reference, "{}", format.name());
+        }
+    }
+
+    #[test]
+    fn any_graph_keeps_its_named_graphs_in_jsonld_and_trig(
+        nodes in prop::collection::vec(node_spec(), 1..6),
+        edges in prop::collection::vec((0usize..8, 0usize..8, 0usize..10), 0..8),
+    ) {
+        let g = graph(&nodes, &edges);
+        let reference = quad_set(Format::NQuads, &export(Format::NQuads, &g));
+        for format in [Format::TriG, Format::JsonLd] {
+            prop_assert_eq!(&quad_set(format, &export(format, &g)), &reference, "{}", format.name());
         }
     }
 

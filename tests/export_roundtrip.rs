@@ -10,12 +10,13 @@ use minutegraph::model::KnowledgeGraph;
 use oxjsonld::JsonLdParser;
 use oxrdf::{GraphName, Quad, Term, Triple};
 use oxrdfxml::RdfXmlParser;
-use oxttl::{NQuadsParser, NTriplesParser, TurtleParser};
+use oxttl::{NQuadsParser, NTriplesParser, TriGParser, TurtleParser};
 use std::collections::BTreeSet;
 
-const RDF_FORMATS: [Format; 5] = [
+const RDF_FORMATS: [Format; 6] = [
     Format::NTriples,
     Format::NQuads,
+    Format::TriG,
     Format::Turtle,
     Format::RdfXml,
     Format::JsonLd,
@@ -32,6 +33,10 @@ fn parse(format: Format, bytes: &[u8]) -> Vec<Quad> {
             })
             .collect(),
         Format::NQuads => NQuadsParser::new()
+            .for_slice(bytes)
+            .map(|q| q.map_err(|e| e.to_string()))
+            .collect(),
+        Format::TriG => TriGParser::new()
             .for_slice(bytes)
             .map(|q| q.map_err(|e| e.to_string()))
             .collect(),
@@ -53,7 +58,7 @@ fn parse(format: Format, bytes: &[u8]) -> Vec<Quad> {
             .for_slice(bytes)
             .map(|q| q.map_err(|e| e.to_string()))
             .collect(),
-        Format::Dot => unreachable!("not RDF"),
+        other => panic!("{} is not RDF", other.name()),
     };
     quads.unwrap_or_else(|e| {
         panic!(
@@ -79,6 +84,7 @@ fn every_rdf_syntax_reads_back_to_the_ntriples_set() {
         ExportOptions::default(),
         ExportOptions {
             base_iri: "http://example.org/kb#".into(),
+            ..ExportOptions::default()
         },
     ] {
         let reference = triple_set(Format::NTriples, &graph, &options);
@@ -145,6 +151,49 @@ fn nquads_put_each_triple_in_its_source_graph() {
 }
 
 #[test]
+fn jsonld_and_trig_carry_the_named_graphs_of_nquads() {
+    let graph = sample_graph();
+    let quads = |format| -> Vec<String> {
+        let mut quads: Vec<String> = parse(format, &export(format, &graph))
+            .into_iter()
+            .map(|q| q.to_string())
+            .collect();
+        quads.sort();
+        quads
+    };
+    let nquads = quads(Format::NQuads);
+    assert!(nquads.len() > 80);
+    assert_eq!(quads(Format::JsonLd), nquads, "JSON-LD");
+    assert_eq!(quads(Format::TriG), nquads, "TriG");
+}
+
+#[test]
+fn jsonld_has_one_graph_object_per_source_file() {
+    let text = export(Format::JsonLd, &sample_graph());
+    let json: serde_json::Value = serde_json::from_slice(&text).unwrap();
+    let graphs = json["@graph"].as_array().unwrap();
+    let names: Vec<&str> = graphs.iter().map(|g| g["@id"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "mgid:source/seeds/001.md",
+            "mgid:source/seeds/2024%20notes/002.md"
+        ]
+    );
+    for graph in graphs {
+        let ids: Vec<&str> = graph["@graph"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["@id"].as_str().unwrap())
+            .collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        assert_eq!(ids, sorted, "nodes sorted by @id");
+    }
+}
+
+#[test]
 fn writing_twice_gives_identical_bytes() {
     for format in Format::ALL {
         let first = export(format, &sample_graph());
@@ -195,8 +244,12 @@ fn empty_graph_writes_valid_empty_documents() {
 fn an_invalid_base_iri_is_an_export_error() {
     let options = ExportOptions {
         base_iri: "not an iri".into(),
+        ..ExportOptions::default()
     };
-    for format in RDF_FORMATS {
+    for format in RDF_FORMATS
+        .into_iter()
+        .chain([Format::GraphMl, Format::Csv])
+    {
         let result = format
             .exporter()
             .write(&sample_graph(), &options, &mut Vec::new());

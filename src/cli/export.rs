@@ -3,7 +3,7 @@
 use super::{EXIT_INPUT, EXIT_OK};
 use crate::config::Config;
 use crate::error::{Error, Severity};
-use crate::export::{DEFAULT_BASE_IRI, ExportOptions, Format};
+use crate::export::{DEFAULT_BASE_IRI, DotView, ExportOptions, Format};
 use crate::source::SourceFilter;
 use clap::Args;
 use std::path::PathBuf;
@@ -14,12 +14,15 @@ pub struct ExportArgs {
     /// Files and folders of minutes; `-` reads standard input.
     #[arg(value_name = "PATH", default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format: jsonld, turtle, ntriples, nquads, rdfxml, dot (default: from -o's extension, else turtle).
+    /// Output format: jsonld, turtle, trig, ntriples, nquads, rdfxml, dot, graphml, csv (default: from -o's extension, else turtle).
     #[arg(short, long)]
     format: Option<String>,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically) instead of standard output; for csv, the folder for nodes.csv and edges.csv.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// What DOT shows: full (everything; an overview above 2000 nodes), meeting or topics.
+    #[arg(long, value_name = "VIEW")]
+    view: Option<String>,
     /// Configuration file (default: minutegraph.toml in the input folder).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -43,6 +46,7 @@ pub struct ExportArgs {
 /// Run `export`.
 pub fn run(args: ExportArgs) -> Result<u8, Error> {
     let format = pick_format(args.format.as_deref(), args.output.as_deref())?;
+    let view = pick_view(args.view.as_deref())?;
     let filter = SourceFilter::new(&args.include, &args.exclude)?;
     let config = Config::for_run(args.config.as_deref(), &args.paths)?;
     let outcome = crate::pipeline::run(&args.paths, &filter, &config);
@@ -57,15 +61,32 @@ pub fn run(args: ExportArgs) -> Result<u8, Error> {
     }
     let options = ExportOptions {
         base_iri: args.base_iri.clone(),
+        view,
     };
-    let exporter = format.exporter();
-    super::write_output(args.output.as_deref(), |out| {
-        exporter.write(&outcome.graph, &options, out)
-    })?;
+    match args.output.as_deref() {
+        Some(dir) if format.writes_folder() => {
+            crate::export::csv::write_folder(&outcome.graph, &options, dir)?;
+        }
+        output => {
+            let exporter = format.exporter();
+            super::write_output(output, |out| exporter.write(&outcome.graph, &options, out))?;
+        }
+    }
     if outcome.files_read == 0 || (args.strict && errors > 0) {
         return Ok(EXIT_INPUT);
     }
     Ok(EXIT_OK)
+}
+
+fn pick_view(name: Option<&str>) -> Result<DotView, Error> {
+    match name {
+        None => Ok(DotView::default()),
+        Some(name) => DotView::from_name(name).ok_or_else(|| {
+            Error::Usage(format!(
+                "unknown view '{name}' (expected full, meeting or topics)"
+            ))
+        }),
+    }
 }
 
 fn pick_format(name: Option<&str>, output: Option<&std::path::Path>) -> Result<Format, Error> {

@@ -3,24 +3,32 @@
 //! [`Format`] carries each format's name, file extension and media type, so the
 //! CLI, file naming and content negotiation agree; [`Format::exporter`] picks
 //! the writer. The RDF writers share one [`triples::Dataset`] (the mapping of
-//! nodes and edges to quads); DOT is drawn from the graph directly.
+//! nodes and edges to quads); GraphML and CSV share one set of node and edge
+//! tables; DOT is drawn from the graph directly, in the [`DotView`] asked for.
 
+pub mod csv;
 mod dot;
+mod graphml;
 pub mod iri;
 mod jsonld;
 mod mapping;
 mod nquads;
 mod ntriples;
 mod rdfxml;
+pub mod table;
 mod text;
+mod trig;
 pub mod triples;
 mod turtle;
 
-pub use dot::DotExporter;
+pub use csv::CsvExporter;
+pub use dot::{DETAIL_LIMIT, DotExporter, DotView};
+pub use graphml::GraphMlExporter;
 pub use jsonld::{JsonLdExporter, context_document};
 pub use nquads::NQuadsExporter;
 pub use ntriples::NTriplesExporter;
 pub use rdfxml::RdfXmlExporter;
+pub use trig::TriGExporter;
 pub use turtle::TurtleExporter;
 
 use crate::error::Error;
@@ -36,12 +44,15 @@ pub const DEFAULT_BASE_IRI: &str = "https://w3id.org/minutegraph/id/";
 pub struct ExportOptions {
     /// Base IRI for entity IRIs; ends with `/` or `#`.
     pub base_iri: String,
+    /// What a DOT export shows (other formats ignore it).
+    pub view: DotView,
 }
 
 impl Default for ExportOptions {
     fn default() -> Self {
         ExportOptions {
             base_iri: DEFAULT_BASE_IRI.to_string(),
+            view: DotView::default(),
         }
     }
 }
@@ -60,23 +71,48 @@ pub trait Exporter {
 /// Every output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
+    /// JSON-LD 1.1, compact, with one graph object per source file.
     JsonLd,
+    /// Turtle: the union of all graphs.
     Turtle,
+    /// TriG: one named graph per source file.
+    TriG,
+    /// N-Triples: the union of all graphs, one triple per line.
     NTriples,
+    /// N-Quads: one named graph per source file.
     NQuads,
+    /// RDF/XML: the union of all graphs.
     RdfXml,
+    /// Graphviz DOT.
     Dot,
+    /// GraphML for graph tools.
+    GraphMl,
+    /// CSV tables of nodes and edges.
+    Csv,
 }
 
 impl Format {
     /// Every format, in a fixed order.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 9] = [
         Format::JsonLd,
         Format::Turtle,
+        Format::TriG,
         Format::NTriples,
         Format::NQuads,
         Format::RdfXml,
         Format::Dot,
+        Format::GraphMl,
+        Format::Csv,
+    ];
+
+    /// The RDF formats, in a fixed order.
+    pub const RDF: [Format; 6] = [
+        Format::JsonLd,
+        Format::Turtle,
+        Format::TriG,
+        Format::NTriples,
+        Format::NQuads,
+        Format::RdfXml,
     ];
 
     /// The name used by `--format`.
@@ -84,22 +120,28 @@ impl Format {
         match self {
             Format::JsonLd => "jsonld",
             Format::Turtle => "turtle",
+            Format::TriG => "trig",
             Format::NTriples => "ntriples",
             Format::NQuads => "nquads",
             Format::RdfXml => "rdfxml",
             Format::Dot => "dot",
+            Format::GraphMl => "graphml",
+            Format::Csv => "csv",
         }
     }
 
-    /// The usual file extension, without the dot.
+    /// The usual file extension, without the dot (for CSV, of each table).
     pub fn extension(self) -> &'static str {
         match self {
             Format::JsonLd => "jsonld",
             Format::Turtle => "ttl",
+            Format::TriG => "trig",
             Format::NTriples => "nt",
             Format::NQuads => "nq",
             Format::RdfXml => "rdf",
             Format::Dot => "dot",
+            Format::GraphMl => "graphml",
+            Format::Csv => "csv",
         }
     }
 
@@ -108,11 +150,19 @@ impl Format {
         match self {
             Format::JsonLd => "application/ld+json",
             Format::Turtle => "text/turtle",
+            Format::TriG => "application/trig",
             Format::NTriples => "application/n-triples",
             Format::NQuads => "application/n-quads",
             Format::RdfXml => "application/rdf+xml",
             Format::Dot => "text/vnd.graphviz",
+            Format::GraphMl => "application/graphml+xml",
+            Format::Csv => "text/csv",
         }
+    }
+
+    /// Whether `-o` names a folder rather than a file (CSV writes two tables).
+    pub fn writes_folder(self) -> bool {
+        self == Format::Csv
     }
 
     /// Find a format by its name (or a common synonym).
@@ -128,6 +178,7 @@ impl Format {
                 "nq" | "n-quads" => Some(Format::NQuads),
                 "rdf" | "xml" | "rdf/xml" => Some(Format::RdfXml),
                 "gv" | "graphviz" => Some(Format::Dot),
+                "graph-ml" => Some(Format::GraphMl),
                 _ => None,
             })
     }
@@ -153,8 +204,11 @@ impl Format {
             Format::Turtle => Box::new(TurtleExporter),
             Format::NTriples => Box::new(NTriplesExporter),
             Format::NQuads => Box::new(NQuadsExporter),
+            Format::TriG => Box::new(TriGExporter),
             Format::RdfXml => Box::new(RdfXmlExporter),
             Format::Dot => Box::new(DotExporter),
+            Format::GraphMl => Box::new(GraphMlExporter),
+            Format::Csv => Box::new(CsvExporter),
         }
     }
 
