@@ -14,6 +14,9 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("regex")
 });
+static NICK_COMMITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[,;:(]\s*|[.!?]\s+)([a-z][a-z0-9]*[-_][a-z0-9_-]+)\s+(?:will|to|should|shall)\s+([a-z]+)").expect("regex")
+});
 static HAVE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:have|let|ask)\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)\s+([a-z-]+)").expect("regex")
 });
@@ -260,6 +263,16 @@ fn commitment(
             not_person,
         ) {
             return Some(people);
+        }
+    }
+    // `ravi-p to add the test`: a lower-case nick with a hyphen or digit commits.
+    for caps in NICK_COMMITS.captures_iter(text) {
+        // "follow-up to", "roll-out to": hyphenated ordinary words are no nick.
+        let ordinary = caps[1]
+            .split(['-', '_'])
+            .all(|p| lexicon::COMMON_WORDS.contains(&p) || p.is_empty());
+        if !ordinary && !lexicon::NOT_TASKS.contains(&&caps[2]) {
+            return Some(vec![PersonRef::name(&caps[1], line_no)]);
         }
     }
     for caps in HAVE_PERSON

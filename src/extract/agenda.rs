@@ -138,7 +138,16 @@ fn holds_bullet_items(blocks: &[Block], sections: &SectionMap, heading: usize) -
         .iter()
         .filter(|b| !b.links.is_empty() || b.text.contains("://") || b.text.contains('#'))
         .count();
-    referencing * 2 >= bullets.len() && heading_names_a_collection(&blocks[heading].text)
+    // Every bullet names an issue or pull request: a triage list of items.
+    let all_issues = bullets.len() >= 2 && bullets.iter().all(|b| names_issue(&b.text));
+    referencing * 2 >= bullets.len()
+        && (all_issues || heading_names_a_collection(&blocks[heading].text))
+}
+
+/// Whether a line refers to an issue (`repo#12`, `#12`).
+fn names_issue(text: &str) -> bool {
+    text.match_indices('#')
+        .any(|(i, _)| text[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 fn heading_names_a_collection(text: &str) -> bool {

@@ -105,6 +105,9 @@ const KIND_WORDS: &[(SectionKind, &[&str])] = &[
             "board of",
             "welcome",
             "recurring items",
+            "meeting roles",
+            "roles",
+            "meeting log",
             "recurring topics",
             "standing items",
         ],
@@ -227,7 +230,10 @@ impl SectionMap {
             enclosing.push(stack.iter().map(|&(_, idx, kind)| (idx, kind)).collect());
             if let BlockKind::Heading(level) = block.kind {
                 let mut kind = classify_with(&block.text, keywords);
-                if !seen_heading && level == 1 && kind == SectionKind::Other {
+                // The document's title, even "Fleet triage agenda" (but not a bare "Agenda").
+                let titled = kind == SectionKind::Other
+                    || (kind == SectionKind::Agenda && block.text.split_whitespace().count() > 1);
+                if !seen_heading && level == 1 && titled {
                     kind = SectionKind::Title;
                 }
                 seen_heading = true;
