@@ -297,7 +297,9 @@ fn presenter_lines(blocks: &[Block]) -> Vec<PersonRef> {
 }
 
 fn clean_title(title: &str) -> String {
-    let t = title.trim().trim_end_matches(':').trim();
+    let t = super::outcomes::strip_log_stamp(title.trim())
+        .trim_end_matches(':')
+        .trim();
     let t = quoted_part(t).unwrap_or(t);
     let t = t.trim_matches(|c: char| c == '"' || c == '“' || c == '”' || c == '*');
     t.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -48,7 +48,7 @@ pub(super) fn outcomes(
                 sentence.end_line
             };
             meeting.decisions.push(DecisionRecord {
-                text: sentence.text.clone(),
+                text: strip_log_stamp(&sentence.text).to_string(),
                 line: sentence.line,
                 end_line,
                 item,
@@ -61,7 +61,12 @@ pub(super) fn outcomes(
             not_person: &not_person,
             markers: &config.keywords.action,
         };
-        let task = strip_label(&sentence.text);
+        let task = strip_log_stamp(strip_label(&sentence.text));
+        let repeated = meeting.actions.iter().any(|a| same_task(&a.text, task));
+        if repeated || just_a_name(task) {
+            // A recap ("Action items, by person") repeats tasks under each name.
+            continue;
+        }
         if let Some(found) = action::find_action(task, sentence.line, ctx) {
             let status = if followed_by_done(blocks, i) {
                 ActionStatus::Done
@@ -190,6 +195,41 @@ fn push_sentence(out: &mut Vec<Sentence>, current: &mut String, line: u32, end_l
         });
     }
     current.clear();
+}
+
+/// A chat log's `(nick, 15:02:41)` stamp at the end of a line, removed.
+pub(super) fn strip_log_stamp(text: &str) -> &str {
+    let t = text.trim_end();
+    let Some(open) = t.rfind(" (") else { return t };
+    let inner = &t[open + 2..];
+    let stamp = inner.strip_suffix(')').and_then(|i| i.split_once(','));
+    let is_stamp = stamp.is_some_and(|(nick, time)| {
+        !nick.trim().is_empty()
+            && !nick.contains(' ')
+            && time.trim().split(':').count() >= 2
+            && time.trim().chars().all(|c| c.is_ascii_digit() || c == ':')
+    });
+    if is_stamp { t[..open].trim_end() } else { t }
+}
+
+/// Two task texts say the same, ignoring case and a leading bot command (`#action`).
+fn same_task(a: &str, b: &str) -> bool {
+    let bare = |t: &str| {
+        let t = t.trim();
+        let t = if t.starts_with('#') {
+            t.split_once(' ').map_or(t, |(_, rest)| rest)
+        } else {
+            t
+        };
+        t.to_lowercase()
+    };
+    bare(a) == bare(b)
+}
+
+/// A line that is only a name or handle (a heading in an action recap).
+fn just_a_name(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':');
+    !t.contains(' ') && super::person::name_like(t) && !super::action::starts_with_task_verb(t)
 }
 
 pub(super) fn one_line(text: &str) -> String {
