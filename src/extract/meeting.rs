@@ -158,12 +158,11 @@ fn meeting_title(doc: &Document) -> Option<String> {
 
 /// A heading's text without rule lines (`=====`) and line breaks.
 fn heading_title(text: &str) -> String {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.chars().any(char::is_alphanumeric))
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !(w.len() >= 3 && w.chars().all(|c| matches!(c, '=' | '-' | '_' | '*' | '#'))))
         .collect();
-    lines.join(" ")
+    words.join(" ")
 }
 
 fn repo_context(blocks: &[Block], config: &Config) -> RepoContext {
