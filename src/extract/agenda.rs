@@ -263,8 +263,29 @@ pub fn split_presenters(lead: Option<&str>, text: &str, line: u32) -> (String, V
             };
             (clean_title(title), presenters)
         }
-        None => (clean_title(text), Vec::new()),
+        None => match dashed_presenter(text, line) {
+            Some((title, presenters)) => (clean_title(title), presenters),
+            None => (clean_title(text), Vec::new()),
+        },
     }
+}
+
+/// `Title - Mira` / `Title – Ann Lee`: a trailing name after a dash presents the item.
+fn dashed_presenter(text: &str, line: u32) -> Option<(&str, Vec<PersonRef>)> {
+    let (title, tail) = [" - ", " – ", " — "]
+        .iter()
+        .find_map(|d| text.rsplit_once(d))?;
+    let tail = tail.trim();
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let capitalised = !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| w.starts_with(char::is_uppercase));
+    let named = capitalised
+        && super::person::could_be_name(&tail.to_lowercase())
+        && !title.trim().is_empty();
+    named
+        .then(|| (title, split_name_list(tail, line).unwrap_or_default()))
+        .filter(|(_, p)| !p.is_empty())
 }
 
 fn presenters_in(paren_text: &str, line: u32) -> Vec<PersonRef> {
@@ -363,6 +384,13 @@ mod tests {
         );
         assert_eq!(t, "Standardization");
         assert_eq!(p[0].name, "cah-hbaum");
+        let (t, p) = split_presenters(None, "Graduation request - Olusegun", 3);
+        assert_eq!(
+            (t.as_str(), p[0].name.as_str()),
+            ("Graduation request", "Olusegun")
+        );
+        let (t, p) = split_presenters(None, "Updates - 10 min max", 3);
+        assert_eq!((t.as_str(), p.len()), ("Updates - 10 min max", 0));
         let (t, p) = split_presenters(None, "Ideas (maybe later)", 3);
         assert_eq!((t.as_str(), p.len()), ("Ideas (maybe later)", 0));
     }
