@@ -23,7 +23,11 @@ use index::Index;
 use std::io::{self, BufWriter, Write};
 
 /// Most nodes the `full` view draws one by one; larger graphs get an overview.
-pub const DETAIL_LIMIT: usize = 2000;
+///
+/// Graphviz lays out the detailed view of about this many nodes (and their
+/// few thousand edges) in seconds; minutes-long layouts start soon above it,
+/// and a drawing of more nodes is not readable anyway.
+pub const DETAIL_LIMIT: usize = 1000;
 
 /// What a DOT export shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
