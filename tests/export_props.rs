@@ -2,7 +2,7 @@
 //! every exporter succeeds, every RDF syntax reads back to the N-Triples
 //! triples, and DOT keeps every string on one line with balanced quotes.
 
-use minutegraph::export::{ExportOptions, Format};
+use minutegraph::export::{DotView, ExportOptions, Format};
 use minutegraph::model::{
     ActionStatus, EdgeKind, IssueKind, KnowledgeGraph, Node, NodeData, Provenance, Role,
 };
@@ -184,7 +184,36 @@ proptest! {
         nodes in prop::collection::vec(node_spec(), 1..6),
         edges in prop::collection::vec((0usize..8, 0usize..8, 0usize..10), 0..8),
     ) {
-        let text = String::from_utf8(export(Format::Dot, &graph(&nodes, &edges))).unwrap();
+        let g = graph(&nodes, &edges);
+        for view in DotView::ALL {
+            let options = ExportOptions { view, ..ExportOptions::default() };
+            let mut out = Vec::new();
+            Format::Dot.write(&g, &options, &mut out).expect("export succeeds");
+            let text = String::from_utf8(out).unwrap();
+            let framed = text.starts_with("digraph minutegraph {\n") && text.ends_with("}\n");
+            prop_assert!(framed, "not one digraph: {}", text);
+            well_formed_dot(&text)?;
+        }
+    }
+
+    #[test]
+    fn any_graph_gives_tables(
+        nodes in prop::collection::vec(node_spec(), 1..6),
+        edges in prop::collection::vec((0usize..8, 0usize..8, 0usize..10), 0..8),
+    ) {
+        let g = graph(&nodes, &edges);
+        let csv = String::from_utf8(export(Format::Csv, &g)).unwrap();
+        prop_assert!(csv.starts_with("id,iri,kind,name,date,source,line\r\n"), "{}", csv);
+        prop_assert!(csv.contains("\r\n\r\nfrom,to,kind,source,line\r\n"), "{}", csv);
+        let graphml = String::from_utf8(export(Format::GraphMl, &g)).unwrap();
+        prop_assert_eq!(graphml.matches("<node id=").count(), g.node_count());
+        prop_assert!(!graphml.chars().any(|c| c.is_control() && c != '\n'));
+    }
+}
+
+/// Every line has balanced quotes and no control characters.
+fn well_formed_dot(text: &str) -> Result<(), TestCaseError> {
+    {
         for line in text.lines() {
             let mut quotes = 0;
             let mut escaped = false;
@@ -200,4 +229,5 @@ proptest! {
             prop_assert!(!escaped, "line ends inside an escape: {}", line);
         }
     }
+    Ok(())
 }

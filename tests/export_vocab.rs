@@ -1,13 +1,15 @@
 //! The vocabulary constants, `schema/ontology.ttl` and `schema/context.jsonld`
-//! agree: every `mg:` term in `vocab.rs` is declared in the ontology and every
-//! `mg:` IRI in the ontology is a constant; the exporters use classes as
-//! classes and properties as properties, within their declared domain and range.
+//! agree: every `mg:` term in `vocab.rs` is declared in the ontology and
+//! written by the exporters, and every `mg:` IRI in the ontology is a constant;
+//! the exporters use classes as classes and properties as properties, within
+//! their declared domain and range.
 
 mod export_support;
 
 use export_support::sample_graph;
 use minutegraph::export::triples::Dataset;
 use minutegraph::export::{DEFAULT_BASE_IRI, ExportOptions, context_document};
+use minutegraph::model::{EdgeKind, KnowledgeGraph, Node, NodeData, Provenance};
 use minutegraph::vocab::{mg, rdf, rdfs};
 use oxrdf::{NamedNode, NamedOrBlankNode, Term, TermRef, Triple};
 use oxttl::TurtleParser;
@@ -133,11 +135,56 @@ fn kinds(triples: &[Triple]) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The sample graph plus a topic thread, so every class and property is written.
+fn graph_with_topic() -> KnowledgeGraph {
+    let mut g = sample_graph();
+    let topic = g.upsert(Node {
+        id: "topic/keycloak-upgrade".into(),
+        label: "Keycloak upgrade".into(),
+        data: NodeData::Topic {
+            first_date: Some("2024-03-05".into()),
+            last_date: Some("2024-03-05".into()),
+            meetings: 1,
+        },
+        provenance: vec![Provenance::new("seeds/001.md", 8, 8)],
+    });
+    let find = |id: &str| g.find(id).unwrap();
+    let (item, meeting) = (
+        find("meeting/seeds/001-2d86/item/1"),
+        find("meeting/seeds/001-2d86"),
+    );
+    let at = Provenance::new("seeds/001.md", 8, 8);
+    g.relate(item, topic, EdgeKind::Topic, at.clone());
+    g.relate(topic, meeting, EdgeKind::FirstMeeting, at.clone());
+    g.relate(topic, meeting, EdgeKind::LastMeeting, at);
+    g
+}
+
+#[test]
+fn every_mg_term_is_written_by_the_exporters() {
+    let dataset = Dataset::new(&graph_with_topic(), &ExportOptions::default()).unwrap();
+    let written: BTreeSet<String> = dataset
+        .triples()
+        .iter()
+        .flat_map(|t| {
+            let object = match t.object {
+                TermRef::NamedNode(n) => Some(n.as_str().to_string()),
+                _ => None,
+            };
+            [Some(t.predicate.as_str().to_string()), object]
+        })
+        .flatten()
+        .collect();
+    for term in mg::ALL {
+        assert!(written.contains(term.as_str()), "{term} is never written");
+    }
+}
+
 #[test]
 fn exported_terms_are_used_as_declared() {
     let ontology = ontology();
     let kinds = kinds(&ontology);
-    let dataset = Dataset::new(&sample_graph(), &ExportOptions::default()).unwrap();
+    let dataset = Dataset::new(&graph_with_topic(), &ExportOptions::default()).unwrap();
     let data = dataset.triples();
     let mut types: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for t in &data {
