@@ -1,6 +1,6 @@
 //! GraphML and CSV: the same node and edge tables, every attribute declared,
 //! hostile text escaped or quoted so it reads back unchanged, and CSV written
-//! into a folder atomically.
+//! into a folder atomically; the CLI's `-o DIR` for CSV and `--view` for DOT.
 
 mod export_support;
 
@@ -186,4 +186,49 @@ fn graphml_loads_in_networkx_when_installed() {
         graph.edge_count()
     );
     assert!(stdout.starts_with(&expected), "{stdout}");
+}
+
+fn minutegraph(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_minutegraph"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_cli_writes_csv_into_the_folder_given_with_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tables");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minutes");
+    let run = minutegraph(&[
+        "export",
+        "--quiet",
+        "--format",
+        "csv",
+        "-o",
+        out.to_str().unwrap(),
+        examples.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(run.stdout.is_empty());
+    assert_eq!(read(&out, "nodes.csv")[0], NODE_HEADER);
+    assert!(read(&out, "edges.csv").len() > 10);
+}
+
+#[test]
+fn the_cli_picks_dot_views_and_refuses_unknown_ones() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minutes");
+    let examples = examples.to_str().unwrap();
+    for view in ["full", "meeting", "topics"] {
+        let run = minutegraph(&["export", "-q", "-f", "dot", "--view", view, examples]);
+        assert!(run.status.success(), "{view}");
+        assert!(run.stdout.starts_with(b"digraph minutegraph {"), "{view}");
+    }
+    let run = minutegraph(&["export", "-q", "-f", "dot", "--view", "map", examples]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("unknown view 'map'"));
 }
