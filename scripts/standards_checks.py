@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 from urllib.parse import unquote
 
-RAPPER_COUNT = re.compile(r"Parsing returned (\d+) (?:triples|statements)")
+import validate_exports
+
 SOURCE_SEGMENT = "source/"
 MG = "https://w3id.org/minutegraph/ns#"
 PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
@@ -90,14 +91,7 @@ def nquads_and_canonical(path, jsonld_path):
 
 def rapper_count(path, syntax):
     """{"rapper": statements raptor reads}; raises on any error or warning."""
-    run = subprocess.run(["rapper", "-i", syntax, "-c", str(path)], capture_output=True, text=True)
-    problems = [l for l in run.stderr.splitlines() if "Error" in l or "Warning" in l]
-    if run.returncode != 0 or problems:
-        raise ValueError(f"rapper -i {syntax}: " + "; ".join(problems or [run.stderr.strip()])[:300])
-    match = RAPPER_COUNT.search(run.stderr)
-    if not match:
-        raise ValueError(f"rapper -i {syntax}: no count in {run.stderr.strip()[:200]!r}")
-    return {"rapper": int(match.group(1))}
+    return {"rapper": validate_exports.rapper_count(path, syntax)}
 
 
 def _refuse_remote(url, options=None):
