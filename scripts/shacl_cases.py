@@ -183,8 +183,8 @@ CASES = [
     ("service not a schema:SoftwareApplication", "s", "Class", ["id:s a schema:SoftwareApplication ."], []),
     ("service with a handle", "s", "Closed", [], ['id:s mg:handle "kc" .']),
     # Issue
-    ("issue key with a nested path", "issue", "Pattern",
-     ['id:issue mg:key "python-discord/infra#373" .'], ['id:issue mg:key "gitlab/group/repo#373" .']),
+    ("issue key with an empty path segment", "issue", "Pattern",
+     ['id:issue mg:key "python-discord/infra#373" .'], ['id:issue mg:key "gitlab//repo#373" .']),
     ("issue key with a repository but no owner", "issue", "Pattern",
      ['id:issue mg:key "python-discord/infra#373" .'], ['id:issue mg:key "infra#373" .']),
     ("issue key without a number", "bare", "Pattern", ['id:bare mg:key "#12" .'], ['id:bare mg:key "#" .']),

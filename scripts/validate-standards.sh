@@ -8,7 +8,7 @@
 # Python's csv module (CSV) and Graphviz (DOT views). Prints a table of errors
 # per format and tool and exits non-zero on any error.
 #
-#   scripts/validate-standards.sh BINARY CORPUS_DIR OUT_DIR [--sample N] [--jobs N] [--known FILE]
+#   scripts/validate-standards.sh BINARY CORPUS_DIR OUT_DIR [--sample N] [--jobs N]
 #
 # Needs rapper (raptor2-utils), dot and nop (graphviz), node with the npm
 # package jsonld (node_modules/ here or NODE_PATH), and a Python with rdflib,
@@ -17,7 +17,7 @@
 set -euo pipefail
 
 if [ $# -lt 3 ]; then
-    echo "usage: $0 BINARY CORPUS_DIR OUT_DIR [--sample N] [--jobs N] [--known FILE]" >&2
+    echo "usage: $0 BINARY CORPUS_DIR OUT_DIR [--sample N] [--jobs N]" >&2
     exit 2
 fi
 binary=$1

@@ -21,12 +21,10 @@ minutegraph:
   meeting view of the whole corpus.
 
 Prints a table (format, exports checked, statements in the whole-corpus
-export, errors per tool) and exits 1 on any error. With --known FILE, SHACL
-and JSON Schema findings on nodes read from the source files listed there
-(`path<TAB>reason`, relative to the corpus) are counted as known, not errors.
+export, errors per tool) and exits 1 on any error.
 
 Usage: validate_standards.py --bin BINARY --corpus DIR --out DIR [--sample N]
-       [--jobs N] [--known FILE]
+       [--jobs N]
 """
 import argparse
 import json
@@ -101,7 +99,6 @@ class Run:
         self.paths = {row: Path(f"{stem}.{ext}") if ext else Path(f"{stem}.csv.d") for row, _, ext, _ in EXPORTS}
         self.values = {}  # (row, tool) -> value
         self.errors = []  # (row, tool, message)
-        self.known = []  # (row, tool, message)
 
     def fail(self, row, tool, message):
         self.errors.append((row, tool, message))
@@ -172,9 +169,8 @@ def compare(run):
 TOOL_ROW = {"pyld": "jsonld", "pyshacl": "ntriples"}
 
 
-def record(run, row, found, known_files):
-    """Store the values of one task; SHACL and JSON Schema findings become
-    errors or known gaps."""
+def record(run, row, found):
+    """Store the values of one task; SHACL and JSON Schema findings become errors."""
     for tool, value in found.items():
         row = TOOL_ROW.get(tool, row)
         if isinstance(value, checks.Failure):
@@ -183,11 +179,7 @@ def record(run, row, found, known_files):
         if tool in ("pyshacl", "jsonschema"):
             for node, sources, message in value:
                 text = f"{node}: {message}" + (f" [{', '.join(sources)}]" if sources else "")
-                files = [run.corpus_path] if run.corpus_path else sources
-                if any(f in known_files for f in files):
-                    run.known.append((row, tool, text))
-                else:
-                    run.fail(row, tool, text)
+                run.fail(row, tool, text)
             value = len(value)
         run.values[(row, tool)] = value
 
@@ -210,7 +202,7 @@ def statements(run, row):
 def print_table(runs, extra_rows):
     applies = {(row, tool) for r in runs for (row, tool) in r.values} | {(r, t) for r, t, _ in extra_rows}
     whole = runs[0]
-    header = f"{'format':<12} {'files':>5} {'statements':>14} " + " ".join(f"{t:>10}" for t in TOOLS) + f" {'known':>6}"
+    header = f"{'format':<12} {'files':>5} {'statements':>14} " + " ".join(f"{t:>10}" for t in TOOLS)
     print(header)
     print("-" * len(header))
     rows = [row for row, *_ in EXPORTS] + sorted({r for r, _, _ in extra_rows} - {row for row, *_ in EXPORTS})
@@ -224,9 +216,7 @@ def print_table(runs, extra_rows):
             errs = sum(1 for r in runs for e in r.errors if e[:2] == (row, tool))
             errs += sum(1 for r, t, ok in extra_rows if (r, t) == (row, tool) and not ok)
             cells.append(str(errs))
-        known = sum(1 for r in runs for k in r.known if k[0] == row)
-        print(f"{row:<12} {files:>5} {statements(whole, row):>14} " + " ".join(f"{c:>10}" for c in cells)
-              + f" {known or '':>6}")
+        print(f"{row:<12} {files:>5} {statements(whole, row):>14} " + " ".join(f"{c:>10}" for c in cells))
 
 
 def timed(function, *args):
@@ -242,7 +232,7 @@ def export_run(binary, run, threads):
         return [err for err in pool.map(export, jobs) if err]
 
 
-def validate_runs(runs, binary, out, jobs, known_files):
+def validate_runs(runs, binary, out, jobs):
     """Export every run and check it; a run's checks start while the next run
     is exported. Returns (seconds spent exporting, the slowest checks)."""
     shapes, schema = HERE.parent / "schema" / "shapes.ttl", HERE.parent / "schema" / "export.schema.json"
@@ -263,7 +253,7 @@ def validate_runs(runs, binary, out, jobs, known_files):
             try:
                 found, took = future.result()
                 slowest.append((took, run.label, row, ",".join(found)))
-                record(run, row, found, known_files)
+                record(run, row, found)
             except Exception as e:  # a parser failure is a finding, not a crash
                 run.fail(row, tool, f"{type(e).__name__}: {' '.join(str(e).split())[:400]}")
     for run in exported:
@@ -275,17 +265,6 @@ def validate_runs(runs, binary, out, jobs, known_files):
     return export_time, sorted(slowest, reverse=True)
 
 
-def read_known(path):
-    if not path:
-        return {}
-    known = {}
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            file, _, reason = line.partition("\t")
-            known[file.strip()] = reason.strip()
-    return known
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", required=True)
@@ -293,13 +272,11 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--sample", type=int, default=24, help="single files exported and checked (default 24)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--known", help="file of source paths (relative to the corpus) with known extraction gaps")
     ap.add_argument("--show", type=int, default=25, help="errors to print")
     args = ap.parse_args()
 
     started = time.monotonic()
     binary, corpus, out = str(Path(args.bin).resolve()), Path(args.corpus).resolve(), Path(args.out).resolve()
-    known_files = read_known(args.known)
     files = find_minutes(corpus)
     if not files:
         print(f"no minutes files under {corpus}", file=sys.stderr)
@@ -310,7 +287,7 @@ def main():
         rel = f.relative_to(corpus)
         runs.append(Run(str(rel), f, out / "files" / rel, rel.as_posix()))
 
-    export_time, slowest = validate_runs(runs, binary, out, args.jobs, known_files)
+    export_time, slowest = validate_runs(runs, binary, out, args.jobs)
     cases = subprocess.run([sys.executable, str(HERE / "shacl_cases.py")], capture_output=True, text=True)
     summary = (cases.stdout.strip().splitlines() or ["no output"])[-1]
     extra = [("shacl cases", "pyshacl", cases.returncode == 0)]
@@ -323,14 +300,6 @@ def main():
     print(f"\nshacl cases: {summary}")
     print("slowest checks: " + ", ".join(f"{row} ({tools}) {took:.0f}s" for took, _, row, tools in slowest[:6]))
     errors = [(r.label, *e) for r in runs for e in r.errors]
-    known = sorted({k[2] for r in runs for k in r.known})
-    if known:
-        print(f"\n{len(known)} findings on known extraction gaps (--known {args.known}):")
-        for text in known[: args.show]:
-            print(f"  {text}")
-    stale = [f for f in known_files if not any(f in text for text in known)]
-    for file in stale:
-        print(f"  no findings any more from {file}: remove it from {args.known}")
     if cases.returncode != 0:
         print(cases.stdout, file=sys.stderr)
     if errors or cases.returncode != 0:

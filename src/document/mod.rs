@@ -7,11 +7,13 @@
 
 mod front_matter;
 mod html;
+mod inline_code;
 mod lines;
 mod markdown;
 mod plain;
 
 pub use front_matter::FrontMatter;
+pub use inline_code::blank_inline_code;
 pub use lines::LineIndex;
 
 use crate::error::Diagnostic;

@@ -4,6 +4,7 @@
 use super::lexicon;
 use super::person::{find_handles, is_stop_word, looks_like_first_name};
 use super::records::PersonRef;
+use crate::document::blank_inline_code;
 use crate::model::ActionStatus;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -87,7 +88,9 @@ impl Default for LineContext<'_> {
 
 /// Whether the line is an action, and who is to do it.
 pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<FoundAction> {
-    let text = line.trim();
+    // A marker or owner inside inline code (`` `AI @handle:` ``) is quoted syntax.
+    let prose = blank_inline_code(line);
+    let text = prose.trim();
     if text.is_empty() {
         return None;
     }

@@ -30,7 +30,7 @@ static DMY_NUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?:[^0-9]|$)").unwrap()
 });
 static MDY_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b")
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b")
         .unwrap()
 });
 static DMY_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -159,6 +159,10 @@ mod tests {
             "2026-03-26"
         );
         assert_eq!(find_date("on 7 Aug 2023").unwrap().date, "2023-08-07");
+        assert_eq!(
+            find_date("September, 15th 2022 - 10 - 16:30").unwrap().date,
+            "2022-09-15"
+        );
         assert_eq!(find_date("am 02.05.2024").unwrap().date, "2024-05-02");
         assert_eq!(find_date("2024-02-30"), None);
         assert_eq!(find_date("version 1.2.3"), None);

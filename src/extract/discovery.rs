@@ -11,7 +11,7 @@ use super::lexicon;
 use super::person;
 use super::records::ServiceRef;
 use crate::config::ServiceCatalogue;
-use crate::document::{Block, BlockKind};
+use crate::document::{Block, BlockKind, blank_inline_code};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -140,7 +140,7 @@ impl Spellings {
             .enumerate()
             .filter(|(_, b)| b.kind != BlockKind::Code)
         {
-            let text = strip_urls(&without_code(&b.text));
+            let text = strip_urls(&blank_inline_code(&b.text));
             let tokens = tokens(&text);
             for start in 0..tokens.len() {
                 let mut joined = String::new();
@@ -259,7 +259,7 @@ fn line_of(block: &Block, offset: usize) -> u32 {
 /// Unknown short names listed among at least two known services.
 fn enumerated(block: &Block, catalogue: &ServiceCatalogue) -> Vec<ServiceRef> {
     let mut out = Vec::new();
-    let text = without_code(&block.text);
+    let text = blank_inline_code(&block.text);
     for clause in text.split(['(', ')', ':', ';', '.', '\n']) {
         let items: Vec<&str> = clause
             .split([',', '/'])
@@ -294,7 +294,7 @@ fn enumerated(block: &Block, catalogue: &ServiceCatalogue) -> Vec<ServiceRef> {
 
 /// Names after deployment verbs (`deploy Foo`, `migrate to Bar`, `via \`baz\``).
 fn phrases(block: &Block, catalogue: &ServiceCatalogue) -> Vec<ServiceRef> {
-    let text = without_code(&block.text);
+    let text = blank_inline_code(&block.text);
     PHRASE
         .captures_iter(&text)
         .filter_map(|c| {
@@ -409,26 +409,11 @@ fn ordinary(name: &str) -> bool {
     })
 }
 
-/// Text with inline code spans (`` `x` ``) removed: code names identifiers, not products.
-fn without_code(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_code = false;
-    for c in text.chars() {
-        if c == '`' {
-            in_code = !in_code;
-            out.push(' ');
-        } else if !in_code {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// The first place a name whose squashed form is `key` is written outside a URL.
 fn written_outside_urls(blocks: &[Block], key: &str) -> Option<(usize, u32, String)> {
     let words = key.len();
     for (i, b) in blocks.iter().enumerate() {
-        let text = strip_urls(&without_code(&b.text));
+        let text = strip_urls(&blank_inline_code(&b.text));
         let tokens: Vec<(usize, &str)> = tokens(&text);
         for start in 0..tokens.len() {
             let mut joined = String::new();
@@ -503,7 +488,7 @@ fn camel_case(
         .enumerate()
         .filter(|(_, b)| b.kind != BlockKind::Code)
     {
-        let text = strip_urls(&without_code(&b.text));
+        let text = strip_urls(&blank_inline_code(&b.text));
         for m in CAMEL.find_iter(&text) {
             let name = m.as_str();
             let after = text[m.end()..].chars().next();

@@ -208,6 +208,9 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
         let word = caps
             .get(1)
             .map_or(String::new(), |w| w.as_str().to_lowercase());
+        if word.is_empty() && follows_numbered_name(&text[..m.start()]) {
+            continue;
+        }
         let kind = if matches!(
             word.as_str(),
             "pr" | "pull request" | "mr" | "merge request"
@@ -241,6 +244,16 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
     }
     found.sort_by_key(|(at, _)| *at);
     found.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Whether `before` ends with a noun that takes a running number (`GX-Hackathon #5`).
+fn follows_numbered_name(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && super::lexicon::NUMBERED_NAMES.contains(&word.to_lowercase())
 }
 
 /// A reference written without a URL: its kind is unknown.
@@ -315,6 +328,7 @@ mod tests {
             vec!["#611"]
         );
         assert!(keys("see https://hackmd.io/abc?view#5 and Hack#6", &ctx).is_empty());
+        assert!(keys("the GX-Hackathon #5 and Sprint #12", &ctx).is_empty());
         assert_eq!(
             keys("rfcs#3324 with no repository known", &ctx),
             vec!["#3324"]

@@ -53,6 +53,11 @@ word_list!(
     "not-names.txt"
 );
 word_list!(
+    /// Nouns after which a bare `#N` is a running number (`Hackathon #5`).
+    NUMBERED_NAMES,
+    "numbered-names.txt"
+);
+word_list!(
     /// Verbs of speech and commitment that mark the word before as a person.
     SPEECH_VERBS,
     "speech-verbs.txt"

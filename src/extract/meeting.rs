@@ -14,7 +14,7 @@ use super::records::{MeetingRecord, Mention, PersonRef};
 use super::sections::{SectionKind, SectionMap};
 use super::service;
 use crate::config::Config;
-use crate::document::{Block, BlockKind, Document};
+use crate::document::{Block, BlockKind, Document, blank_inline_code};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -117,7 +117,8 @@ fn effective_section(sections: &SectionMap, agenda: &Agenda, i: usize) -> Option
 }
 
 /// The meeting date: a date heading (the minutes' own statement) first, then
-/// front matter (often a publication date), the file name, and the first lines.
+/// front matter (often a publication date), the file name, the first lines, and
+/// at last the first full date anywhere in the text (a `When` section further down).
 fn meeting_date(doc: &Document) -> Option<String> {
     let heading_date = doc
         .blocks
@@ -140,7 +141,6 @@ fn meeting_date(doc: &Document) -> Option<String> {
     }
     doc.blocks
         .iter()
-        .take(6)
         .find_map(|b| dates::find_date(&b.text))
         .map(|d| d.date)
 }
@@ -240,9 +240,12 @@ fn mentions(
     for s in service::find_services(&block.text, block.line, &config.services) {
         meeting.services.push(Mention { what: s, item });
     }
-    let mut people = person::find_named_handles(&block.text, block.line);
-    people.extend(person::find_handles(&block.text, block.line));
-    for (p, evidence) in person::find_acting_names(&block.text, block.line) {
+    // `@handle` or `Name:` inside inline code quotes syntax; it names no one.
+    let prose = blank_inline_code(&block.text);
+    let prose_lines = || (block.line..).zip(prose.split('\n'));
+    let mut people = person::find_named_handles(&prose, block.line);
+    people.extend(person::find_handles(&prose, block.line));
+    for (p, evidence) in person::find_acting_names(&prose, block.line) {
         if config.services.lookup(&p.name).is_some() {
             continue;
         }
@@ -259,7 +262,7 @@ fn mentions(
             }
         }
     }
-    for (line, text) in block.text_lines() {
+    for (line, text) in prose_lines() {
         if let Some(c) = SPEAKER.captures(text.trim()) {
             let name = &c[1];
             if person::name_like(name) && !decision::is_decision_label(name) && !is_label_word(name)
@@ -271,7 +274,7 @@ fn mentions(
             }
         }
     }
-    for (line, text) in block.text_lines() {
+    for (line, text) in prose_lines() {
         if let Some(c) = ATTRIBUTION.captures(text) {
             if person::looks_like_first_name(&c[1]) {
                 people.push(PersonRef::name(&c[1], line));

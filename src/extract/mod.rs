@@ -50,6 +50,15 @@ pub fn extract(
         if parts.len() > 1 {
             meeting.line = line.unwrap_or(1);
         }
+        if meeting.date.is_none() && !meeting.records_a_meeting() {
+            // A README or notes page beside the minutes: reported, not exported as a meeting.
+            diagnostics.push(Diagnostic::warning(
+                &doc.source,
+                line.or(Some(1)),
+                "no meeting date, attendees, decisions or actions found; not read as minutes",
+            ));
+            continue;
+        }
         if meeting.date.is_none() {
             diagnostics.push(Diagnostic::warning(
                 &doc.source,

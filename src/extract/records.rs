@@ -157,6 +157,18 @@ pub struct MeetingRecord {
     pub services: Vec<Mention<ServiceRef>>,
 }
 
+impl MeetingRecord {
+    /// Whether anything beyond mentions marks the text as minutes: people present,
+    /// absent or in a role, decisions or actions.
+    pub fn records_a_meeting(&self) -> bool {
+        !(self.attendees.is_empty()
+            && self.absentees.is_empty()
+            && self.roles.is_empty()
+            && self.decisions.is_empty()
+            && self.actions.is_empty())
+    }
+}
+
 /// Everything read from one file.
 #[derive(Clone, Debug, Default)]
 pub struct FileRecord {
