@@ -2,6 +2,7 @@
 //! every common style (lists, prose, Markdown and HTML tables) and label lines
 //! such as `Present:`, `Regrets:`, `Chair:` and `Scribe:`.
 
+use super::lexicon;
 use super::person;
 use super::records::{MeetingRecord, PersonRef};
 use crate::config::Keywords;
@@ -29,7 +30,9 @@ pub(super) fn attendance_block(block: &Block, meeting: &mut MeetingRecord, absen
     }
     let text = block.text.clone();
     let listed = list_after_label(&text, block.line)
-        .or_else(|| person::split_name_list(&text, block.line))
+        .or_else(|| {
+            person::split_name_list(&text, block.line).map(|l| without_affiliation(l, block))
+        })
         .or_else(|| first_piece(&text, block));
     match listed {
         Some(people) if !is_table_header(block) => {
@@ -130,6 +133,24 @@ fn first_piece(text: &str, block: &Block) -> Option<Vec<PersonRef>> {
         return Some(vec![p]);
     }
     person::name_like(first).then(|| vec![person::person_ref(first, block.line)])
+}
+
+/// One entry of a list (`Dan Lorenc, Google`): a full name followed only by single
+/// words that are no first names is a name and its affiliation, not several people.
+fn without_affiliation(mut people: Vec<PersonRef>, block: &Block) -> Vec<PersonRef> {
+    let one_entry = matches!(block.kind, BlockKind::ListItem | BlockKind::TableRow);
+    let full_name = people
+        .first()
+        .is_some_and(|p| !p.is_handle && p.name.split_whitespace().count() >= 2);
+    let affiliations = people.iter().skip(1).all(|p| {
+        !p.is_handle
+            && !p.name.contains(' ')
+            && !lexicon::FIRST_NAMES.contains(&p.name.to_lowercase())
+    });
+    if one_entry && full_name && people.len() > 1 && affiliations {
+        people.truncate(1);
+    }
+    people
 }
 
 /// `Anna Example @annex` (a name followed by its handle) as one person.
@@ -270,6 +291,23 @@ mod tests {
         );
         assert_eq!(names(&m.absentees), vec!["Cy Coder"]);
         assert_eq!(m.roles.len(), 1);
+    }
+
+    #[test]
+    fn list_entries_keep_names_not_affiliations() {
+        let listed = |text: &str| {
+            let block = Block::new(BlockKind::ListItem, 1, text.to_string(), 4, 4);
+            let mut meeting = MeetingRecord::default();
+            attendance_block(&block, &mut meeting, false);
+            meeting
+                .attendees
+                .into_iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(listed("Dan Example, Initech"), vec!["Dan Example"]);
+        assert_eq!(listed("Dan Example, Scott"), vec!["Dan Example", "Scott"]);
+        assert_eq!(listed("Niko, Scott, boats"), vec!["Niko", "Scott", "boats"]);
     }
 
     #[test]
