@@ -77,14 +77,16 @@ def export(binary, source, fmt, target):
     """Run the exporter; return an error message or None."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        run = subprocess.run([binary, "export", "--quiet", "--format", fmt, "-o", str(target), str(source)],
+        run = subprocess.run([binary, "export", "--format", fmt, "-o", str(target), str(source)],
                              capture_output=True, text=True, timeout=EXPORT_TIMEOUT)
     except subprocess.TimeoutExpired:
         return f"export timed out after {EXPORT_TIMEOUT}s"
     if run.returncode != 0:
         return f"export exited {run.returncode}: {run.stderr.strip()[:300]}"
-    if not target.exists() or target.stat().st_size == 0:
+    if not target.exists():
         return "export wrote nothing"
+    if target.stat().st_size == 0 and "not read as minutes" not in run.stderr:
+        return "export wrote nothing, and said of no file that it is not minutes"
     return None
 
 

@@ -31,6 +31,7 @@ pub fn run(inputs: &[PathBuf], filter: &SourceFilter, config: &Config) -> Outcom
     for file in &files {
         let context = FileContext {
             authors: registries.for_file(&file.path),
+            folders: source::enclosing_folders(&file.path, 3),
         };
         match process_file(file, filter, config, &context) {
             Ok((record, diags)) => {

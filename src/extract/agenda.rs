@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 static TRAILING_PARENS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\(((?:[^()]|\([^()]*\))*)\)\s*:?\s*$").expect("regex"));
+static LEADING_BRACKETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[([^\[\]]+)\]\s*(\S.*)$").expect("regex"));
 static PRESENTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:presentation|presented|presenter|presenters|presenting|led|owner|owners|lead|speaker|speakers|sponsor|sponsors|driver|champion|moderated)\s*(?:by|:)\s*(.+)$").expect("regex")
 });
@@ -247,8 +249,15 @@ fn item_record(blocks: &[Block], start: usize, end: usize, end_line: u32) -> Ite
     }
 }
 
-/// Title and presenters from `Title (Joe, Johannes)` / `Title (@handle)`.
+/// Title and presenters from `Title (Joe, Johannes)` / `Title (@handle)` /
+/// `[Ann Lee] Title`.
 pub fn split_presenters(lead: Option<&str>, text: &str, line: u32) -> (String, Vec<PersonRef>) {
+    if let Some(caps) = LEADING_BRACKETS.captures(text) {
+        let presenters = presenters_in(&caps[1], line);
+        if !presenters.is_empty() {
+            return (clean_title(&caps[2]), presenters);
+        }
+    }
     if let Some(lead) = lead.filter(|l| text.starts_with(l)) {
         let rest = text[lead.len()..].trim();
         return (clean_title(lead), presenters_in(rest, line));
@@ -393,5 +402,9 @@ mod tests {
         assert_eq!((t.as_str(), p.len()), ("Updates - 10 min max", 0));
         let (t, p) = split_presenters(None, "Ideas (maybe later)", 3);
         assert_eq!((t.as_str(), p.len()), ("Ideas (maybe later)", 0));
+        let (t, p) = split_presenters(None, "[Ann Lee, Bo] KEP-12: gang scheduling", 3);
+        assert_eq!((t.as_str(), p.len()), ("KEP-12: gang scheduling", 2));
+        let (t, p) = split_presenters(None, "[WIP] Release notes", 3);
+        assert_eq!((t.as_str(), p.len()), ("[WIP] Release notes", 0));
     }
 }

@@ -11,7 +11,7 @@ use super::outcomes::outcomes;
 use super::person::{self, Evidence};
 use super::records as issue_ref;
 use super::records::{MeetingRecord, Mention, PersonRef};
-use super::sections::{SectionKind, SectionMap};
+use super::sections::{SectionKind, SectionMap, with_label_headings};
 use super::service;
 use crate::config::Config;
 use crate::document::{Block, BlockKind, Document, blank_inline_code};
@@ -26,11 +26,12 @@ static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Read the one meeting a document records.
 pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> MeetingRecord {
-    let blocks = &doc.blocks;
+    let blocks = &*with_label_headings(&doc.blocks, &config.keywords);
     let sections = SectionMap::new(blocks, &config.keywords);
     let agenda = agenda::find_items(blocks, &sections, doc.style);
     let mut meeting = MeetingRecord {
-        date: meeting_date(doc),
+        date: meeting_date(doc)
+            .or_else(|| dates::find_date(&context.folders.join("/")).map(|d| d.date)),
         title: meeting_title(doc),
         line: 1,
         end_line: blocks.iter().map(|b| b.end_line).max().unwrap_or(1),

@@ -33,6 +33,10 @@ use crate::error::Diagnostic;
 pub struct FileContext {
     /// Author key -> display name, from a registry beside the file.
     pub authors: crate::source::authors::Authors,
+    /// The names of the folders holding the file, outermost first, at most three
+    /// (`2022-11-22-hackathon`, or `2024/05/02`): a date there dates the meeting
+    /// when the file itself gives none, however the file was named on the command line.
+    pub folders: Vec<String>,
 }
 
 /// Extract the meetings of one document; problems (no date, ...) become diagnostics.

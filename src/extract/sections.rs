@@ -205,6 +205,81 @@ pub fn contains_word(hay: &str, needle: &str) -> bool {
     })
 }
 
+/// The section kinds a label line may open (`**Attendees:**`, `Agenda:`).
+const LABEL_KINDS: &[SectionKind] = &[
+    SectionKind::Attendance,
+    SectionKind::Absence,
+    SectionKind::Agenda,
+    SectionKind::Actions,
+    SectionKind::Decisions,
+];
+
+/// Blocks where a label paragraph that introduces a list (`**Attendees:**`,
+/// `Agenda:`, as Google Docs and wiki exports write section names) is a heading
+/// one level below the heading around it. Only labels naming a section kind, and
+/// only at the top of a meeting (under its title or date heading): a `Discussion:`
+/// list inside an agenda item stays part of that item, a `Topics:` list inside an
+/// agenda is read as the agenda already reads it.
+pub fn with_label_headings<'b>(
+    blocks: &'b [Block],
+    keywords: &Keywords,
+) -> std::borrow::Cow<'b, [Block]> {
+    let mut out: Option<Vec<Block>> = None;
+    let mut enclosing: Vec<(u8, SectionKind)> = Vec::new();
+    let first_heading = blocks
+        .iter()
+        .position(|b| matches!(b.kind, BlockKind::Heading(_)))
+        .unwrap_or(usize::MAX);
+    for (i, block) in blocks.iter().enumerate() {
+        if let BlockKind::Heading(level) = block.kind {
+            while enclosing.last().is_some_and(|&(l, _)| l >= level) {
+                enclosing.pop();
+            }
+            let first_title = i == first_heading && level == 1;
+            let kind = match classify_with(&block.text, keywords) {
+                SectionKind::Other if first_title => SectionKind::Title,
+                kind => kind,
+            };
+            enclosing.push((level, kind));
+            continue;
+        }
+        let in_section = enclosing
+            .iter()
+            .any(|&(_, k)| !matches!(k, SectionKind::Title | SectionKind::Meta));
+        let introduces_list = blocks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == BlockKind::ListItem);
+        let Some(label) = section_label(block).filter(|_| introduces_list && !in_section) else {
+            continue;
+        };
+        let kind = classify_with(label, keywords);
+        if !LABEL_KINDS.contains(&kind) {
+            continue;
+        }
+        let level = enclosing.last().map_or(2, |&(l, _)| (l + 1).min(6));
+        let promoted = out.get_or_insert_with(|| blocks.to_vec());
+        promoted[i].kind = BlockKind::Heading(level);
+        promoted[i].text = label.to_string();
+    }
+    out.map_or(std::borrow::Cow::Borrowed(blocks), std::borrow::Cow::Owned)
+}
+
+/// The name of a one-line label paragraph (`Attendees:`, `**Agenda**`), if it is one.
+fn section_label(block: &Block) -> Option<&str> {
+    if block.kind != BlockKind::Paragraph || block.depth != 0 || block.text.contains('\n') {
+        return None;
+    }
+    let text = block.text.trim();
+    let bold = block
+        .lead_strong
+        .as_deref()
+        .is_some_and(|s| s.trim().trim_end_matches(':') == text.trim_end_matches(':').trim());
+    let label = text.strip_suffix(':').map(str::trim);
+    let label = label.or(bold.then_some(text))?;
+    let words = label.split_whitespace().count();
+    (words > 0 && words <= 4).then_some(label)
+}
+
 /// The section a block lives in: for every block, the index of the nearest
 /// heading above it at each level, and the kind of the innermost classified one.
 #[derive(Clone, Debug)]
@@ -300,5 +375,32 @@ mod tests {
             classify("Decision on the flavor naming"),
             SectionKind::Other
         );
+    }
+
+    fn block(kind: BlockKind, depth: u8, text: &str, line: u32) -> Block {
+        Block::new(kind, depth, text.to_string(), line, line)
+    }
+
+    #[test]
+    fn label_lines_before_lists_open_sections() {
+        let blocks = vec![
+            block(BlockKind::Heading(2), 0, "March 4, 2031", 1),
+            block(BlockKind::Paragraph, 0, "Attendees:", 3),
+            block(BlockKind::ListItem, 1, "Ann Example", 4),
+            block(BlockKind::Paragraph, 0, "Notes:", 6),
+            block(BlockKind::ListItem, 1, "not a section word", 7),
+            block(BlockKind::Heading(2), 0, "Backups", 9),
+            block(BlockKind::Paragraph, 0, "Discussion:", 10),
+            block(BlockKind::ListItem, 1, "part of the Backups item", 11),
+            block(BlockKind::Paragraph, 0, "Agenda: see below", 13),
+            block(BlockKind::ListItem, 1, "a list after a sentence", 14),
+        ];
+        let promoted = with_label_headings(&blocks, &Keywords::default());
+        let kinds: Vec<BlockKind> = promoted.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds[1], BlockKind::Heading(3));
+        assert_eq!(promoted[1].text, "Attendees");
+        assert_eq!(kinds[3], BlockKind::Paragraph);
+        assert_eq!(kinds[6], BlockKind::Paragraph);
+        assert_eq!(kinds[8], BlockKind::Paragraph);
     }
 }

@@ -24,6 +24,30 @@ pub const STDIN_PATH: &str = "-";
 /// The name standard input goes by in diagnostics and as [`InputFile::rel`].
 pub const STDIN_NAME: &str = "<stdin>";
 
+/// The names of the (at most `depth`) folders holding `path`, outermost first,
+/// read from the absolute path so a file named alone still knows its folders.
+/// Empty for standard input or when the path cannot be resolved.
+pub fn enclosing_folders(path: &std::path::Path, depth: usize) -> Vec<String> {
+    if path.as_os_str() == STDIN_PATH {
+        return Vec::new();
+    }
+    let Ok(absolute) = std::path::absolute(path) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = absolute
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.components().rev())
+        .filter_map(|c| match c {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .take(depth)
+        .collect();
+    names.reverse();
+    names
+}
+
 /// A short lower-case description of an I/O error, without the OS error number.
 fn io_message(err: &io::Error) -> String {
     match err.kind() {
@@ -66,5 +90,13 @@ mod tests {
             message.chars().next().is_some_and(|c| !c.is_uppercase()),
             "{message}"
         );
+    }
+
+    #[test]
+    fn folders_nearest_the_file() {
+        let path = std::path::Path::new("/srv/minutes/2024/05/02/notes.md");
+        assert_eq!(enclosing_folders(path, 3), vec!["2024", "05", "02"]);
+        assert_eq!(enclosing_folders(path, 1), vec!["02"]);
+        assert!(enclosing_folders(std::path::Path::new(STDIN_PATH), 3).is_empty());
     }
 }
