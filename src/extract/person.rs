@@ -7,7 +7,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\w@/.`$-])@([A-Za-z0-9](?:[A-Za-z0-9_-]{0,38}[A-Za-z0-9])?)\b")
+    Regex::new(r"(?:^|[^\w@/.`$-])@([A-Za-z0-9](?:[A-Za-z0-9_.-]{0,38}[A-Za-z0-9])?)\b")
         .expect("handle regex")
 });
 static NAME_WITH_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,7 +55,7 @@ pub fn is_stop_word(word: &str) -> bool {
 /// Whether a text piece from a list looks like a person's name or handle.
 pub fn name_like(piece: &str) -> bool {
     let piece = piece.trim();
-    if piece.is_empty()
+    if piece.chars().count() < 2
         || piece.len() > 60
         || piece.contains([
             '/', ':', '=', '<', '>', '[', ']', '{', '}', '|', '#', '?', '!',
@@ -174,12 +174,18 @@ pub fn find_handles(text: &str, line: u32) -> Vec<PersonRef> {
         .filter_map(|c| {
             let m = c.get(1)?;
             let handle = m.as_str();
-            handle
-                .chars()
-                .any(char::is_alphabetic)
+            (handle.chars().any(char::is_alphabetic) && !domain_like(handle))
                 .then(|| PersonRef::handle(handle, line + newlines(text, m.start())))
         })
         .collect()
+}
+
+/// `lists.example.org`, `example.com`: a mail domain after `@`, not a handle
+/// (`r.ortega` is one: a single dot, a name-length last part).
+fn domain_like(handle: &str) -> bool {
+    let dots = handle.matches('.').count();
+    let last = handle.rsplit('.').next().unwrap_or("");
+    dots > 1 || dots == 1 && last.len() <= 3
 }
 
 /// Every `Full Name (@handle)` pair in `text`.
@@ -418,11 +424,14 @@ mod tests {
 
     #[test]
     fn finds_handles_but_not_emails() {
-        let found: Vec<String> = find_handles("ping @berendt, mail x@y.org (@jschoone)", 1)
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
-        assert_eq!(found, vec!["berendt", "jschoone"]);
+        let found: Vec<String> = find_handles(
+            "ping @berendt, mail x@y.org (@jschoone) and @r.ortega. (@lists.example.org, @x.io)",
+            1,
+        )
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+        assert_eq!(found, vec!["berendt", "jschoone", "r.ortega"]);
     }
 
     #[test]
