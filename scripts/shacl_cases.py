@@ -121,6 +121,13 @@ id:bare mg:key "#12" .
 id:bare mg:number 12 .
 id:bare mg:issueKind "unknown" .
 id:bare prov:wasDerivedFrom src:b.md .
+id:ticket a mg:Issue .
+id:ticket schema:name "OPS-2281" .
+id:ticket mg:key "OPS-2281" .
+id:ticket mg:number 2281 .
+id:ticket mg:issueKind "issue" .
+id:ticket schema:url <https://issues.example.org/browse/OPS-2281> .
+id:ticket prov:wasDerivedFrom src:a.md .
 id:t a mg:Topic .
 id:t schema:name "Keycloak upgrade" .
 id:t mg:firstMeeting id:m .
@@ -188,6 +195,10 @@ CASES = [
     ("issue key with a repository but no owner", "issue", "Pattern",
      ['id:issue mg:key "python-discord/infra#373" .'], ['id:issue mg:key "infra#373" .']),
     ("issue key without a number", "bare", "Pattern", ['id:bare mg:key "#12" .'], ['id:bare mg:key "#" .']),
+    ("ticket key in lower case", "ticket", "Pattern",
+     ['id:ticket mg:key "OPS-2281" .'], ['id:ticket mg:key "ops-2281" .']),
+    ("ticket key without a number", "ticket", "Pattern",
+     ['id:ticket mg:key "OPS-2281" .'], ['id:ticket mg:key "OPS-" .']),
     ("issue without a key", "bare", "MinCount", ['id:bare mg:key "#12" .'], []),
     ("issue without a number", "issue", "MinCount", ["id:issue mg:number 373 ."], []),
     ("issue kind not issue, pull or unknown", "issue", "In", ['id:issue mg:issueKind "pull" .'], ['id:issue mg:issueKind "bug" .']),

@@ -62,7 +62,7 @@ namespace! {
     HANDLE = "handle";
     /// Property: the text that made a name count as a service.
     EVIDENCE = "evidence";
-    /// Property: normalised issue key, `owner/repo#N` or `#N`.
+    /// Property: normalised issue key, `owner/repo#N`, `#N` or a ticket `PROJ-N`.
     KEY = "key";
     /// Property: `issue`, `pull` or `unknown`.
     ISSUE_KIND = "issueKind";

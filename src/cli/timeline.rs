@@ -43,7 +43,7 @@ struct Target {
     /// A person, by name, alias or handle.
     #[arg(long, value_name = "NAME")]
     person: Option<String>,
-    /// An issue, by key (owner/repo#N, repo#N or #N).
+    /// An issue, by key (owner/repo#N, repo#N, #N or PROJ-N).
     #[arg(long, value_name = "KEY")]
     issue: Option<String>,
 }

@@ -1,9 +1,17 @@
 //! Issue and pull-request references in every common form, normalised to
-//! `owner/repo#N` (or `#N` when no repository can be known).
+//! `owner/repo#N` (or `#N` when no repository can be known), and tracker
+//! tickets, keyed `PROJ-N` as written.
+
+mod ticket;
+
+pub use ticket::TicketEvidence;
 
 use super::records::IssueRef;
+use crate::document::blank_inline_code;
 use crate::model::IssueKind;
 use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -11,6 +19,13 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
         r"https?://(?:www\.)?(github\.com|gitlab\.com|codeberg\.org|gitea\.com)/([\w.-]+(?:/[\w.-]+)*?)/([\w.-]+)/(?:-/)?(issues|pull|pulls|merge_requests)/(\d+)",
     )
     .expect("issue URL regex")
+});
+/// Issues and merge requests of any GitLab, self-hosted ones too: the `/-/` marks them.
+static GITLAB_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"https?://([\w.-]+(?::\d+)?)/([\w.-]+(?:/[\w.-]+)*?)/-/(issues|merge_requests|work_items)/(\d+)",
+    )
+    .expect("GitLab URL regex")
 });
 static ANY_URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"https?://[^\s<>()\[\]`]+").expect("URL regex"));
@@ -21,6 +36,19 @@ static FULL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\w/.#-])([A-Za-z0-9][\w.-]*)/([A-Za-z0-9][\w.-]*?)/?#(\d+)\b")
         .expect("owner/repo#N regex")
 });
+/// GitLab's `group/project!N` (subgroups kept whole) for a merge request.
+static FULL_MERGE_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\w/.#!-])([A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)+)!(\d{1,7})")
+        .expect("group/project!N regex")
+});
+/// GitLab's bare `!N` for a merge request.
+static MERGE_REQUEST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[,;])!(\d{1,7})").expect("!N regex"));
+/// A document that speaks of merge requests or GitLab, where `!N` is a merge request.
+static MERGE_REQUEST_TALK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:\bgitlab\b|\bmerge[ -]requests?\b|\bmrs?\s*!\d)|\bMRs?\b")
+        .expect("merge request talk regex")
+});
 static SHORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\w/.#-])([A-Za-z][\w.-]+?)/?#(\d+)\b").expect("repo#N regex")
 });
@@ -29,7 +57,8 @@ static WORDED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("ticket #N regex")
 });
 
-/// Where bare and short references take their repository from.
+/// Where bare and short references take their repository from, and what the
+/// document shows about the forms it uses.
 #[derive(Clone, Debug, Default)]
 pub struct RepoContext {
     /// `owner/repo` for a bare `#N` (from a heading like `### owner/repo`, or the configuration).
@@ -37,14 +66,31 @@ pub struct RepoContext {
     /// Known `owner/repo` pairs in the document, to complete `repo#N`.
     pub known: Vec<(String, String)>,
     /// Configured short names -> `owner/repo` (`k8s-capi` -> `acme/k8s-cluster-api-provider`).
-    pub aliases: std::collections::BTreeMap<String, String>,
+    pub aliases: BTreeMap<String, String>,
     /// `owner/repo` of every issue or pull request URL in the document.
-    pub issue_repos: std::collections::BTreeSet<String>,
+    pub issue_repos: BTreeSet<String>,
+    /// Every full key (`owner/repo#N`, from a link or written out) by its number `N`.
+    pub numbered: BTreeMap<u64, Vec<String>>,
+    /// Which tracker projects the document uses (`OPS` for `OPS-2281`).
+    pub tickets: TicketEvidence,
+    /// The document speaks of merge requests or GitLab: a bare `!N` is a merge request.
+    pub merge_requests: bool,
 }
 
 impl RepoContext {
-    /// Learn every `owner/repo` named by a GitHub URL or an `owner/repo#N` reference in `text`.
+    /// Learn from a piece of prose: repositories and links as [`RepoContext::learn_code`]
+    /// does, and the words that show which forms the document uses.
     pub fn learn(&mut self, text: &str) {
+        self.learn_code(text);
+        let prose = blank_inline_code(text);
+        self.tickets.learn_prose(&prose);
+        self.merge_requests |= MERGE_REQUEST_TALK.is_match(&prose);
+    }
+
+    /// Learn every `owner/repo` named by a URL or an `owner/repo#N` reference in
+    /// `text`, and the tracker projects it links. All there is to learn from a
+    /// code block, whose words (`ticket`, `MR`, `ABC-1`) say nothing of the minutes.
+    pub fn learn_code(&mut self, text: &str) {
         let urls = REPO_URL
             .captures_iter(text)
             .map(|c| (c[1].to_string(), c[2].trim_end_matches(".git").to_string()));
@@ -53,6 +99,10 @@ impl RepoContext {
             .map(|c| (c[1].to_string(), c[2].to_string()));
         for c in URL.captures_iter(text) {
             self.issue_repos.insert(format!("{}/{}", &c[2], &c[3]));
+        }
+        for c in GITLAB_URL.captures_iter(text) {
+            self.issue_repos.insert(c[2].to_string());
+            self.merge_requests = true;
         }
         for (owner, repo) in urls.chain(written) {
             if !matches!(
@@ -65,6 +115,29 @@ impl RepoContext {
                 }
             }
         }
+        let mut scan = Scan::new(text, 1);
+        scan.links_to_issues();
+        scan.written_in_full();
+        for (_, r) in scan.found {
+            let keys = self.numbered.entry(r.number).or_default();
+            if r.key.contains('/') && !keys.iter().any(|k| k.eq_ignore_ascii_case(&r.key)) {
+                keys.push(r.key);
+            }
+        }
+        self.tickets.learn_links(text);
+    }
+
+    /// The repository of a number written alone (`#47`, `!412`): the heading's or
+    /// the configured one; else the one repository the document names with that
+    /// very number (`acme/tools#47`); else the one repository whose issues it links.
+    fn repository_of_bare(&self, number: u64) -> Option<String> {
+        self.default_repository
+            .clone()
+            .or_else(|| match self.numbered.get(&number).map(Vec::as_slice) {
+                Some([only]) => only.rsplit_once('#').map(|(repo, _)| repo.to_string()),
+                _ => None,
+            })
+            .or_else(|| self.single_repository())
     }
 
     fn owner_of(&self, repo: &str) -> Option<&str> {
@@ -85,7 +158,7 @@ impl RepoContext {
 
     /// The owner of most repositories linked in the document, when one owner has a clear majority.
     fn main_owner(&self) -> Option<&str> {
-        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for (owner, _) in &self.known {
             *counts.entry(owner.as_str()).or_default() += 1;
         }
@@ -118,132 +191,266 @@ pub fn repository_of_url(url: &str) -> Option<String> {
 
 /// Every issue reference in `text` (which starts at 1-based `line`; `\n` advances lines).
 pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
-    let mut found: Vec<(usize, IssueRef)> = Vec::new();
-    let line_at = |offset: usize| line + text[..offset].matches('\n').count() as u32;
-    // Fragments and paths of other links (`?view#5`, `/pull/3/files#diff`) are no references.
-    let mut covered: Vec<std::ops::Range<usize>> =
-        ANY_URL.find_iter(text).map(|m| m.range()).collect();
-    for caps in URL.captures_iter(text) {
-        let all = caps.get(0).expect("match");
-        let (owner, repo) = (&caps[2], &caps[3]);
-        let kind = match &caps[4] {
-            "issues" => IssueKind::Issue,
-            _ => IssueKind::Pull,
-        };
-        let Ok(number) = caps[5].parse::<u64>() else {
-            continue;
-        };
-        let key = format!("{owner}/{repo}#{number}");
-        let url = format!(
-            "https://{}/{}/{}/{}/{}",
-            &caps[1],
-            owner,
-            repo,
-            url_kind(&caps[1], &caps[4]),
-            number
-        );
-        covered.push(all.range());
-        found.push((
-            all.start(),
-            IssueRef {
-                key,
-                number,
-                kind,
-                url: Some(url),
-                line: line_at(all.start()),
-            },
-        ));
+    let mut scan = Scan::new(text, line);
+    scan.links_to_issues();
+    scan.written_in_full();
+    scan.tickets(ctx);
+    scan.short_forms(ctx);
+    scan.bare_numbers(ctx);
+    scan.found.sort_by_key(|(at, _)| *at);
+    scan.found.into_iter().map(|(_, r)| r).collect()
+}
+
+/// One pass over a text: what is found, and where, so that later (looser) rules
+/// skip text an earlier rule has read.
+struct Scan<'a> {
+    text: &'a str,
+    line: u32,
+    /// Every link: paths and fragments of other links (`?view#5`, `/pull/3/files#diff`) are no references.
+    links: Vec<Range<usize>>,
+    /// Text read as a reference already.
+    taken: Vec<Range<usize>>,
+    found: Vec<(usize, IssueRef)>,
+}
+
+impl<'a> Scan<'a> {
+    fn new(text: &'a str, line: u32) -> Self {
+        Scan {
+            text,
+            line,
+            links: ANY_URL.find_iter(text).map(|m| m.range()).collect(),
+            taken: Vec::new(),
+            found: Vec::new(),
+        }
     }
-    let outside = |r: &std::ops::Range<usize>, covered: &[std::ops::Range<usize>]| {
-        !covered
+
+    fn line_at(&self, offset: usize) -> u32 {
+        self.line + self.text[..offset].matches('\n').count() as u32
+    }
+
+    /// Whether `r` starts outside every link and every reference found so far.
+    fn is_free(&self, r: &Range<usize>) -> bool {
+        !self
+            .links
+            .iter()
+            .chain(&self.taken)
+            .any(|c| c.start <= r.start && r.start < c.end)
+    }
+
+    fn is_taken(&self, r: &Range<usize>) -> bool {
+        self.taken
             .iter()
             .any(|c| c.start <= r.start && r.start < c.end)
-    };
-    for caps in FULL.captures_iter(text) {
-        let m = caps.get(0).expect("match");
-        let r = caps.get(1).expect("owner").start()..m.end();
-        if !outside(&r, &covered) || caps[1].contains('.') && caps[1].contains("github") {
-            continue;
-        }
-        let Ok(number) = caps[3].parse::<u64>() else {
-            continue;
-        };
-        let key = format!("{}/{}#{}", &caps[1], &caps[2], number);
-        covered.push(r.clone());
-        found.push((r.start, short_ref(key, number, line_at(r.start))));
     }
-    for caps in SHORT.captures_iter(text) {
-        let g = caps.get(1).expect("repo");
-        let r = g.start()..caps.get(0).expect("match").end();
-        let worded = matches!(
-            caps[1].to_lowercase().as_str(),
-            "ticket" | "issue" | "bug" | "pr" | "mr" | "tickets" | "issues" | "bugs" | "prs"
-        );
-        if !outside(&r, &covered) || worded {
-            continue;
-        }
-        let Ok(number) = caps[2].parse::<u64>() else {
-            continue;
-        };
-        let repo = &caps[1];
-        let key = match (ctx.aliases.get(repo), ctx.owner_of(repo), ctx.main_owner()) {
-            (Some(full), _, _) => format!("{full}#{number}"),
-            (None, Some(owner), _) => format!("{owner}/{repo}#{number}"),
-            // A capitalised word before `#N` with no repository behind it is a name (`Hack#6`).
-            _ if repo.starts_with(|c: char| c.is_uppercase()) => continue,
-            (None, None, Some(owner)) => format!("{owner}/{repo}#{number}"),
-            (None, None, None) => format!("#{number}"),
-        };
-        covered.push(r.clone());
-        found.push((r.start, short_ref(key, number, line_at(r.start))));
-    }
-    for caps in WORDED.captures_iter(text) {
-        let m = caps.get(0).expect("match");
-        if !outside(&m.range(), &covered) {
-            continue;
-        }
-        let Ok(number) = caps[2].parse::<u64>() else {
-            continue;
-        };
-        let word = caps
-            .get(1)
-            .map_or(String::new(), |w| w.as_str().to_lowercase());
-        if word.is_empty() && follows_numbered_name(&text[..m.start()]) {
-            continue;
-        }
-        let kind = if matches!(
-            word.as_str(),
-            "pr" | "pull request" | "mr" | "merge request"
-        ) {
-            IssueKind::Pull
-        } else if word.is_empty() {
-            IssueKind::Unknown
-        } else {
-            IssueKind::Issue
-        };
-        // A bare number belongs to the configured or heading repository, else to the
-        // one repository whose issues the document links, if there is just one.
-        let key = match ctx
-            .default_repository
-            .clone()
-            .or_else(|| ctx.single_repository())
-        {
-            Some(repo) => format!("{repo}#{number}"),
-            None => format!("#{number}"),
-        };
-        found.push((
-            m.start(),
+
+    fn push(
+        &mut self,
+        range: Range<usize>,
+        key: String,
+        number: u64,
+        kind: IssueKind,
+        url: Option<String>,
+    ) {
+        let line = self.line_at(range.start);
+        self.found.push((
+            range.start,
             IssueRef {
                 key,
                 number,
                 kind,
-                url: None,
-                line: line_at(m.start()),
+                url,
+                line,
             },
         ));
+        self.taken.push(range);
     }
-    found.sort_by_key(|(at, _)| *at);
-    found.into_iter().map(|(_, r)| r).collect()
+
+    /// Issue and pull-request links of the known forges, of any GitLab (`/-/issues/N`)
+    /// and of Jira (`/browse/OPS-2281`).
+    fn links_to_issues(&mut self) {
+        for caps in URL.captures_iter(self.text) {
+            let all = caps.get(0).expect("match");
+            let Ok(number) = caps[5].parse::<u64>() else {
+                continue;
+            };
+            let (host, owner, repo) = (&caps[1], &caps[2], &caps[3]);
+            let kind = if &caps[4] == "issues" {
+                IssueKind::Issue
+            } else {
+                IssueKind::Pull
+            };
+            let url = format!(
+                "https://{host}/{owner}/{repo}/{}/{number}",
+                url_kind(host, &caps[4])
+            );
+            self.push(
+                all.range(),
+                format!("{owner}/{repo}#{number}"),
+                number,
+                kind,
+                Some(url),
+            );
+        }
+        for caps in GITLAB_URL.captures_iter(self.text) {
+            let all = caps.get(0).expect("match");
+            let Ok(number) = caps[4].parse::<u64>() else {
+                continue;
+            };
+            let goes_on =
+                self.text[all.end()..].starts_with(|c: char| c.is_alphanumeric() || c == '_');
+            if self.is_taken(&all.range()) || goes_on {
+                continue;
+            }
+            let (host, project, what) = (&caps[1], &caps[2], &caps[3]);
+            let kind = if what == "merge_requests" {
+                IssueKind::Pull
+            } else {
+                IssueKind::Issue
+            };
+            let url = format!("https://{host}/{project}/-/{what}/{number}");
+            self.push(
+                all.range(),
+                format!("{project}#{number}"),
+                number,
+                kind,
+                Some(url),
+            );
+        }
+        for k in ticket::browse_links(self.text) {
+            if !self.is_taken(&k.range) {
+                let url = self.text[k.range.clone()].to_string();
+                self.push(k.range, k.key, k.number, IssueKind::Issue, Some(url));
+            }
+        }
+    }
+
+    /// `owner/repo#N`, and GitLab's `group/project!N` for merge requests.
+    fn written_in_full(&mut self) {
+        for caps in FULL.captures_iter(self.text) {
+            let m = caps.get(0).expect("match");
+            let r = caps.get(1).expect("owner").start()..m.end();
+            if !self.is_free(&r) || caps[1].contains('.') && caps[1].contains("github") {
+                continue;
+            }
+            let Ok(number) = caps[3].parse::<u64>() else {
+                continue;
+            };
+            let key = format!("{}/{}#{}", &caps[1], &caps[2], number);
+            self.push(r, key, number, IssueKind::Unknown, None);
+        }
+        for caps in FULL_MERGE_REQUEST.captures_iter(self.text) {
+            let m = caps.get(0).expect("match");
+            let r = caps.get(1).expect("project").start()..m.end();
+            if !self.is_free(&r) || continues(self.text, m.end()) {
+                continue;
+            }
+            let Ok(number) = caps[2].parse::<u64>() else {
+                continue;
+            };
+            let key = format!("{}#{number}", &caps[1]);
+            self.push(r, key, number, IssueKind::Pull, None);
+        }
+    }
+
+    /// Tracker keys (`OPS-2281`) outside code spans, of projects the document shows to be a tracker's.
+    fn tickets(&mut self, ctx: &RepoContext) {
+        let prose = blank_inline_code(self.text);
+        for k in ticket::keys(&prose) {
+            if self.is_free(&k.range) && ctx.tickets.confirms(&k.project) {
+                self.push(k.range, k.key, k.number, IssueKind::Issue, None);
+            }
+        }
+    }
+
+    /// `repo#N` and `repo/#N`, completed from the document's repositories.
+    fn short_forms(&mut self, ctx: &RepoContext) {
+        for caps in SHORT.captures_iter(self.text) {
+            let g = caps.get(1).expect("repo");
+            let r = g.start()..caps.get(0).expect("match").end();
+            let worded = matches!(
+                caps[1].to_lowercase().as_str(),
+                "ticket" | "issue" | "bug" | "pr" | "mr" | "tickets" | "issues" | "bugs" | "prs"
+            );
+            if !self.is_free(&r) || worded {
+                continue;
+            }
+            let Ok(number) = caps[2].parse::<u64>() else {
+                continue;
+            };
+            let repo = &caps[1];
+            let key = match (ctx.aliases.get(repo), ctx.owner_of(repo), ctx.main_owner()) {
+                (Some(full), _, _) => format!("{full}#{number}"),
+                (None, Some(owner), _) => format!("{owner}/{repo}#{number}"),
+                // A capitalised word before `#N` with no repository behind it is a name (`Hack#6`).
+                _ if repo.starts_with(|c: char| c.is_uppercase()) => continue,
+                (None, None, Some(owner)) => format!("{owner}/{repo}#{number}"),
+                (None, None, None) => format!("#{number}"),
+            };
+            self.push(r, key, number, IssueKind::Unknown, None);
+        }
+    }
+
+    /// `#N`, `Ticket #N`, `PR #N`, and GitLab's `!N` in a document about merge requests.
+    fn bare_numbers(&mut self, ctx: &RepoContext) {
+        let mut bare = Vec::new();
+        for caps in WORDED.captures_iter(self.text) {
+            let m = caps.get(0).expect("match");
+            if !self.is_free(&m.range()) {
+                continue;
+            }
+            let Ok(number) = caps[2].parse::<u64>() else {
+                continue;
+            };
+            let word = caps
+                .get(1)
+                .map_or(String::new(), |w| w.as_str().to_lowercase());
+            if word.is_empty() && follows_numbered_name(&self.text[..m.start()]) {
+                continue;
+            }
+            let kind = if matches!(
+                word.as_str(),
+                "pr" | "pull request" | "mr" | "merge request"
+            ) {
+                IssueKind::Pull
+            } else if word.is_empty() {
+                IssueKind::Unknown
+            } else {
+                IssueKind::Issue
+            };
+            bare.push((m.range(), number, kind));
+        }
+        if ctx.merge_requests {
+            for caps in MERGE_REQUEST.captures_iter(self.text) {
+                let n = caps.get(1).expect("number");
+                let r = n.start() - 1..n.end();
+                if !self.is_free(&r) || continues(self.text, n.end()) {
+                    continue;
+                }
+                let Ok(number) = n.as_str().parse::<u64>() else {
+                    continue;
+                };
+                bare.push((r, number, IssueKind::Pull));
+            }
+        }
+        for (r, number, kind) in bare {
+            let key = match ctx.repository_of_bare(number) {
+                Some(repo) => format!("{repo}#{number}"),
+                None => format!("#{number}"),
+            };
+            self.push(r, key, number, kind, None);
+        }
+    }
+}
+
+/// Whether the token that ends at `end` goes on: `CVE-2024-53916`, `OSISM-6.0`,
+/// `SRV-1.example.org`, `!412abc`.
+fn continues(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    match rest.next() {
+        Some(c) if c.is_alphanumeric() || c == '_' || c == '-' => true,
+        Some('.' | '/' | ':' | '@' | '+') => rest.next().is_some_and(char::is_alphanumeric),
+        _ => false,
+    }
 }
 
 /// Whether `before` ends with a noun that takes a running number (`GX-Hackathon #5`).
@@ -254,17 +461,6 @@ fn follows_numbered_name(before: &str) -> bool {
         .next()
         .unwrap_or("");
     !word.is_empty() && super::lexicon::NUMBERED_NAMES.contains(&word.to_lowercase())
-}
-
-/// A reference written without a URL: its kind is unknown.
-fn short_ref(key: String, number: u64, line: u32) -> IssueRef {
-    IssueRef {
-        key,
-        number,
-        kind: IssueKind::Unknown,
-        url: None,
-        line,
-    }
 }
 
 fn url_kind(host: &str, kind: &str) -> &'static str {
@@ -364,6 +560,237 @@ mod tests {
             repository_of_url("https://github.com/acme/tools/issues/3"),
             None
         );
+    }
+
+    /// A context that has learned `doc`, as a meeting's does from all of its text.
+    fn learned(doc: &str) -> RepoContext {
+        let mut ctx = RepoContext::default();
+        ctx.learn(doc);
+        ctx
+    }
+
+    #[test]
+    fn ticket_keys_after_a_ticket_word() {
+        let text = "Unplanned tickets (OPS-2281, OPS-2290) and later OPS-2302.";
+        let refs = find_issues(text, 1, &learned(text));
+        let found: Vec<(&str, u64, IssueKind)> = refs
+            .iter()
+            .map(|r| (r.key.as_str(), r.number, r.kind))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("OPS-2281", 2281, IssueKind::Issue),
+                ("OPS-2290", 2290, IssueKind::Issue),
+                ("OPS-2302", 2302, IssueKind::Issue),
+            ]
+        );
+        assert!(refs.iter().all(|r| r.url.is_none()));
+        let ctx = learned("Jira: QA-7 is open");
+        assert_eq!(keys("Jira: QA-7 is open", &ctx), vec!["QA-7"]);
+    }
+
+    #[test]
+    fn ticket_keys_from_browse_links() {
+        let text = "see https://issues.example.org/browse/OPS-2281 and\n\
+                    https://acme.atlassian.net/browse/abc-12?focusedCommentId=3";
+        let refs = find_issues(text, 1, &learned(text));
+        assert_eq!(refs.len(), 2);
+        assert_eq!(refs[0].key, "OPS-2281");
+        assert_eq!(refs[0].number, 2281);
+        assert_eq!(refs[0].kind, IssueKind::Issue);
+        assert_eq!(
+            refs[0].url.as_deref(),
+            Some("https://issues.example.org/browse/OPS-2281")
+        );
+        assert_eq!(refs[1].key, "ABC-12");
+        assert_eq!(refs[1].line, 2);
+        assert_eq!(
+            refs[1].url.as_deref(),
+            Some("https://acme.atlassian.net/browse/abc-12")
+        );
+        // A link elsewhere in the document shows the project is a tracker's.
+        let mut ctx = RepoContext::default();
+        ctx.learn_code("https://issues.example.org/browse/OPS-1");
+        assert_eq!(keys("OPS-2281 is done", &ctx), vec!["OPS-2281"]);
+    }
+
+    #[test]
+    fn ticket_keys_need_evidence_of_a_tracker() {
+        // One key of a project, no ticket word, no tracker named: a name, not a ticket.
+        let lone = "work package VP10-3 and the SCS-1 cloud, C5 criterion OPS-22";
+        assert!(keys(lone, &learned(lone)).is_empty());
+        // Several numbers of one project are tickets.
+        let several = "OPS-12 blocks OPS-13";
+        assert_eq!(keys(several, &learned(several)), vec!["OPS-12", "OPS-13"]);
+        // A document that names the tracker: every key counts.
+        let named = "Triaged in JIRA today: OPS-22";
+        assert_eq!(keys(named, &learned(named)), vec!["OPS-22"]);
+        // Words in code are no evidence.
+        let mut ctx = RepoContext::default();
+        ctx.learn_code("ticket OPS-22 and OPS-23 in Jira");
+        assert!(keys("OPS-22", &ctx).is_empty());
+    }
+
+    #[test]
+    fn ticket_like_words_that_are_no_tickets() {
+        let ctx = RepoContext {
+            tickets: TicketEvidence {
+                tracker_named: true,
+                ..TicketEvidence::default()
+            },
+            ..RepoContext::default()
+        };
+        for text in [
+            "CVE-2024-53916",
+            "UTF-8 and UTF-16",
+            "ISO-8601 dates",
+            "SHA-256, SHA3-256 and MD-5",
+            "RFC-1234",
+            "X-509",
+            "CWE-79 and GHSA-1",
+            "TLS-1.3",
+            "ES2015-1",
+            "UTC-5 and GMT-8",
+            "in CW29-31 and Q1-2025",
+            "GPT-4 and MVP-1",
+            "PEP-8",
+            "SCS-0001 and SA-00950",
+            "MVP-0",
+            "OSISM-6.0.0a and SCS-5.2.0",
+            "host SRV-12.example.org",
+            "path /srv/ABC-12 and node-ABC-12 and ABC-12_x and ABC-12a",
+            "mail ABC-12@example.org",
+            "https://example.org/tickets/ABC-12",
+            "`ABC-12` in code",
+            "lower case abc-12",
+            "OPS-",
+        ] {
+            assert!(keys(text, &ctx).is_empty(), "{text}");
+        }
+        assert_eq!(
+            keys("K8S-1 and ABC-12: done", &ctx),
+            vec!["K8S-1", "ABC-12"]
+        );
+    }
+
+    #[test]
+    fn gitlab_links_on_any_host() {
+        let text = "https://gitlab.example.com/platform/infra/-/merge_requests/431/diffs \
+                    https://git.example.org:8443/group/sub/project/-/issues/77#note_1 \
+                    https://gitlab.example.com/platform/infra/-/work_items/9 \
+                    https://gitlab.com/acme/sub/tools/-/merge_requests/5";
+        let refs = find_issues(text, 1, &RepoContext::default());
+        let found: Vec<(&str, IssueKind, Option<&str>)> = refs
+            .iter()
+            .map(|r| (r.key.as_str(), r.kind, r.url.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "platform/infra#431",
+                    IssueKind::Pull,
+                    Some("https://gitlab.example.com/platform/infra/-/merge_requests/431")
+                ),
+                (
+                    "group/sub/project#77",
+                    IssueKind::Issue,
+                    Some("https://git.example.org:8443/group/sub/project/-/issues/77")
+                ),
+                (
+                    "platform/infra#9",
+                    IssueKind::Issue,
+                    Some("https://gitlab.example.com/platform/infra/-/work_items/9")
+                ),
+                (
+                    "acme/sub/tools#5",
+                    IssueKind::Pull,
+                    Some("https://gitlab.com/acme/sub/tools/merge_requests/5")
+                ),
+            ]
+        );
+        // Other paths with `/-/` are no issues.
+        assert!(
+            keys(
+                "https://gitlab.example.com/platform/infra/-/tree/main",
+                &RepoContext::default()
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn gitlab_merge_requests_written_out() {
+        let ctx = RepoContext::default();
+        let refs = find_issues("group/project!420 and group/sub/project!7.", 1, &ctx);
+        let found: Vec<(&str, IssueKind)> = refs.iter().map(|r| (r.key.as_str(), r.kind)).collect();
+        assert_eq!(
+            found,
+            vec![
+                ("group/project#420", IssueKind::Pull),
+                ("group/sub/project#7", IssueKind::Pull)
+            ]
+        );
+        assert!(keys("and/or!1x, https://example.org/a/b!3", &ctx).is_empty());
+    }
+
+    #[test]
+    fn bare_merge_requests_in_documents_about_them() {
+        // Nothing says merge request: `!412` is an exclamation.
+        let plain = "It landed (!412) and yes !1";
+        assert!(keys(plain, &learned(plain)).is_empty());
+        for doc in [
+            "The split landed (!412); GitLab CI is faster",
+            "Merge requests: !412",
+            "MR !412 landed",
+            "mr !412 landed",
+        ] {
+            let refs = find_issues(doc, 1, &learned(doc));
+            assert_eq!(refs.len(), 1, "{doc}");
+            assert_eq!(refs[0].key, "#412");
+            assert_eq!(refs[0].kind, IssueKind::Pull);
+        }
+        // The one project the document links takes the number.
+        let doc = "landed (!412), see https://gitlab.example.com/platform/infra/-/issues/3";
+        assert_eq!(
+            keys(doc, &learned(doc)),
+            vec!["platform/infra#412", "platform/infra#3"]
+        );
+        let doc = "GitLab: Hi!412 and 3!2 and !41x";
+        assert!(keys(doc, &learned(doc)).is_empty());
+    }
+
+    #[test]
+    fn bare_numbers_take_the_full_key_with_that_number() {
+        let doc = "https://github.com/acme/tools/issues/47 and https://github.com/other/lib/pull/12 \
+                   were merged; #47 and !12 need a follow-up, #5 does not";
+        let mut ctx = learned(doc);
+        ctx.merge_requests = true;
+        assert_eq!(
+            keys("#47 and !12 need a follow-up, #5 does not", &ctx),
+            vec!["acme/tools#47", "other/lib#12", "#5"]
+        );
+        // Two repositories with that number: it stays unknown.
+        let doc = "acme/tools#47 and other/lib#47; #47";
+        assert_eq!(keys("#47", &learned(doc)), vec!["#47"]);
+        // The heading's repository still comes first.
+        let ctx = RepoContext {
+            default_repository: Some("acme/docs".into()),
+            ..learned("acme/tools#47")
+        };
+        assert_eq!(keys("#47", &ctx), vec!["acme/docs#47"]);
+    }
+
+    #[test]
+    fn tokens_that_go_on() {
+        assert!(continues("-53916", 0));
+        assert!(continues(".0.0a", 0));
+        assert!(continues(".example.org", 0));
+        assert!(!continues(". Next", 0));
+        assert!(!continues(", OPS-2", 0));
+        assert!(!continues("'s", 0));
+        assert!(!continues("", 0));
     }
 
     #[test]

@@ -83,6 +83,11 @@ word_list!(
     "ambiguous-names.txt"
 );
 word_list!(
+    /// Upper-case words written like a tracker key (`UTF-8`, `SHA-256`) that are no ticket project.
+    NOT_TICKET_PREFIXES,
+    "not-ticket-prefixes.txt"
+);
+word_list!(
     /// Labels that open a decision.
     DECISION_LABELS,
     "decision-labels.txt"
@@ -97,6 +102,7 @@ mod tests {
         assert!(TASK_VERBS.contains(&"create"));
         assert!(NOT_NAMES.contains(&"the"));
         assert!(DECISION_LABELS.contains(&"conclusion"));
+        assert!(NOT_TICKET_PREFIXES.contains(&"cve"));
         assert!(
             !SPEECH_VERBS
                 .contains(&"# one entry per line, lower case; lines starting with # are comments.")

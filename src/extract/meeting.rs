@@ -174,7 +174,11 @@ fn repo_context(blocks: &[Block], config: &Config) -> RepoContext {
         ..RepoContext::default()
     };
     for b in blocks {
-        repo.learn(&b.text);
+        if b.kind == BlockKind::Code {
+            repo.learn_code(&b.text);
+        } else {
+            repo.learn(&b.text);
+        }
         for l in &b.links {
             repo.learn(&l.url);
         }
@@ -298,9 +302,9 @@ struct Candidates {
     speakers: Vec<Mention<PersonRef>>,
 }
 
-/// Issue references in a block's text and link targets. A short form (`#12`,
-/// `repo/#12`) is dropped when a full reference with the same number is there too
-/// (typically the link target of that very text).
+/// Issue references in a block's text and link targets. A reference with no
+/// repository (`#12`, `!12`) is dropped when a full reference with the same number
+/// is there too (typically the link target of that very text).
 fn block_issues(block: &Block, repo: &RepoContext) -> Vec<issue_ref::IssueRef> {
     let mut refs = issue::find_issues(&block.text, block.line, repo);
     if block.kind == BlockKind::Code {
@@ -317,7 +321,7 @@ fn block_issues(block: &Block, repo: &RepoContext) -> Vec<issue_ref::IssueRef> {
         .filter(|r| r.key.contains('/'))
         .map(|r| r.number)
         .collect();
-    refs.retain(|r| r.key.contains('/') || !full.contains(&r.number));
+    refs.retain(|r| !r.key.starts_with('#') || !full.contains(&r.number));
     refs
 }
 

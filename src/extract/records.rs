@@ -92,7 +92,7 @@ pub struct ActionRecord {
 /// A reference to an issue or pull request.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct IssueRef {
-    /// `owner/repo#N` or `#N`.
+    /// `owner/repo#N`, `#N`, or a ticket's `PROJ-N`.
     pub key: String,
     /// The number.
     pub number: u64,

@@ -53,7 +53,7 @@ pub enum NodeData {
         aliases: Vec<String>,
         evidence: String,
     },
-    /// An issue, pull request or ticket, normalised to `owner/repo#N` or `#N`.
+    /// An issue, pull request or ticket, normalised to `owner/repo#N`, `#N` or `PROJ-N`.
     Issue {
         key: String,
         number: u64,
@@ -266,8 +266,19 @@ fn merge_into(target: &mut Node, incoming: Node) {
             }
             union_sorted(aliases, a2);
         }
-        (NodeData::Issue { url, .. }, NodeData::Issue { url: u2, .. }) if url.is_none() => {
-            *url = u2;
+        (
+            NodeData::Issue { url, kind, .. },
+            NodeData::Issue {
+                url: u2, kind: k2, ..
+            },
+        ) => {
+            // A bare `#N` says less than the link it stands for: keep what is known.
+            if url.is_none() {
+                *url = u2;
+            }
+            if *kind == IssueKind::Unknown {
+                *kind = k2;
+            }
         }
         _ => {}
     }
@@ -277,4 +288,46 @@ fn union_sorted(into: &mut Vec<String>, more: Vec<String>) {
     into.extend(more);
     into.sort();
     into.dedup();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue(kind: IssueKind, url: Option<&str>, line: u32) -> Node {
+        Node {
+            id: "issue/acme/tools/47".into(),
+            label: "acme/tools#47".into(),
+            data: NodeData::Issue {
+                key: "acme/tools#47".into(),
+                number: 47,
+                kind,
+                url: url.map(String::from),
+            },
+            provenance: vec![Provenance::new("a.md", line, line)],
+        }
+    }
+
+    #[test]
+    fn a_bare_reference_keeps_what_the_link_knows() {
+        let link = || {
+            issue(
+                IssueKind::Pull,
+                Some("https://github.com/acme/tools/pull/47"),
+                2,
+            )
+        };
+        let bare = || issue(IssueKind::Unknown, None, 9);
+        for (first, second) in [(bare(), link()), (link(), bare())] {
+            let mut g = KnowledgeGraph::new();
+            g.upsert(first);
+            let i = g.upsert(second);
+            let NodeData::Issue { kind, url, .. } = &g.node(i).data else {
+                panic!("an issue");
+            };
+            assert_eq!(*kind, IssueKind::Pull);
+            assert!(url.is_some());
+            assert_eq!(g.node(i).provenance.len(), 2);
+        }
+    }
 }

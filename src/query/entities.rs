@@ -66,7 +66,7 @@ pub struct EntityRow {
     /// Why it was taken for a service (services only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
-    /// `owner/repo#N` or `#N` (issues only).
+    /// `owner/repo#N`, `#N` or `PROJ-N` (issues only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// `issue`, `pull` or `unknown` (issues only).

@@ -188,6 +188,17 @@ mod tests {
                 kind: IssueKind::Pull,
                 url: None,
             },
+            provenance: prov.clone(),
+        });
+        g.upsert(Node {
+            id: "issue/ops-2281".into(),
+            label: "OPS-2281".into(),
+            data: NodeData::Issue {
+                key: "OPS-2281".into(),
+                number: 2281,
+                kind: IssueKind::Issue,
+                url: None,
+            },
             provenance: prov,
         });
         g
@@ -224,6 +235,17 @@ mod tests {
             assert_eq!(ids(&g, NodeKind::Issue, q), ["issue/acme/infra/373"], "{q}");
         }
         for q in ["#37", "fra#373", "#", "other#373"] {
+            assert!(ids(&g, NodeKind::Issue, q).is_empty(), "{q}");
+        }
+    }
+
+    #[test]
+    fn ticket_keys_match_by_name() {
+        let g = graph();
+        for q in ["OPS-2281", "ops-2281"] {
+            assert_eq!(ids(&g, NodeKind::Issue, q), ["issue/ops-2281"], "{q}");
+        }
+        for q in ["2281", "#2281", "OPS-228", "OPS"] {
             assert!(ids(&g, NodeKind::Issue, q).is_empty(), "{q}");
         }
     }

@@ -30,7 +30,7 @@ pub enum Selector {
     Service(String),
     /// A person, by name, alias, handle or id slug.
     Person(String),
-    /// An issue, by key (`owner/repo#N`, `repo#N`, `#N`), URL or id slug.
+    /// An issue, by key (`owner/repo#N`, `repo#N`, `#N`, `PROJ-N`), URL or id slug.
     Issue(String),
 }
 
