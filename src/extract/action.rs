@@ -21,10 +21,23 @@ static NICK_COMMITS: LazyLock<Regex> = LazyLock::new(|| {
 static HAVE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:have|let|ask)\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)\s+([a-z-]+)").expect("regex")
 });
-static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(@?[\p{L}][\w.-]*(?:\s\p{Lu}[\w.-]*)?)\s*:\s*I(?:'ll|’ll| will| am going to| shall| can| volunteer to| offer to)\s+(?:try to\s+|also\s+|then\s+)?([a-z]+)")
+static SPEAKER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(@?[\p{L}][\w.-]*(?:\s\p{Lu}[\w.-]*)?)\s*:\s*(.*)$").expect("regex")
+});
+static SELF_COMMITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[,;:.!?]\s+|\s[-–—]\s+|\b(?:and|so|then)\s+)I(?:'ll|’ll| will| am going to| shall| can| volunteer to| offer to)\s+(?:try to\s+|also\s+|then\s+|just\s+)?([a-z]+(?:-[a-z]+)?)")
         .expect("regex")
 });
+static CHAT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?<[@+%~&]?([A-Za-z_`|^\[\]\\{}][\w`|^\[\]\\{}.-]*)>\s+(\S.*)$")
+        .expect("regex")
+});
+static LATER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:next|tomorrow|later|after|afterwards|offline|by|before|until|on the (?:list|mailing list|issue|thread|call))\b")
+        .expect("regex")
+});
+static VOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[+-][01](?:[^\d.]|$)").expect("regex"));
 static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:will|to|should|shall|must)\s+be\s+\w+\s+by\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)")
         .expect("regex")
@@ -35,7 +48,7 @@ static INLINE_AI: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[,;:(]\s*|[.!?]\s+|\band\s+|\bthen\s+(?:have\s+)?|\bhave\s+)(@[\w-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?|\p{Lu}{2,4})\s+(?:will|is going to|shall|agreed to|offered to|volunteered to|to|should)\s+(?:also\s+|then\s+|try\s+to\s+)?([a-z]+(?:-[a-z]+)?)",
+        r"(?:^|[,;:(]\s*|[.!?]\s+|\s[-–—]\s+|\band\s+|\bthen\s+(?:have\s+)?|\bhave\s+)(@[\w-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?|\p{Lu}{2,4})\s+(?:will|is going to|shall|agreed to|offered to|volunteered to|to|should)\s+(?:also\s+|then\s+|try\s+to\s+)?([a-z]+(?:-[a-z]+)?)",
     )
     .expect("regex")
 });
@@ -70,6 +83,11 @@ pub struct LineContext<'a> {
     pub is_decision: bool,
     /// Names that are known not to be people (services).
     pub not_person: &'a dyn Fn(&str) -> bool,
+    /// Names the meeting already knows as people (attendees, earlier mentions).
+    pub known_person: &'a dyn Fn(&str) -> bool,
+    /// Who is speaking when an earlier sentence of the same turn named them
+    /// (`CDS: Good idea. I'll bring it ...`), so `I'll` has an owner.
+    pub speaker: Option<&'a str>,
     /// Configured labels that open an action (`Aufgabe`), lower-cased.
     pub markers: &'a [String],
 }
@@ -81,6 +99,8 @@ impl Default for LineContext<'_> {
             checkbox: None,
             is_decision: false,
             not_person: &|_| false,
+            known_person: &|_| false,
+            speaker: None,
             markers: &[],
         }
     }
@@ -91,27 +111,32 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
     // A marker or owner inside inline code (`` `AI @handle:` ``) is quoted syntax.
     let prose = blank_inline_code(line);
     let text = prose.trim();
-    if text.is_empty() {
+    if text.is_empty() || VOTE.is_match(text) {
+        // `+1 from Ana to ship RC2` is a vote, not a task.
         return None;
     }
-    let mut status = match ctx.checkbox {
+    let status = match ctx.checkbox {
         Some(true) => ActionStatus::Done,
         _ => ActionStatus::Open,
     };
     let due = DUE.captures(text).map(|c| c[1].to_string());
-    if let Some(rest) = configured_marker(text, ctx.markers) {
-        let assignees = owners_in(rest, line_no, ctx.not_person);
-        return Some(FoundAction {
+    let found = |assignees: Vec<PersonRef>| {
+        Some(FoundAction {
             assignees,
             status,
-            due,
-        });
+            due: due.clone(),
+        })
+    };
+    if let Some(rest) = configured_marker(text, ctx.markers) {
+        return found(owners_in(rest, line_no, &ctx, false));
     }
     if let Some(caps) = MARKER.captures(text) {
         let marker = caps[1].to_lowercase();
-        if marker == "done" {
-            status = ActionStatus::Done;
-        }
+        let status = if marker == "done" {
+            ActionStatus::Done
+        } else {
+            status
+        };
         let handles = caps
             .get(2)
             .map(|h| find_handles(h.as_str(), line_no))
@@ -123,10 +148,10 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
         }
         let mut assignees = handles;
         if assignees.is_empty() {
-            assignees = owners_in(rest, line_no, ctx.not_person);
+            assignees = owners_in(rest, line_no, &ctx, false);
         }
         if assignees.is_empty() {
-            assignees = leading_name(rest, line_no, ctx.not_person);
+            assignees = leading_name(rest, line_no, &ctx);
         }
         if assignees.is_empty() {
             assignees = leading_nick(rest, line_no).into_iter().collect();
@@ -151,48 +176,70 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
         let assignees = who.filter(|w| !w.is_empty()).unwrap_or_else(|| {
             let handles = find_handles(after, line_no);
             if handles.is_empty() {
-                owners_in(after, line_no, ctx.not_person)
+                owners_in(after, line_no, &ctx, false)
             } else {
                 handles
             }
         });
-        return Some(FoundAction {
-            assignees,
-            status,
-            due,
-        });
+        return found(assignees);
     }
-    if let Some(assignees) = commitment(text, line_no, ctx.not_person) {
-        return Some(FoundAction {
-            assignees,
-            status,
-            due,
-        });
+    if let Some(assignees) = commitment(text, line_no, &ctx, true) {
+        return found(assignees);
     }
-    let imperative = starts_with_task_verb(text);
+    // "Do we need ...?" asks; it does not tell anyone to do anything.
+    let imperative = starts_with_task_verb(text) && !text.ends_with('?');
     let trailing = TRAILING_OWNER
         .captures(text)
         .map(|c| find_handles(&c[1], line_no))
         .unwrap_or_default();
-    if (imperative || ctx.checkbox.is_some()) && !trailing.is_empty() {
-        return Some(FoundAction {
-            assignees: trailing,
-            status,
-            due,
-        });
+    // `Breakout to clarify the scope (@fkr)`: a plan whose owner is named at the end.
+    let planned = planned_tasks(text).next().is_some();
+    if (imperative || planned || ctx.checkbox.is_some()) && !trailing.is_empty() {
+        return found(trailing);
     }
-    if ctx.checkbox.is_some()
-        || (ctx.in_action_section && !text.ends_with(':'))
-        || (ctx.is_decision && imperative)
-    {
-        let assignees = owners_in(text, line_no, ctx.not_person);
-        return Some(FoundAction {
-            assignees,
-            status,
-            due,
-        });
+    let listed = ctx.checkbox.is_some() || (ctx.in_action_section && !text.ends_with(':'));
+    if listed || (ctx.is_decision && imperative) {
+        // A task list vouches for the names in it; elsewhere a subject must be someone known.
+        return found(owners_in(text, line_no, &ctx, !listed));
     }
     None
+}
+
+/// The speaker a line opens with (`David:`, `dbrooks:`, `<nick>` in a chat log), if any.
+pub fn speaker_of(text: &str) -> Option<&str> {
+    if let Some(c) = CHAT_PREFIX.captures(text) {
+        return c.get(1).map(|m| m.as_str());
+    }
+    let who = SPEAKER_LABEL.captures(text)?.get(1)?.as_str();
+    if who.starts_with('@') {
+        return Some(who);
+    }
+    let lower = who.to_lowercase();
+    let first = lower.split_whitespace().next()?;
+    // `CDS:` abbreviates a speaker; the meeting resolves it to a name.
+    let initials = (2..=4).contains(&who.len()) && who.chars().all(|c| c.is_ascii_uppercase());
+    // `Zach S:`, `Kenji Watanabe:`: a surname or initial after the first word.
+    let surname = lower.split_whitespace().nth(1).is_some_and(|second| {
+        second.chars().count() == 1 || !lexicon::COMMON_WORDS.contains(&second)
+    });
+    // `Decision:`, `Chairs:`, `Issue:` are labels; `mark:` and `CDS:` are speakers.
+    let label = is_stop_word(first)
+        || lexicon::NOT_AGENTS.contains(&first)
+        || lexicon::DECISION_LABELS.contains(&first)
+        || MARKER.is_match(&format!("{who}:"))
+        || !(initials
+            || surname
+            || super::person::could_be_name(first)
+            || lexicon::AMBIGUOUS_NAMES.contains(&first));
+    (!label).then_some(who)
+}
+
+/// A chat log line (`16:05:15 <ann> #agreed ...`) without its time and nick.
+pub fn without_chat_prefix(text: &str) -> &str {
+    CHAT_PREFIX
+        .captures(text)
+        .and_then(|c| c.get(2))
+        .map_or(text, |m| m.as_str())
 }
 
 /// Whether a word can be the verb after a subject: a modal, `to`, or a (third-person) verb.
@@ -238,33 +285,21 @@ fn configured_marker<'t>(text: &'t str, markers: &[String]) -> Option<&'t str> {
     markers.contains(&label).then_some(rest.trim())
 }
 
-/// `X will do`, `Mark to move`, `@h reach out`, `have Joe ask`, `will be done by @h`:
-/// the people committing.
+/// `X will do`, `Mark to move`, `@h reach out`, `have Joe ask`, `will be done by @h`,
+/// `Joe: sure, I'll do it`: the people committing. With `strict`, the capitalised subject
+/// of "X to", "have X" or "by X" must be a given name or someone the meeting knows
+/// (`Doodle to follow` names no one).
 fn commitment(
     text: &str,
     line_no: u32,
-    not_person: &dyn Fn(&str) -> bool,
+    ctx: &LineContext<'_>,
+    strict: bool,
 ) -> Option<Vec<PersonRef>> {
-    for caps in COMMITMENT.captures_iter(text) {
-        let verb = &caps[2];
-        let will = caps[0].contains(" will ")
-            || caps[0].contains(" shall ")
-            || caps[0].contains(" is going to ");
-        let plausible = if will {
-            !lexicon::NOT_TASKS.contains(&verb)
-        } else {
-            is_task_verb(verb)
-        };
-        if !plausible {
-            continue;
-        }
-        if let Some(people) = person_or_pair(
-            &caps[1],
-            text,
-            caps.get(1).map_or(0, |m| m.start()),
-            line_no,
-            not_person,
-        ) {
+    for (caps, agentive) in planned_tasks(text) {
+        // "X will", "X volunteered to": only someone commits so; "X to" is also a plan's tense.
+        let at = caps.get(1).map_or(0, |m| m.start());
+        let strict = strict && !agentive;
+        if let Some(people) = person_or_pair(&caps[1], text, at, line_no, ctx, strict) {
             return Some(people);
         }
     }
@@ -283,29 +318,87 @@ fn commitment(
         .chain(HANDLE_ACTS.captures_iter(text))
     {
         if is_task_verb(&caps[2]) {
-            if let Some(people) = one_person(&caps[1], line_no, not_person) {
+            if let Some(people) = one_person(&caps[1], line_no, ctx, strict) {
                 return Some(vec![people]);
             }
         }
     }
-    if let Some(c) = FIRST_PERSON.captures(text) {
-        // `David: I'll try to get an editor`: the speaker commits.
-        if !lexicon::NOT_TASKS.contains(&&c[2]) {
-            let who = c[1].trim_start_matches('@');
-            let p = if c[1].starts_with('@') {
-                PersonRef::handle(who, line_no)
-            } else {
-                PersonRef::name(who, line_no)
-            };
-            if !not_person(who) && !is_stop_word(who) {
-                return Some(vec![p]);
-            }
-        }
+    if let Some(p) = self_commitment(text, line_no, ctx) {
+        return Some(vec![p]);
     }
+    // "to be written by Matej": the agent of a passive is someone.
     PASSIVE_BY
         .captures(text)
-        .and_then(|c| one_person(&c[1], line_no, not_person))
+        .and_then(|c| one_person(&c[1], line_no, ctx, false))
         .map(|p| vec![p])
+}
+
+/// "X will do", "X to move ...": each subject and task verb that reads as a plan, and
+/// whether the form is one only an agent uses (`will`, `volunteered to`).
+fn planned_tasks(text: &str) -> impl Iterator<Item = (regex::Captures<'_>, bool)> {
+    COMMITMENT.captures_iter(text).filter_map(|caps| {
+        let verb = caps.get(2)?;
+        let will = caps[0].contains(" will ")
+            || caps[0].contains(" shall ")
+            || caps[0].contains(" is going to ");
+        let plausible = if will {
+            !lexicon::NOT_TASKS.contains(&verb.as_str())
+        } else {
+            is_task_verb(verb.as_str())
+        };
+        // "... fall on Amir and Jeff to do.": `do` without an object names no task;
+        // "Page to register: <link>" labels a link.
+        let after = text[verb.end()..].trim_start();
+        let objectless = (verb.as_str() == "do"
+            && after.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            || text[verb.end()..].starts_with(':');
+        let agentive = will || caps[0].contains(" agreed to ") || caps[0].contains("ered to ");
+        (plausible && !objectless).then_some((caps, agentive))
+    })
+}
+
+/// `David: I'll try to get an editor`, `lokathor: yeah, I'll do that`, or a later
+/// sentence of the same turn (`I'll bring it to the modules call`): the speaker commits
+/// when a task verb follows (`I can live with it` is no task).
+fn self_commitment(text: &str, line_no: u32, ctx: &LineContext<'_>) -> Option<PersonRef> {
+    let (who, rest) = match speaker_of(text) {
+        Some(who) => {
+            let rest = CHAT_PREFIX
+                .captures(text)
+                .or_else(|| SPEAKER_LABEL.captures(text))
+                .and_then(|c| c.get(2))
+                .map_or("", |m| m.as_str());
+            (who, rest)
+        }
+        None => (ctx.speaker?, text),
+    };
+    let caps = SELF_COMMITS.captures(rest)?;
+    let verb = caps.get(1)?.as_str();
+    // `"... a braced thing, I can put attributes there"`: a quoted hypothetical.
+    let before = &rest[..caps.get(0)?.start()];
+    let quoted = before.matches('"').count() % 2 == 1
+        || before.matches('“').count() > before.matches('”').count();
+    if quoted {
+        return None;
+    }
+    if !is_task_verb(verb) || lexicon::NOT_TASKS.contains(&verb) {
+        return None;
+    }
+    // `I'll present`, `I can give the status`: said for the meeting itself, unless a
+    // later time makes it a task (`I'll present it next week`).
+    let later = &rest[caps.get(0)?.end()..];
+    if lexicon::MEETING_ACTS.contains(&verb) && !LATER.is_match(later) {
+        return None;
+    }
+    let bare = who.trim_start_matches('@');
+    if (ctx.not_person)(bare) || is_stop_word(bare) {
+        return None;
+    }
+    Some(if who.starts_with('@') {
+        PersonRef::handle(bare, line_no)
+    } else {
+        PersonRef::name(bare, line_no)
+    })
 }
 
 /// `Joe` or `@h`, and a second name joined by "and" just before it (`Joe and Johannes will`).
@@ -314,9 +407,10 @@ fn person_or_pair(
     text: &str,
     at: usize,
     line_no: u32,
-    not_person: &dyn Fn(&str) -> bool,
+    ctx: &LineContext<'_>,
+    strict: bool,
 ) -> Option<Vec<PersonRef>> {
-    let first = one_person(who, line_no, not_person)?;
+    let first = one_person(who, line_no, ctx, strict)?;
     let before = text[..at].trim_end();
     let mut people = Vec::new();
     if let Some(rest) = before
@@ -327,7 +421,7 @@ fn person_or_pair(
             .rsplit(|c: char| c.is_whitespace() || c == ',')
             .next()
             .unwrap_or("");
-        if let Some(p) = one_person(other, line_no, not_person) {
+        if let Some(p) = one_person(other, line_no, ctx, strict) {
             people.push(p);
         }
     }
@@ -335,13 +429,16 @@ fn person_or_pair(
     Some(people)
 }
 
-fn one_person(who: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Option<PersonRef> {
+fn one_person(who: &str, line_no: u32, ctx: &LineContext<'_>, strict: bool) -> Option<PersonRef> {
+    let not_person = ctx.not_person;
     if let Some(h) = who.strip_prefix('@') {
         return Some(PersonRef::handle(h, line_no));
     }
     if (2..=4).contains(&who.len()) && who.chars().all(|c| c.is_ascii_uppercase()) {
-        // An abbreviation (`BBR to update ...`); the meeting resolves it to a name, or drops it.
-        return (!not_person(who)).then(|| PersonRef::name(who, line_no));
+        // An abbreviation (`BBR to update ...`); the meeting resolves it to a name, or drops
+        // it. "MCP to prototype" needs the meeting to know BBR (`(BBR)`, `BBR:`) first.
+        let vouched = !strict || (ctx.known_person)(who);
+        return (vouched && !not_person(who)).then(|| PersonRef::name(who, line_no));
     }
     let first = who.split_whitespace().next().unwrap_or(who);
     let lower = first.to_lowercase();
@@ -352,8 +449,16 @@ fn one_person(who: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Opt
         && !lower.ends_with("ed")
         && (super::person::could_be_name(&lower)
             || lexicon::AMBIGUOUS_NAMES.contains(&lower.as_str()));
+    // Any capitalised word can open "X to follow"; outside a task list it takes a
+    // given name or someone the meeting knows to make it a person.
+    let vouched = !strict
+        || lexicon::FIRST_NAMES.contains(&lower.as_str())
+        || lexicon::AMBIGUOUS_NAMES.contains(&lower.as_str())
+        || (ctx.known_person)(who)
+        || (ctx.known_person)(first);
     (looks_like_first_name(first)
         && agent
+        && vouched
         && !is_stop_word(first)
         && !not_person(who)
         && !not_person(first))
@@ -361,7 +466,7 @@ fn one_person(who: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Opt
 }
 
 /// The name opening a marked task (`AI: Matej pings Oliver`).
-fn leading_name(rest: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Vec<PersonRef> {
+fn leading_name(rest: &str, line_no: u32, ctx: &LineContext<'_>) -> Vec<PersonRef> {
     let mut words = rest.split_whitespace();
     let (Some(first), Some(second)) = (words.next(), words.next()) else {
         return Vec::new();
@@ -372,30 +477,41 @@ fn leading_name(rest: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> 
     if lexicon::TASK_VERBS.contains(&lower.as_str()) || !super::person::could_be_name(&lower) {
         return Vec::new();
     }
-    match one_person(first, line_no, not_person) {
+    match one_person(first, line_no, ctx, false) {
         Some(p) if verbish => vec![p],
         _ => Vec::new(),
     }
 }
 
-/// Named owners in a task text: trailing `(@h)`, handles, or `Name:` prefix.
-fn owners_in(text: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Vec<PersonRef> {
+/// Named owners in a task text: trailing `(@h)`, a commitment, a `Name:` or
+/// `Name — task` prefix, or the one handle in it.
+fn owners_in(text: &str, line_no: u32, ctx: &LineContext<'_>, strict: bool) -> Vec<PersonRef> {
     if let Some(caps) = TRAILING_OWNER.captures(text) {
         return find_handles(&caps[1], line_no);
     }
-    if let Some(found) = commitment(text, line_no, not_person) {
+    if let Some(found) = commitment(text, line_no, ctx, strict) {
         return found;
     }
-    if let Some((label, _)) = text.split_once(':') {
-        let label = label.trim();
-        if label.split_whitespace().count() <= 3
-            && super::person::name_like(label)
-            && !is_stop_word(label)
-            && !not_person(label)
-            && (label.starts_with('@') || super::person::could_be_name(&label.to_lowercase()))
-        {
-            return vec![super::person::person_ref(label, line_no)];
-        }
+    let colon = text.split_once(':').map(|(label, _)| label);
+    if let Some(owner) = colon.and_then(|label| owner_label(label, line_no, ctx)) {
+        return vec![owner];
+    }
+    if let Some(owner) = dash_owner(text).and_then(|(label, task)| {
+        // `Keystone PTG - today and tomorrow` is a topic and its detail: the label must be
+        // a handle, a given name, someone known, or followed by a task verb.
+        let first = label.split_whitespace().next().unwrap_or("").to_lowercase();
+        let verb = task
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let vouched = label.starts_with('@')
+            || lexicon::FIRST_NAMES.contains(&first.as_str())
+            || (ctx.known_person)(label.trim())
+            || is_task_verb(&verb);
+        vouched.then(|| owner_label(label, line_no, ctx)).flatten()
+    }) {
+        return vec![owner];
     }
     let handles = find_handles(text, line_no);
     if handles.len() == 1 {
@@ -403,6 +519,37 @@ fn owners_in(text: &str, line_no: u32, not_person: &dyn Fn(&str) -> bool) -> Vec
     } else {
         Vec::new()
     }
+}
+
+/// The part before a dash that separates an owner from the task
+/// (`Fatou — move the runbook`, `@r.ortega - add an alert`).
+fn dash_owner(text: &str) -> Option<(&str, &str)> {
+    let at = [" — ", " – ", " - ", " \\- "]
+        .iter()
+        .filter_map(|d| text.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let (label, rest) = (&text[..at.0], text[at.0 + at.1..].trim());
+    (!rest.is_empty()).then_some((label, rest))
+}
+
+/// A label that names who does the task: `@handle` or a short name-like label.
+fn owner_label(label: &str, line_no: u32, ctx: &LineContext<'_>) -> Option<PersonRef> {
+    let label = label.trim();
+    if let Some(handle) = label.strip_prefix('@') {
+        // Handles may hold dots (`@r.ortega`), which prose handles do not.
+        let handle = handle.trim_end_matches('.');
+        let valid = !handle.is_empty()
+            && handle
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        return valid.then(|| PersonRef::handle(handle, line_no));
+    }
+    (label.split_whitespace().count() <= 3
+        && super::person::name_like(label)
+        && !is_stop_word(label)
+        && !(ctx.not_person)(label)
+        && super::person::could_be_name(&label.to_lowercase()))
+    .then(|| super::person::person_ref(label, line_no))
 }
 
 /// Whether the text opens with a task verb (`Create a ticket`).
@@ -415,8 +562,12 @@ pub fn starts_with_task_verb(text: &str) -> bool {
     first.chars().next().is_some_and(char::is_uppercase) && is_task_verb(&first.to_lowercase())
 }
 
+/// A task verb, also after a prefix (`re-read`).
 fn is_task_verb(word: &str) -> bool {
     lexicon::TASK_VERBS.contains(&word)
+        || word
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| lexicon::TASK_VERBS.contains(&last))
 }
 
 #[cfg(test)]
@@ -479,6 +630,154 @@ mod tests {
             ..LineContext::default()
         };
         assert_eq!(who("Create a ticket.", section), Some(vec![]));
+    }
+
+    #[test]
+    fn more_task_verbs_and_later_clauses() {
+        let none = LineContext::default();
+        let initials = |name: &str| name == "QXR";
+        let known = LineContext {
+            known_person: &initials,
+            ..LineContext::default()
+        };
+        assert_eq!(
+            who("QXR to land the PR after the patch is upstream", known),
+            Some(vec!["QXR".into()])
+        );
+        assert_eq!(who("MCP to prototype the new process", none), None);
+        assert_eq!(
+            who("Teodor: I will re-read the RFC today", none),
+            Some(vec!["Teodor".into()])
+        );
+        assert_eq!(
+            who("Priscila volunteered to take a look.", none),
+            Some(vec!["Priscila".into()])
+        );
+        assert_eq!(
+            who(
+                "Need a volunteer for the chart bump - Yuki will do it.",
+                none
+            ),
+            Some(vec!["Yuki".into()])
+        );
+        assert_eq!(
+            who(
+                "Kay: Great thoughts, I'll bring them to the planning group.",
+                none
+            ),
+            Some(vec!["Kay".into()])
+        );
+        let turn = LineContext {
+            speaker: Some("QXR"),
+            ..LineContext::default()
+        };
+        assert_eq!(
+            who("I'll bring it to the tooling call next week.", turn),
+            Some(vec!["QXR".into()])
+        );
+        assert_eq!(who("I'll bring it up again.", none), None);
+    }
+
+    #[test]
+    fn votes_and_opinions_are_no_tasks() {
+        let none = LineContext::default();
+        assert_eq!(who("+1 from Ana, Bo, Ines to ship RC3", none), None);
+        assert_eq!(who("+1 (binding)", none), None);
+        assert_eq!(
+            who("mrivers: I can live with it if the text says so", none),
+            None
+        );
+        assert_eq!(
+            who("mrivers: I can write the note for the list", none),
+            Some(vec!["mrivers".into()])
+        );
+    }
+
+    #[test]
+    fn a_subject_must_be_someone() {
+        let none = LineContext::default();
+        assert_eq!(who("(Framadate to follow on the list)", none), None);
+        assert_eq!(who("Teodor to publish the next draft", none), None);
+        assert_eq!(
+            who("Teodor will publish the next draft", none),
+            Some(vec!["Teodor".into()])
+        );
+        let known = |name: &str| name.eq_ignore_ascii_case("teodor");
+        let ctx = LineContext {
+            known_person: &known,
+            ..LineContext::default()
+        };
+        assert_eq!(
+            who("Teodor to publish the next draft", ctx),
+            Some(vec!["Teodor".into()])
+        );
+        assert_eq!(
+            who("AI: Teodor to publish the next draft", none),
+            Some(vec!["Teodor".into()])
+        );
+    }
+
+    #[test]
+    fn questions_and_objectless_plans() {
+        let none = LineContext::default();
+        assert_eq!(
+            who("Shouldn't just fall on Amir and Jeff to do.", none),
+            None
+        );
+        assert_eq!(who("Page to register: https://example.org/", none), None);
+        assert_eq!(
+            who(
+                "Ana: one view says \"inside a block, I can put attributes there\"",
+                none
+            ),
+            None
+        );
+        assert_eq!(
+            who("Breakout to clarify the scope of R4 (@fkr)", none),
+            Some(vec!["fkr".into()])
+        );
+        let decided = LineContext {
+            is_decision: true,
+            ..LineContext::default()
+        };
+        assert_eq!(who("Do we need a better syntax?", decided), None);
+    }
+
+    #[test]
+    fn owner_before_a_dash() {
+        let task = LineContext {
+            checkbox: Some(false),
+            ..LineContext::default()
+        };
+        assert_eq!(
+            who("Folasade — move the runbook to the wiki", task),
+            Some(vec!["Folasade".into()])
+        );
+        assert_eq!(
+            who("@k.lind - add a pool saturation alert", task),
+            Some(vec!["k.lind".into()])
+        );
+        assert_eq!(
+            who("Teodor \\- update the chart", task),
+            Some(vec!["Teodor".into()])
+        );
+        assert_eq!(who("Docs — update the README", task), Some(vec![]));
+        assert_eq!(
+            who("Keystone PTG - today and tomorrow at 13:00", task),
+            Some(vec![])
+        );
+    }
+
+    #[test]
+    fn chat_log_speakers() {
+        assert_eq!(speaker_of("16:01:51 <rsol> I'll send it"), Some("rsol"));
+        assert_eq!(speaker_of("[09:12] <ann> #agreed go"), Some("ann"));
+        assert_eq!(without_chat_prefix("16:01 <ann> #agreed go"), "#agreed go");
+        assert_eq!(speaker_of("Decision: go"), None);
+        assert_eq!(speaker_of("Chairs: confirm it"), None);
+        assert_eq!(speaker_of("mark: yes, I can file it"), Some("mark"));
+        assert_eq!(speaker_of("Zach S: I can commit to it"), Some("Zach S"));
+        assert_eq!(speaker_of("Next Steps: none"), None);
     }
 
     #[test]

@@ -21,6 +21,21 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 
+static BEFORE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:last|previous|past)\s+(?:week|month|year|meeting|call|time|session|sync|sprint|quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|since\s+(?:the\s+)?last|yesterday|previously|(?:days|weeks|months|years)\s+ago|a\s+while\s+ago|in\s+the\s+past|earlier\s+(?:today|this|that|in|on))\b|\bearlier\s*(?:[.,;)]|$)",
+    )
+    .expect("regex")
+});
+static NOT_DONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bbut\s+never\b|\bnever\s+(?:did|happened|followed|got)\b|\b(?:did|do|does|could|can)(?:n't|n’t|\s+not)\s+(?:agree|decide|approve|resolve|reach|accept|adopt)\b",
+    )
+    .expect("regex")
+});
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([^:]{1,30}):\s*(.*)$").expect("regex"));
+
 /// Whether `label` (a bold lead or `X:` prefix) marks a decision.
 pub fn is_decision_label(label: &str) -> bool {
     is_decision_label_with(label, &[])
@@ -44,12 +59,13 @@ pub fn states_decision(line: &str) -> bool {
 /// Whether one line of text states a decision, also accepting the configured labels.
 pub fn states_decision_with(line: &str, extra: &[String]) -> bool {
     let text = line.trim();
-    if text.is_empty() || NEGATED.is_match(text) || text.ends_with('?') {
+    if text.is_empty() || NEGATED.is_match(text) || NOT_DONE.is_match(text) || text.ends_with('?') {
         return false;
     }
     if let Some((label, _)) = text.split_once(':') {
         if label.len() < 30 && is_decision_label_with(label, extra) {
-            return true;
+            // `Decision last time:` reports an earlier meeting's decision.
+            return !BEFORE_MEETING.is_match(label);
         }
     }
     if let Some(command) = text.strip_prefix('#') {
@@ -57,7 +73,31 @@ pub fn states_decision_with(line: &str, extra: &[String]) -> bool {
         let word = command.split_whitespace().next().unwrap_or("");
         return is_decision_label_with(word, extra);
     }
-    OPENING_WORD.is_match(text) || ANYWHERE.is_match(text)
+    // A keyword in a report of the past (`we resolved it last week`) or in a task
+    // (`Chairs: confirm consensus on the list`) decides nothing here.
+    (OPENING_WORD.is_match(text) || ANYWHERE.is_match(text))
+        && !BEFORE_MEETING.is_match(text)
+        && !opens_with_task(text)
+}
+
+/// Whether the sentence, after a `Who:` label, opens with an imperative task verb
+/// (`confirm consensus on the list`); `Merge approved!` and `Agree that ...` do not.
+fn opens_with_task(text: &str) -> bool {
+    let body = LABEL
+        .captures(text)
+        .filter(|c| c[1].split_whitespace().count() <= 3)
+        .and_then(|c| c.get(2))
+        .map_or(text, |m| m.as_str());
+    let mut words = body
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let (Some(first), next) = (words.next(), words.next()) else {
+        return false;
+    };
+    let next = next.unwrap_or_default();
+    let stated = next.ends_with("ed") || matches!(next.as_str(), "that" | "to");
+    lexicon::TASK_VERBS.contains(&first.as_str()) && !stated
 }
 
 #[cfg(test)]
@@ -95,5 +135,34 @@ mod tests {
             "We are waiting for approval from the admins"
         ));
         assert!(!states_decision("Proposal: move to Flux"));
+    }
+
+    #[test]
+    fn past_reports_negations_and_tasks_are_no_decisions() {
+        assert!(!states_decision(
+            "Since last meeting we resolved the open question on parsing"
+        ));
+        assert!(!states_decision("The board approved the budget last week"));
+        assert!(!states_decision(
+            "we agreed to drop the mirror in May but never did"
+        ));
+        assert!(!states_decision("We did not agree on a name"));
+        assert!(!states_decision(
+            "Chairs: confirm consensus on the naming on the list"
+        ));
+        assert!(!states_decision("Agree on the scope list and a contact"));
+        assert!(!states_decision("Decision last time: keep the old runner"));
+        // Minutes use the past tense for what the meeting itself decided.
+        assert!(states_decision("We agreed to use Rook for storage"));
+        assert!(states_decision("Agreed."));
+        assert!(states_decision(
+            "Decision: revert the change merged last week"
+        ));
+        assert!(states_decision("Merge approved!"));
+        assert!(states_decision("Agreed: land as a runtime deprecation"));
+        assert!(states_decision(
+            "👉 Decision: the old CI goes read-only in June"
+        ));
+        assert!(states_decision("Consensus: ship it in the next month"));
     }
 }

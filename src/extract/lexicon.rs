@@ -38,6 +38,11 @@ word_list!(
     "task-verbs.txt"
 );
 word_list!(
+    /// Verbs that, said in the first person with no later time, happen in the meeting itself.
+    MEETING_ACTS,
+    "meeting-acts.txt"
+);
+word_list!(
     /// Capitalised words that open "X to do" sentences without being anyone.
     NOT_AGENTS,
     "not-agents.txt"

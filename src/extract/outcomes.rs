@@ -3,11 +3,14 @@
 
 use super::action::{self, LineContext};
 use super::decision;
+use super::person::{self, Evidence};
 use super::records::{ActionRecord, DecisionRecord, MeetingRecord};
-use super::sections::SectionKind;
-use crate::config::Config;
+use super::sections::{self, SectionKind};
+use crate::config::{Config, Keywords};
 use crate::document::{Block, BlockKind};
 use crate::model::ActionStatus;
+use regex::Regex;
+use std::collections::BTreeSet;
 
 /// Decisions and actions in block `i`, read sentence by sentence.
 pub(super) fn outcomes(
@@ -27,7 +30,7 @@ pub(super) fn outcomes(
             && !matches!(block.kind, BlockKind::Heading(_)));
     let in_actions = (section == Some(SectionKind::Actions)
         && !matches!(block.kind, BlockKind::Heading(_)))
-        || under_action_label(blocks, i);
+        || under_action_label(blocks, i, &config.keywords);
     if whole_block_decision {
         let text = one_line(&block.text);
         meeting.decisions.push(DecisionRecord {
@@ -38,17 +41,37 @@ pub(super) fn outcomes(
         });
     }
     let not_person = |name: &str| config.services.lookup(name).is_some();
+    let known = known_names(meeting, block);
+    let known_person = |name: &str| {
+        let lower = name.to_lowercase();
+        // "Niko" for the attendee `nikomatsakis`: a short form of a known handle.
+        let short_form = lower.chars().count() >= 3
+            && !lower.contains(' ')
+            && known
+                .iter()
+                .any(|k| k.len() > lower.len() && k.starts_with(&lower));
+        known.contains(&lower)
+            || lower.split_whitespace().all(|w| known.contains(w))
+            || short_form
+            || presented(blocks, name)
+    };
+    // The speaker of the turn so far: `CDS: Good idea. I'll bring it` commits CDS.
+    let mut speaker: Option<String> = None;
     for (n, sentence) in sentences(block).into_iter().enumerate() {
-        let is_decision = whole_block_decision
-            || decision::states_decision_with(&sentence.text, &config.keywords.decision);
+        if let Some(who) = action::speaker_of(&sentence.text) {
+            speaker = Some(who.to_string());
+        }
+        let said = action::without_chat_prefix(&sentence.text);
+        let is_decision =
+            whole_block_decision || decision::states_decision_with(said, &config.keywords.decision);
         if is_decision && !whole_block_decision {
-            let end_line = if labelled(&sentence.text) {
+            let end_line = if labelled(said) {
                 block.end_line
             } else {
                 sentence.end_line
             };
             meeting.decisions.push(DecisionRecord {
-                text: strip_log_stamp(&sentence.text).to_string(),
+                text: strip_log_stamp(said).to_string(),
                 line: sentence.line,
                 end_line,
                 item,
@@ -59,9 +82,11 @@ pub(super) fn outcomes(
             checkbox: if n == 0 { block.checked } else { None },
             is_decision,
             not_person: &not_person,
+            known_person: &known_person,
+            speaker: speaker.as_deref(),
             markers: &config.keywords.action,
         };
-        let task = strip_log_stamp(strip_label(&sentence.text));
+        let task = strip_log_stamp(strip_label(said));
         let repeated = meeting.actions.iter().any(|a| same_task(&a.text, task));
         if repeated || just_a_name(task) {
             // A recap ("Action items, by person") repeats tasks under each name.
@@ -84,6 +109,79 @@ pub(super) fn outcomes(
             });
         }
     }
+}
+
+/// Lower-cased names and name words of people the meeting knows so far: attendees,
+/// absentees, roles, and people mentioned outside this block (a mention in the block
+/// itself would vouch for its own subject).
+fn known_names(meeting: &MeetingRecord, block: &Block) -> BTreeSet<String> {
+    let elsewhere = meeting
+        .people
+        .iter()
+        .map(|m| &m.what)
+        .filter(|p| p.line < block.line || p.line > block.end_line);
+    let listed = meeting
+        .attendees
+        .iter()
+        .chain(&meeting.absentees)
+        .chain(meeting.roles.iter().map(|(_, p)| p));
+    let mut out = BTreeSet::new();
+    for p in listed.chain(elsewhere) {
+        let name = p.name.to_lowercase();
+        out.extend(name.split_whitespace().map(str::to_string));
+        out.insert(p.key());
+        out.insert(name);
+    }
+    out
+}
+
+/// Whether the document shows `name` as a person somewhere: a speaker label opening
+/// a line (`Tariq: ...`), a presenter in brackets (`[Tariq Haddad]`, `(Tariq)`), a
+/// verb of speech after it (`Niko left a comment`), or an entry of a labelled list of
+/// names (`Others: simulacrum, connor horman, Lokathor`).
+fn presented(blocks: &[Block], name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or(name);
+    let Ok(pattern) = Regex::new(&format!(
+        r"(?m)(?:^\s*|[\[(])\s*{}(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}\s*(?:[\])]|:\s)",
+        regex::escape(first)
+    )) else {
+        return false;
+    };
+    let speaks = |b: &Block| {
+        b.text.contains(first)
+            && person::find_acting_names(&b.text, b.line)
+                .iter()
+                .any(|(p, e)| {
+                    *e == Evidence::Strong && p.name.split_whitespace().any(|w| w == first)
+                })
+    };
+    let listed = |b: &Block| b.text.lines().any(|l| in_name_list(l, first));
+    blocks
+        .iter()
+        .any(|b| pattern.is_match(&b.text) || speaks(b) || listed(b))
+}
+
+/// Whether `line` is `Label: a, b, c` with at least three short entries, one of them
+/// `first` (with a surname, or a handle it shortens: `Niko` in `nikomatsakis, felix, josh`).
+fn in_name_list(line: &str, first: &str) -> bool {
+    let first = first.to_lowercase();
+    let Some((label, list)) = line.split_once(':') else {
+        return false;
+    };
+    let entries: Vec<&str> = list
+        .split([',', ';'])
+        .map(|e| e.trim().trim_end_matches('.'))
+        .collect();
+    label.split_whitespace().count() <= 3
+        && entries.len() >= 3
+        && entries
+            .iter()
+            .all(|e| (1..=3).contains(&e.split_whitespace().count()))
+        && entries.iter().any(|e| {
+            e.split_whitespace()
+                .next()
+                .is_some_and(|w| w.to_lowercase().starts_with(&first))
+        })
 }
 
 /// Whether a list item's first child reports it finished (`- done: ...`, `- completed`).
@@ -175,6 +273,10 @@ fn opens_statement(line: &str) -> bool {
     if t.starts_with('#') || t.starts_with('<') || t.starts_with("- ") || t.starts_with("* ") {
         return true;
     }
+    // `👉 Decision: ...`: a symbol before the label still opens a statement.
+    let t = t
+        .trim_start_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric())
+        .trim_start();
     t.split_once(':').is_some_and(|(label, _)| {
         let words = label.split_whitespace().count();
         (1..=3).contains(&words)
@@ -251,15 +353,23 @@ fn labelled(text: &str) -> bool {
         .is_some_and(|(l, _)| l.len() < 30 && decision::is_decision_label(l))
 }
 
-/// Whether block `i` sits below a list item such as `next steps:` or `ToDo:`.
-fn under_action_label(blocks: &[Block], i: usize) -> bool {
+/// Whether block `i` sits below a list item such as `next steps:` or `ToDo:`, or
+/// in a list right below a plain line such as `Action items` (plain-text minutes).
+fn under_action_label(blocks: &[Block], i: usize, keywords: &Keywords) -> bool {
     let depth = blocks[i].depth;
     if depth == 0 {
         return false;
     }
     for b in blocks[..i].iter().rev() {
-        if matches!(b.kind, BlockKind::Heading(_)) || b.depth == 0 {
+        if matches!(b.kind, BlockKind::Heading(_)) {
             return false;
+        }
+        if b.depth == 0 {
+            let label = b.text.trim().trim_end_matches(':');
+            return b.kind == BlockKind::Paragraph
+                && !label.contains('\n')
+                && label.split_whitespace().count() <= 3
+                && sections::classify_with(label, keywords) == SectionKind::Actions;
         }
         if b.depth < depth {
             let lower = b.text.trim().to_lowercase();
@@ -279,4 +389,104 @@ fn under_action_label(blocks: &[Block], i: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Decisions and actions (with assignees) of an invented document.
+    fn read(source: &str, text: &str) -> (Vec<u32>, Vec<(u32, Vec<String>)>) {
+        read_with(source, text, &[])
+    }
+
+    /// The same, for a meeting whose attendees are already known.
+    fn read_with(
+        source: &str,
+        text: &str,
+        attendees: &[&str],
+    ) -> (Vec<u32>, Vec<(u32, Vec<String>)>) {
+        let doc = crate::document::parse(source, text);
+        let config = Config::default();
+        let mut meeting = MeetingRecord::default();
+        for a in attendees {
+            meeting
+                .attendees
+                .push(crate::extract::records::PersonRef::name(*a, 1));
+        }
+        for i in 0..doc.blocks.len() {
+            outcomes(&doc.blocks, i, None, None, &mut meeting, &config);
+        }
+        let decisions = meeting.decisions.iter().map(|d| d.line).collect();
+        let actions = meeting
+            .actions
+            .iter()
+            .map(|a| (a.line, a.assignees.iter().map(|p| p.name.clone()).collect()))
+            .collect();
+        (decisions, actions)
+    }
+
+    #[test]
+    fn a_turn_keeps_its_speaker() {
+        let (_, actions) = read(
+            "m.md",
+            "QXR: Good idea. I'll bring it to the tooling call next week.\n",
+        );
+        assert_eq!(actions, vec![(1, vec!["QXR".to_string()])]);
+    }
+
+    #[test]
+    fn a_symbol_before_a_label_opens_a_decision() {
+        let (decisions, _) = read(
+            "m.md",
+            "Two jobs are left. Kai thinks both can move.\n👉 Decision: the old CI goes read-only in June.\n",
+        );
+        assert_eq!(decisions, vec![2]);
+    }
+
+    #[test]
+    fn a_plain_action_label_opens_a_task_list() {
+        let text = "Minutes\n\nAction items\n   - Chairs: confirm consensus on the naming on the list\n   - Teodor Lind: send the poll for the interim\n";
+        let (decisions, actions) = read("m.txt", text);
+        assert!(decisions.is_empty());
+        assert_eq!(
+            actions,
+            vec![(4, vec![]), (5, vec!["Teodor Lind".to_string()])]
+        );
+    }
+
+    #[test]
+    fn chat_log_lines() {
+        let text = "16:05:15 <ann> #agreed pin the builder to the fixed commit\n\
+                    16:05:22 <ann> #action bo pin the builder image\n\
+                    16:06:00 <bo> I'll send the announcement after the meeting\n\
+                    16:07:00 <cy> we agreed to drop the mirror in May but never did\n";
+        let (decisions, actions) = read("m.log.txt", text);
+        assert_eq!(decisions, vec![1]);
+        assert_eq!(
+            actions,
+            vec![(2, vec!["bo".to_string()]), (3, vec!["bo".to_string()])]
+        );
+    }
+
+    #[test]
+    fn presenters_vouch_for_names_and_products_do_not() {
+        let text = "- [Teodor Lind] Release planning\n  - Teodor to cut the release on Friday.\n  - A poll is planned (Framadate to follow on the list).\n";
+        let (_, actions) = read("m.md", text);
+        assert_eq!(actions, vec![(2, vec!["Teodor".to_string()])]);
+    }
+
+    #[test]
+    fn short_forms_and_name_lists_vouch_for_subjects() {
+        let text = "Others: quillfeather, dora maar, Teodor\n\n- Niko to post a comment\n- Teodor to file an issue\n- Zorblax to follow on the list\n- Quill to move the notes\n";
+        let (_, actions) = read_with("m.md", text, &["nikomatsakis"]);
+        assert_eq!(
+            actions,
+            vec![
+                (3, vec!["Niko".to_string()]),
+                (4, vec!["Teodor".to_string()]),
+                (6, vec!["Quill".to_string()])
+            ]
+        );
+    }
 }
