@@ -2,13 +2,15 @@
 //! with its 1-based line span, list depth and links, plus optional front matter.
 //!
 //! Markdown goes through a CommonMark parser (`markdown`); plain-text minutes
-//! with bare section lines and `- ` items go through `plain`. Extraction only
-//! ever sees this block list, never raw Markdown.
+//! with bare section lines, numbered sections and `- ` items go through `plain`;
+//! raw chat logs (IRC, MeetBot) go through `log`, which keeps who said each line.
+//! Extraction only ever sees this block list, never raw Markdown.
 
 mod front_matter;
 mod html;
 mod inline_code;
 mod lines;
+mod log;
 mod markdown;
 mod plain;
 
@@ -65,6 +67,8 @@ pub struct Block {
     pub checked: Option<bool>,
     /// Table cells of a table row.
     pub cells: Vec<String>,
+    /// Who posted the line, in a chat log (the nick, never a bot).
+    pub speaker: Option<String>,
 }
 
 impl Block {
@@ -80,6 +84,7 @@ impl Block {
             lead_strong: None,
             checked: None,
             cells: Vec::new(),
+            speaker: None,
         }
     }
 
@@ -108,6 +113,8 @@ pub enum Style {
     Markdown,
     /// Bare section lines and `- ` items.
     PlainText,
+    /// A raw chat log: timestamps, `<nick>` and bot commands, one block a line.
+    ChatLog,
 }
 
 /// A parsed minutes file.
@@ -134,6 +141,7 @@ pub fn parse(source: &str, text: &str) -> Document {
     let blocks = match style {
         Style::Markdown => markdown::blocks(text, body_start, &index),
         Style::PlainText => plain::blocks(text, body_start, &index),
+        Style::ChatLog => log::blocks(text, body_start, &index),
     };
     Document {
         source: source.to_string(),
@@ -144,8 +152,14 @@ pub fn parse(source: &str, text: &str) -> Document {
     }
 }
 
-/// Markdown unless a `.txt` file shows no Markdown structure at all.
+/// A chat log whatever the extension (in Markdown `<nick>` would be read as
+/// HTML); else Markdown unless a `.txt` file shows no Markdown structure at all.
+/// Indented `- ` / `* ` items are as much plain text as Markdown, so they
+/// decide nothing.
 fn detect_style(source: &str, body: &str) -> Style {
+    if log::is_log(body) {
+        return Style::ChatLog;
+    }
     let is_txt = source.to_ascii_lowercase().ends_with(".txt");
     if !is_txt {
         return Style::Markdown;
@@ -153,14 +167,40 @@ fn detect_style(source: &str, body: &str) -> Style {
     let markdown_like = body.lines().any(|l| {
         let t = l.trim_start();
         (t.starts_with('#') && t.trim_start_matches('#').starts_with(' '))
-            || t.starts_with("* ")
+            || l.starts_with("* ")
             || t.starts_with("```")
             || t.starts_with("**")
-            || (t.starts_with("- ") && l.starts_with("  "))
     });
     if markdown_like {
         Style::Markdown
     } else {
         Style::PlainText
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indented_items_leave_plain_text_plain() {
+        let text = "Orbit WG, 4 June 2025\n\n1. Transport draft (Ann Lee, 20 min)\n\n   Ann went through it.\n\nAction items\n   - Ann Lee: post -05\n   * Bo: book a room\n";
+        let doc = parse("minutes-orbit.txt", text);
+        assert_eq!(doc.style, Style::PlainText);
+        assert_eq!(doc.blocks[1].kind, BlockKind::Heading(2));
+        assert_eq!(doc.blocks[3].text, "Action items");
+        assert_eq!(doc.blocks[3].kind, BlockKind::Heading(2));
+        // Headings, fences and column-0 `* ` bullets are Markdown.
+        assert_eq!(parse("a.txt", "# Sync\n\n- a\n").style, Style::Markdown);
+        assert_eq!(parse("a.txt", "Sync\n* a\n").style, Style::Markdown);
+    }
+
+    #[test]
+    fn chat_logs_whatever_the_extension() {
+        let log = "[09:00] <ann> #topic Mirrors\n[09:01] <bo> mirror is slow\n[09:02] <ann> #agreed move it\n";
+        assert_eq!(parse("sync.log.txt", log).style, Style::ChatLog);
+        let doc = parse("sync.md", log);
+        assert_eq!(doc.style, Style::ChatLog);
+        assert_eq!(doc.blocks[1].speaker.as_deref(), Some("bo"));
     }
 }

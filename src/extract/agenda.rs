@@ -12,6 +12,13 @@ static TRAILING_PARENS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\(((?:[^()]|\([^()]*\))*)\)\s*:?\s*$").expect("regex"));
 static LEADING_BRACKETS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[([^\[\]]+)\]\s*(\S.*)$").expect("regex"));
+/// A time box beside the presenter: `5 min`, `~10 mins`, `1h`, `15-20 minutes`.
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^~?\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?|m|h|hrs?|hours?|')\.?$",
+    )
+    .expect("regex")
+});
 static PRESENTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:presentation|presented|presenter|presenters|presenting|led|owner|owners|lead|speaker|speakers|sponsor|sponsors|driver|champion|moderated)\s*(?:by|:)\s*(.+)$").expect("regex")
 });
@@ -265,10 +272,13 @@ pub fn split_presenters(lead: Option<&str>, text: &str, line: u32) -> (String, V
     match TRAILING_PARENS.captures(text) {
         Some(caps) => {
             let presenters = presenters_in(&caps[0], line);
-            let title = if presenters.is_empty() {
+            let time_box = caps[1].split(',').all(|p| DURATION.is_match(p.trim()));
+            let title = if presenters.is_empty() && !time_box {
                 text
             } else {
-                &text[..caps.get(0).map_or(text.len(), |m| m.start())]
+                // `Review - (25 min)`: no dash left dangling.
+                text[..caps.get(0).map_or(text.len(), |m| m.start())]
+                    .trim_end_matches([' ', '-', '–', '—'])
             };
             (clean_title(title), presenters)
         }
@@ -303,11 +313,17 @@ fn presenters_in(paren_text: &str, line: u32) -> Vec<PersonRef> {
         .trim_start_matches('(')
         .trim_end_matches([':', ' '])
         .trim_end_matches(')');
-    let handles = find_handles(inner, line);
+    // `(Ann Lee, 30 min)`: the time box is no name.
+    let inner = inner
+        .split(',')
+        .filter(|piece| !DURATION.is_match(piece.trim()))
+        .collect::<Vec<_>>()
+        .join(",");
+    let handles = find_handles(&inner, line);
     if !handles.is_empty() {
         return handles;
     }
-    split_name_list(inner, line).unwrap_or_default()
+    split_name_list(&inner, line).unwrap_or_default()
 }
 
 fn presenter_lines(blocks: &[Block]) -> Vec<PersonRef> {
@@ -406,5 +422,17 @@ mod tests {
         assert_eq!((t.as_str(), p.len()), ("KEP-12: gang scheduling", 2));
         let (t, p) = split_presenters(None, "[WIP] Release notes", 3);
         assert_eq!((t.as_str(), p.len()), ("[WIP] Release notes", 0));
+        let (t, p) = split_presenters(None, "Transport draft (Ann Lee, 30 min)", 3);
+        assert_eq!(
+            (t.as_str(), p[0].name.as_str()),
+            ("Transport draft", "Ann Lee")
+        );
+        let (t, p) = split_presenters(None, "Demo - (20mins)", 3);
+        assert_eq!((t.as_str(), p.len()), ("Demo", 0));
+        let (_, p) = split_presenters(None, "Opening (chairs, ~5 mins)", 3);
+        assert_eq!(
+            p.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            vec!["chairs"]
+        );
     }
 }

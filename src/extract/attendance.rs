@@ -12,11 +12,11 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W{0,3}((?:[a-z]+ ){0,2}(?:present|attendees|attendance|participants|attending|guests|regrets|absent|apologies|excused)|chairs?|chaired by|scribes?|note ?takers?|minutes(?: taker| by)?|moderator|facilitator)\W{0,3}\s*:\s*(.+)$")
+    Regex::new(r"(?i)^\W{0,3}((?:[a-z]+ ){0,2}(?:present|attendees|attendance|participants|attending|guests|regrets|absent|apologies|excused)|out|away|unavailable|chairs?|chaired by|scribes?|note ?takers?|minutes(?: taker| by)?|moderator|facilitator)\W{0,3}\s*:\s*(.+)$")
         .expect("regex")
 });
 static ABSENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(absent|could not attend|couldn't attend|can't attend|cannot attend|unable to attend|not attend|excused|on leave|on vacation|regrets|is out|are out|missing)\b").expect("regex")
+    Regex::new(r"(?i)\b(absent|could not attend|couldn't attend|can't attend|cannot attend|unable to attend|not attend|excused|on leave|on vacation|regrets|is out|are out|missing)\b|(?m:^\W{0,3}(?:out|away|unavailable)\s*:)").expect("regex")
 });
 
 /// Names listed in an attendance (or absence) section.
@@ -190,7 +190,8 @@ pub(super) fn label_lines(block: &Block, meeting: &mut MeetingRecord, keywords: 
             match label.as_str() {
                 l if ["regret", "absent", "apolog", "excused"]
                     .iter()
-                    .any(|w| l.contains(w)) =>
+                    .any(|w| l.contains(w))
+                    || ["out", "away", "unavailable"].contains(&l) =>
                 {
                     meeting.absentees.push(p)
                 }
@@ -282,14 +283,14 @@ mod tests {
     #[test]
     fn presence_labels_with_qualifiers() {
         let m = meeting_from(
-            "Directors Present: Ann Example, Bo Builder\nDirectors Absent: Cy Coder\nGuests: Dee Dev\nChair: Ann Example",
+            "Directors Present: Ann Example, Bo Builder\nDirectors Absent: Cy Coder\nGuests: Dee Dev\nChair: Ann Example\nOut: Eve Example",
         );
         let names = |v: &[PersonRef]| v.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
         assert_eq!(
             names(&m.attendees),
             vec!["Ann Example", "Bo Builder", "Dee Dev", "Ann Example"]
         );
-        assert_eq!(names(&m.absentees), vec!["Cy Coder"]);
+        assert_eq!(names(&m.absentees), vec!["Cy Coder", "Eve Example"]);
         assert_eq!(m.roles.len(), 1);
     }
 

@@ -76,7 +76,7 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
         }
     }
     meeting.items = agenda.items;
-    super::speakers::speakers(blocks, &agenda.item_of_block, &mut meeting);
+    super::speakers::speakers(blocks, &agenda.item_of_block, &sections, &mut meeting);
     confirm_candidates(&mut meeting, candidates);
     confirm_presenters(&mut meeting);
     for it in &meeting.items {
