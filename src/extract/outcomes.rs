@@ -446,12 +446,12 @@ mod tests {
 
     #[test]
     fn a_plain_action_label_opens_a_task_list() {
-        let text = "Minutes\n\nAction items\n   - Chairs: confirm consensus on the naming on the list\n   - Teodor Lind: send the poll for the interim\n";
-        let (decisions, actions) = read("m.txt", text);
+        let text = "Minutes\n\nAction items\n\n- Chairs: confirm consensus on the naming on the list\n- Teodor Lind: send the poll for the interim\n";
+        let (decisions, actions) = read("m.md", text);
         assert!(decisions.is_empty());
         assert_eq!(
             actions,
-            vec![(4, vec![]), (5, vec!["Teodor Lind".to_string()])]
+            vec![(5, vec![]), (6, vec!["Teodor Lind".to_string()])]
         );
     }
 
