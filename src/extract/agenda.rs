@@ -23,6 +23,13 @@ static PRESENTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:presentation|presented|presenter|presenters|presenting|led|owner|owners|lead|speaker|speakers|sponsor|sponsors|driver|champion|moderated)\s*(?:by|:)\s*(.+)$").expect("regex")
 });
 
+/// `@ann presented the survey`, `Bo Lee walked us through the changes`: the
+/// first lines of an item saying who presented it.
+static PRESENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(@[\w.-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?)\s+(?:presented|presents|demoed|demos|demonstrated|introduced|walked\s+(?:us\s+|the\s+\w+\s+|everyone\s+)?through|gave\s+(?:a|an|the)\s+(?:overview|update|presentation|demo|introduction|status))\b")
+        .expect("regex")
+});
+
 /// Agenda items and, for every block, the index of the item it belongs to.
 #[derive(Clone, Debug, Default)]
 pub struct Agenda {
@@ -112,16 +119,37 @@ fn heading_is_item(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
         _ => {
             // Without an agenda heading, the shallowest subject headings are the
             // items; a heading inside another subject is a part of it.
-            let nested = sections.enclosing[i]
-                .iter()
-                .any(|&(h, k)| k == SectionKind::Other && !is_title(blocks, sections, h));
+            let nested = sections.enclosing[i].iter().any(|&(h, k)| {
+                k == SectionKind::Other
+                    && !is_title(blocks, sections, h)
+                    && !is_container(blocks, h)
+            });
             !nested
+                && !is_container(blocks, i)
                 && !sections.enclosing[i]
                     .iter()
                     .any(|&(_, k)| k == SectionKind::Agenda)
                 && !holds_bullet_items(blocks, sections, i)
         }
     }
+}
+
+/// A heading with no text of its own before two or more sub-headings (`## Notes`
+/// over `### 1. Release`, `### 2. Budget`) only groups them: they are the items.
+fn is_container(blocks: &[Block], heading: usize) -> bool {
+    let Some(level) = blocks[heading].heading_level() else {
+        return false;
+    };
+    let Some(sub) = blocks.get(heading + 1).and_then(Block::heading_level) else {
+        return false;
+    };
+    let subs = blocks[heading + 1..]
+        .iter()
+        .filter_map(Block::heading_level)
+        .take_while(|&l| l > level)
+        .filter(|&l| l == sub)
+        .count();
+    sub > level && subs >= 2
 }
 
 fn is_title(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
@@ -331,7 +359,10 @@ fn presenter_lines(blocks: &[Block]) -> Vec<PersonRef> {
         .iter()
         .take(2)
         .find_map(|b| {
-            let caps = PRESENTED_BY.captures(b.text.trim())?;
+            let text = b.text.trim();
+            let caps = PRESENTED_BY
+                .captures(text)
+                .or_else(|| PRESENTS.captures(text))?;
             let handles = find_handles(&caps[1], b.line);
             if handles.is_empty() {
                 split_name_list(&caps[1], b.line)
@@ -420,6 +451,25 @@ mod tests {
         assert_eq!((t.as_str(), p.len()), ("Ideas (maybe later)", 0));
         let (t, p) = split_presenters(None, "[Ann Lee, Bo] KEP-12: gang scheduling", 3);
         assert_eq!((t.as_str(), p.len()), ("KEP-12: gang scheduling", 2));
+        let lines = |texts: &[&str]| {
+            let blocks: Vec<Block> = texts
+                .iter()
+                .map(|t| Block::new(BlockKind::ListItem, 2, t.to_string(), 4, 4))
+                .collect();
+            presenter_lines(&blocks)
+                .into_iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            lines(&["@ann presented the survey results", "more"]),
+            vec!["ann"]
+        );
+        assert_eq!(
+            lines(&["Bo Lee walked us through the changes"]),
+            vec!["Bo Lee"]
+        );
+        assert!(lines(&["Results were presented last week"]).is_empty());
         let (t, p) = split_presenters(None, "[WIP] Release notes", 3);
         assert_eq!((t.as_str(), p.len()), ("[WIP] Release notes", 0));
         let (t, p) = split_presenters(None, "Transport draft (Ann Lee, 30 min)", 3);
