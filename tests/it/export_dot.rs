@@ -2,9 +2,7 @@
 //! escaped and on one line, and a document Graphviz renders, in each view;
 //! graphs above the detail limit get an overview Graphviz lays out quickly.
 
-mod export_support;
-
-use export_support::{export, export_with, sample_graph};
+use crate::support::{export, export_with, sample_graph};
 use minutegraph::export::{DETAIL_LIMIT, DotView, ExportOptions, Format};
 use minutegraph::model::{ActionStatus, EdgeKind, KnowledgeGraph, Node, NodeData, Provenance};
 use petgraph::stable_graph::NodeIndex;

@@ -1,8 +1,6 @@
 //! A small knowledge graph built by hand through the model API, shared by the
 //! export tests, plus helpers to run an exporter into memory.
 
-#![allow(dead_code)]
-
 use minutegraph::export::{ExportOptions, Format};
 use minutegraph::model::{
     ActionStatus, EdgeKind, IssueKind, KnowledgeGraph, Node, NodeData, Provenance, Role,

@@ -3,9 +3,7 @@
 //! sample graph and a spread of real minutes validate; broken documents do not;
 //! its context section is the context the exporter writes.
 
-mod export_support;
-
-use export_support::{export, export_with, sample_graph};
+use crate::support::{export, export_with, sample_graph};
 use minutegraph::config::Config;
 use minutegraph::export::{DEFAULT_BASE_IRI, ExportOptions, Format, context_document};
 use minutegraph::source::SourceFilter;

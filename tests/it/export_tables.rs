@@ -2,9 +2,7 @@
 //! hostile text escaped or quoted so it reads back unchanged, and CSV written
 //! into a folder atomically; the CLI's `-o DIR` for CSV and `--view` for DOT.
 
-mod export_support;
-
-use export_support::{NASTY_CLEAN, export, sample_graph};
+use crate::support::{NASTY_CLEAN, export, sample_graph};
 use minutegraph::export::csv::{EDGE_HEADER, NODE_HEADER, write_folder};
 use minutegraph::export::{ExportOptions, Format};
 use std::path::Path;

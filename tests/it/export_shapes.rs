@@ -2,9 +2,7 @@
 //! repository's `.venv`: the sample graph's export conforms, and
 //! `scripts/shacl_cases.py` shows every shape catching the graphs it should.
 
-mod export_support;
-
-use export_support::{export, sample_graph};
+use crate::support::{export, sample_graph};
 use minutegraph::export::Format;
 use std::path::{Path, PathBuf};
 use std::process::Command;

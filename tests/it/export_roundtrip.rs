@@ -2,9 +2,7 @@
 //! exactly the triples of the N-Triples output; output is byte-identical when
 //! written twice; hostile labels survive every syntax.
 
-mod export_support;
-
-use export_support::{NASTY_CLEAN, export, export_with, sample_graph};
+use crate::support::{NASTY_CLEAN, export, export_with, sample_graph};
 use minutegraph::export::{ExportOptions, Format};
 use minutegraph::model::KnowledgeGraph;
 use oxjsonld::JsonLdParser;

@@ -4,9 +4,7 @@
 //! the exporters use classes as classes and properties as properties, within
 //! their declared domain and range.
 
-mod export_support;
-
-use export_support::sample_graph;
+use crate::support::sample_graph;
 use minutegraph::export::triples::Dataset;
 use minutegraph::export::{DEFAULT_BASE_IRI, ExportOptions, context_document};
 use minutegraph::model::{EdgeKind, KnowledgeGraph, Node, NodeData, Provenance};
