@@ -78,11 +78,19 @@ fn print_blocks(path: &std::path::Path) -> Result<u8, crate::error::Error> {
         source: e,
     })?;
     let doc = crate::document::parse(&path.display().to_string(), &text);
-    for b in &doc.blocks {
-        println!(
-            "{:>4}-{:<4} {:?} d{} {:?} {:?}",
-            b.line, b.end_line, b.kind, b.depth, b.lead_strong, b.text
-        );
-    }
+    write_output(None, |out| {
+        for b in &doc.blocks {
+            writeln!(
+                out,
+                "{:>4}-{:<4} {:?} d{} {:?} {:?}",
+                b.line, b.end_line, b.kind, b.depth, b.lead_strong, b.text
+            )
+            .map_err(|e| crate::error::Error::Io {
+                path: "<stdout>".into(),
+                source: e,
+            })?;
+        }
+        Ok(())
+    })?;
     Ok(EXIT_OK)
 }
