@@ -88,6 +88,15 @@ impl Line<'_> {
     }
 }
 
+/// A chat message line (`16:05:15 <ann> #agreed go`) as its nick and text, for
+/// log lines that reach extraction inside other minutes.
+pub fn chat_message(line: &str) -> Option<(&str, &str)> {
+    match parse_line(line.trim_start())? {
+        Line::Message { nick, text, .. } if !text.is_empty() => Some((nick, text)),
+        _ => None,
+    }
+}
+
 fn parse_line(raw: &str) -> Option<Line<'_>> {
     let line = raw.trim_end();
     let (stamped, rest) = match STAMP.find(line) {

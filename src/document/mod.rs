@@ -17,6 +17,7 @@ mod plain;
 pub use front_matter::FrontMatter;
 pub use inline_code::blank_inline_code;
 pub use lines::LineIndex;
+pub use log::chat_message;
 
 use crate::error::Diagnostic;
 

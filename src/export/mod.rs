@@ -235,6 +235,14 @@ fn dataset(
     })
 }
 
+/// A vocabulary prefix the serializer of `format` refused.
+fn prefix_error(format: Format, error: impl std::fmt::Display) -> Error {
+    Error::Export {
+        format: format.name(),
+        message: error.to_string(),
+    }
+}
+
 /// Maps a writer error: data a syntax cannot hold is an export error, the rest is I/O.
 fn write_error(format: Format, error: io::Error) -> Error {
     match error.kind() {

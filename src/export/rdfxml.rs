@@ -3,7 +3,7 @@
 //! Literals were cleaned of characters XML cannot hold when the dataset was
 //! built, so the document reads back to exactly the N-Triples triples.
 
-use super::{ExportOptions, Exporter, Format, dataset, write_error};
+use super::{ExportOptions, Exporter, Format, dataset, prefix_error, write_error};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use crate::vocab::PREFIXES;
@@ -27,10 +27,7 @@ impl Exporter for RdfXmlExporter {
         for (prefix, ns) in PREFIXES {
             serializer = serializer
                 .with_prefix(prefix, ns)
-                .map_err(|e| Error::Export {
-                    format: Format::RdfXml.name(),
-                    message: e.to_string(),
-                })?;
+                .map_err(|e| prefix_error(Format::RdfXml, e))?;
         }
         let mut serializer = serializer.for_writer(BufWriter::new(out));
         for triple in data.triples() {

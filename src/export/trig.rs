@@ -4,7 +4,7 @@
 //! the same order as the N-Quads, so the two syntaxes hold the same dataset.
 //! Entity IRIs are written in full, as in Turtle.
 
-use super::{ExportOptions, Exporter, Format, dataset, write_error};
+use super::{ExportOptions, Exporter, Format, dataset, prefix_error, write_error};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use crate::vocab::PREFIXES;
@@ -28,10 +28,7 @@ impl Exporter for TriGExporter {
         for (prefix, ns) in PREFIXES {
             serializer = serializer
                 .with_prefix(prefix, ns)
-                .map_err(|e| Error::Export {
-                    format: Format::TriG.name(),
-                    message: e.to_string(),
-                })?;
+                .map_err(|e| prefix_error(Format::TriG, e))?;
         }
         let mut serializer = serializer.for_writer(BufWriter::new(out));
         for quad in data.quads() {

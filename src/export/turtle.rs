@@ -4,7 +4,7 @@
 //! backslash escapes, and `@base` would make the prefixes relative too.
 //! Triples are grouped by subject in sorted order.
 
-use super::{ExportOptions, Exporter, Format, dataset, write_error};
+use super::{ExportOptions, Exporter, Format, dataset, prefix_error, write_error};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use crate::vocab::PREFIXES;
@@ -28,19 +28,12 @@ impl Exporter for TurtleExporter {
         for (prefix, ns) in PREFIXES {
             serializer = serializer
                 .with_prefix(prefix, ns)
-                .map_err(|e| invalid(e.to_string()))?;
+                .map_err(|e| prefix_error(Format::Turtle, e))?;
         }
         let mut serializer = serializer.for_writer(BufWriter::new(out));
         for triple in data.triples() {
             serializer.serialize_triple(triple).map_err(fail)?;
         }
         serializer.finish().map_err(fail)?.flush().map_err(fail)
-    }
-}
-
-fn invalid(message: String) -> Error {
-    Error::Export {
-        format: Format::Turtle.name(),
-        message,
     }
 }

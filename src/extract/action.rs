@@ -4,7 +4,7 @@
 use super::lexicon;
 use super::person::{find_handles, is_stop_word, looks_like_first_name};
 use super::records::PersonRef;
-use crate::document::blank_inline_code;
+use crate::document::{blank_inline_code, chat_message};
 use crate::model::ActionStatus;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -26,10 +26,6 @@ static SPEAKER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SELF_COMMITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[,;:.!?]\s+|\s[-–—]\s+|\b(?:and|so|then)\s+)I(?:'ll|’ll| will| am going to| shall| can| volunteer to| offer to)\s+(?:try to\s+|also\s+|then\s+|just\s+)?([a-z]+(?:-[a-z]+)?)")
-        .expect("regex")
-});
-static CHAT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?<[@+%~&]?([A-Za-z_`|^\[\]\\{}][\w`|^\[\]\\{}.-]*)>\s+(\S.*)$")
         .expect("regex")
 });
 static LATER: LazyLock<Regex> = LazyLock::new(|| {
@@ -207,8 +203,8 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
 
 /// The speaker a line opens with (`David:`, `dbrooks:`, `<nick>` in a chat log), if any.
 pub fn speaker_of(text: &str) -> Option<&str> {
-    if let Some(c) = CHAT_PREFIX.captures(text) {
-        return c.get(1).map(|m| m.as_str());
+    if let Some((nick, _)) = chat_message(text) {
+        return Some(nick);
     }
     let who = SPEAKER_LABEL.captures(text)?.get(1)?.as_str();
     if who.starts_with('@') {
@@ -236,10 +232,7 @@ pub fn speaker_of(text: &str) -> Option<&str> {
 
 /// A chat log line (`16:05:15 <ann> #agreed ...`) without its time and nick.
 pub fn without_chat_prefix(text: &str) -> &str {
-    CHAT_PREFIX
-        .captures(text)
-        .and_then(|c| c.get(2))
-        .map_or(text, |m| m.as_str())
+    chat_message(text).map_or(text, |(_, said)| said)
 }
 
 /// Whether a word can be the verb after a subject: a modal, `to`, or a (third-person) verb.
@@ -363,11 +356,12 @@ fn planned_tasks(text: &str) -> impl Iterator<Item = (regex::Captures<'_>, bool)
 fn self_commitment(text: &str, line_no: u32, ctx: &LineContext<'_>) -> Option<PersonRef> {
     let (who, rest) = match speaker_of(text) {
         Some(who) => {
-            let rest = CHAT_PREFIX
-                .captures(text)
-                .or_else(|| SPEAKER_LABEL.captures(text))
-                .and_then(|c| c.get(2))
-                .map_or("", |m| m.as_str());
+            let rest = chat_message(text).map(|(_, said)| said).unwrap_or_else(|| {
+                SPEAKER_LABEL
+                    .captures(text)
+                    .and_then(|c| c.get(2))
+                    .map_or("", |m| m.as_str())
+            });
             (who, rest)
         }
         None => (ctx.speaker?, text),
