@@ -78,11 +78,13 @@ fn print_blocks(path: &std::path::Path) -> Result<u8, crate::error::Error> {
         source: e,
     })?;
     let doc = crate::document::parse(&path.display().to_string(), &text);
+    let roles = crate::extract::outline::roles(&doc.blocks, &crate::config::Config::default());
     write_output(None, |out| {
-        for b in &doc.blocks {
+        for (b, role) in doc.blocks.iter().zip(&roles) {
+            let role = role.map(|r| format!(" {r:?}")).unwrap_or_default();
             writeln!(
                 out,
-                "{:>4}-{:<4} {:?} d{} {:?} {:?}",
+                "{:>4}-{:<4} {:?}{role} d{} {:?} {:?}",
                 b.line, b.end_line, b.kind, b.depth, b.lead_strong, b.text
             )
             .map_err(|e| crate::error::Error::Io {

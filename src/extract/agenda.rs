@@ -1,9 +1,10 @@
 //! Agenda items: which headings and top-level bullets open a discussion, their
 //! titles, presenters and the blocks that belong to each.
 
+use super::outline::{self, Outline};
 use super::person::{find_handles, split_name_list};
 use super::records::{ItemRecord, PersonRef};
-use super::sections::{SectionKind, SectionMap};
+use super::sections::SectionMap;
 use crate::document::{Block, BlockKind, Style};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -41,8 +42,9 @@ pub struct Agenda {
 
 /// Find the agenda items of a document.
 pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style) -> Agenda {
+    let outline = Outline::new(blocks, sections);
     let starts: Vec<usize> = (0..blocks.len())
-        .filter(|&i| opens_item(blocks, sections, style, i))
+        .filter(|&i| opens_item(blocks, sections, &outline, style, i))
         .collect();
     let mut agenda = Agenda {
         items: Vec::new(),
@@ -64,13 +66,21 @@ pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style) -> Agen
     agenda
 }
 
-fn opens_item(blocks: &[Block], sections: &SectionMap, style: Style, i: usize) -> bool {
+fn opens_item(
+    blocks: &[Block],
+    sections: &SectionMap,
+    outline: &Outline,
+    style: Style,
+    i: usize,
+) -> bool {
     let block = &blocks[i];
     if topic_line(&block.text).is_some() && block.kind != BlockKind::Code {
         return true;
     }
     match block.kind {
-        BlockKind::Heading(_) => heading_is_item(blocks, sections, i),
+        BlockKind::Heading(_) => {
+            outline.is_item_heading(i) && !outline::heading_yields_to_bullets(blocks, i)
+        }
         BlockKind::ListItem if style == Style::PlainText => {
             block.depth == 1
                 && blocks
@@ -78,7 +88,7 @@ fn opens_item(blocks: &[Block], sections: &SectionMap, style: Style, i: usize) -
                     .is_some_and(|n| n.kind == BlockKind::Paragraph && n.line == block.end_line + 1)
                 && !previous_line_introduces_list(blocks, i)
         }
-        BlockKind::ListItem => block.depth == 1 && bullet_is_item(blocks, sections, i),
+        BlockKind::ListItem => outline::bullet_opens_item(blocks, sections, outline, style, i),
         _ => false,
     }
 }
@@ -101,157 +111,6 @@ pub fn topic_line(text: &str) -> Option<&str> {
 
 fn previous_line_introduces_list(blocks: &[Block], i: usize) -> bool {
     i > 0 && blocks[i - 1].text.trim_end().ends_with(':')
-}
-
-/// The nearest enclosing heading of block `i`: (block index, kind).
-fn parent_heading(sections: &SectionMap, i: usize) -> Option<(usize, SectionKind)> {
-    sections.enclosing[i].last().copied()
-}
-
-fn heading_is_item(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
-    let own = sections.heading_kind(i).unwrap_or(SectionKind::Other);
-    if own != SectionKind::Other || is_title(blocks, sections, i) || names_repository(&blocks[i]) {
-        return false;
-    }
-    match parent_heading(sections, i) {
-        Some((_, SectionKind::Agenda)) => true,
-        Some((_, kind)) if kind != SectionKind::Title && kind != SectionKind::Other => false,
-        _ => {
-            // Without an agenda heading, the shallowest subject headings are the
-            // items; a heading inside another subject is a part of it.
-            let nested = sections.enclosing[i].iter().any(|&(h, k)| {
-                k == SectionKind::Other
-                    && !is_title(blocks, sections, h)
-                    && !is_container(blocks, h)
-            });
-            !nested
-                && !is_container(blocks, i)
-                && !sections.enclosing[i]
-                    .iter()
-                    .any(|&(_, k)| k == SectionKind::Agenda)
-                && !holds_bullet_items(blocks, sections, i)
-        }
-    }
-}
-
-/// A heading with no text of its own before two or more sub-headings (`## Notes`
-/// over `### 1. Release`, `### 2. Budget`) only groups them: they are the items.
-fn is_container(blocks: &[Block], heading: usize) -> bool {
-    let Some(level) = blocks[heading].heading_level() else {
-        return false;
-    };
-    let Some(sub) = blocks.get(heading + 1).and_then(Block::heading_level) else {
-        return false;
-    };
-    let subs = blocks[heading + 1..]
-        .iter()
-        .filter_map(Block::heading_level)
-        .take_while(|&l| l > level)
-        .filter(|&l| l == sub)
-        .count();
-    sub > level && subs >= 2
-}
-
-fn is_title(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
-    let first_heading = blocks
-        .iter()
-        .position(|b| matches!(b.kind, BlockKind::Heading(_)));
-    (first_heading == Some(i) && blocks[i].heading_level() == Some(1))
-        || sections.heading_kind(i) == Some(SectionKind::Title)
-        || sections.enclosing[i].is_empty()
-            && blocks[i].heading_level() == Some(1)
-            && first_heading == Some(i)
-}
-
-/// A heading whose top-level bullets are themselves the items (a container such as "Pending proposals").
-fn holds_bullet_items(blocks: &[Block], sections: &SectionMap, heading: usize) -> bool {
-    let bullets: Vec<&Block> = section_blocks(blocks, sections, heading)
-        .filter(|b| b.kind == BlockKind::ListItem && b.depth == 1)
-        .collect();
-    if bullets.is_empty() {
-        return false;
-    }
-    let referencing = bullets
-        .iter()
-        .filter(|b| !b.links.is_empty() || b.text.contains("://") || b.text.contains('#'))
-        .count();
-    // Every bullet names an issue or pull request: a triage list of items.
-    let all_issues = bullets.len() >= 2 && bullets.iter().all(|b| names_issue(&b.text));
-    referencing * 2 >= bullets.len()
-        && (all_issues || heading_names_a_collection(&blocks[heading].text))
-}
-
-/// Whether a line refers to an issue (`repo#12`, `#12`).
-fn names_issue(text: &str) -> bool {
-    text.match_indices('#')
-        .any(|(i, _)| text[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
-}
-
-fn heading_names_a_collection(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    [
-        "proposals",
-        "issues",
-        "prs",
-        "rfcs",
-        "items",
-        "nominations",
-        "nominated",
-        "pull requests",
-        "tickets",
-        "reviews",
-        "topics",
-    ]
-    .iter()
-    .any(|w| super::sections::contains_word(&lower, w))
-}
-
-fn section_blocks<'a>(
-    blocks: &'a [Block],
-    _sections: &SectionMap,
-    heading: usize,
-) -> impl Iterator<Item = &'a Block> {
-    let level = blocks[heading].heading_level().unwrap_or(1);
-    blocks[heading + 1..]
-        .iter()
-        .take_while(move |b| b.heading_level().is_none_or(|l| l > level))
-}
-
-fn bullet_is_item(blocks: &[Block], sections: &SectionMap, i: usize) -> bool {
-    match parent_heading(sections, i) {
-        Some((h, SectionKind::Agenda)) => {
-            !has_sub_headings(blocks, h) && !blocks[i].text.trim_end().ends_with(':') || {
-                !has_sub_headings(blocks, h) && has_children(blocks, i)
-            }
-        }
-        Some((h, SectionKind::Other)) => {
-            names_repository(&blocks[h]) || holds_bullet_items(blocks, sections, h)
-        }
-        _ => false,
-    }
-}
-
-/// A heading that is just a repository (`### owner/repo`) groups the items below it.
-fn names_repository(block: &Block) -> bool {
-    let bare = block
-        .text
-        .trim()
-        .trim_matches(|c: char| c == '`' || c == '*' || c == '[' || c == ']');
-    super::issue::parse_repository(bare).is_some()
-}
-
-fn has_sub_headings(blocks: &[Block], heading: usize) -> bool {
-    let level = blocks[heading].heading_level().unwrap_or(1);
-    blocks[heading + 1..]
-        .iter()
-        .filter_map(Block::heading_level)
-        .take_while(|&l| l > level)
-        .next()
-        .is_some()
-}
-
-fn has_children(blocks: &[Block], i: usize) -> bool {
-    blocks.get(i + 1).is_some_and(|b| b.depth > blocks[i].depth)
 }
 
 /// The block index where the item starting at `start` ends (exclusive), at most `limit`.

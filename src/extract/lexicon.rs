@@ -98,6 +98,27 @@ word_list!(
     "decision-labels.txt"
 );
 
+word_list!(
+    /// Headings that frame the discussion without being a subject ("Notes", "Minutes").
+    FRAME_HEADINGS,
+    "frame-headings.txt"
+);
+word_list!(
+    /// Words that name a meeting or its record: a first heading holding one is the title.
+    MEETING_NOUNS,
+    "meeting-nouns.txt"
+);
+word_list!(
+    /// Labels of meeting details (`Moderator:`, `Duration:`) in `Label: value` headings.
+    META_LABELS,
+    "meta-labels.txt"
+);
+word_list!(
+    /// Nouns naming a collection of references ("Pending proposals", "Open issues").
+    COLLECTION_NOUNS,
+    "collection-nouns.txt"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

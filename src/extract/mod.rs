@@ -14,6 +14,7 @@ pub mod issue;
 pub mod lexicon;
 mod meeting;
 mod outcomes;
+pub mod outline;
 pub mod person;
 mod person_links;
 pub mod records;

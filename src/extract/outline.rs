@@ -1,0 +1,535 @@
+//! The outline of a minutes file: what each heading is relative to the other
+//! headings (the title, a metadata line, a named section, a group of items, an
+//! item, or a part of one), and which blocks open agenda items.
+//!
+//! Headings are judged by their place in the heading tree and by what lies
+//! under them; section words (`Attendees`, `Agenda`) are only a prior. A
+//! heading with several sub-headings and little text of its own groups the
+//! items below it; a heading inside an item is a part of it; a heading that
+//! only states a value (`Moderator: Ann`) or links a recording is metadata.
+//! When an agenda list at the top is followed by body headings that discuss
+//! its entries, the body headings are the items and the list is not counted twice.
+
+use super::lexicon;
+use super::sections::{SectionKind, SectionMap};
+use crate::document::{Block, BlockKind, Style};
+
+/// What a heading stands for in its file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The document's title, or a heading that is only a date.
+    Title,
+    /// A heading that states a value (`Meeting Duration: 30 minutes`) or only links a recording.
+    Metadata,
+    /// A section named by its words: attendance, agenda, actions, ...
+    Section(SectionKind),
+    /// A heading that holds items: several sub-headings and little text of its
+    /// own, or a name such as "Notes" that only ever frames the discussion.
+    Group,
+    /// A heading that opens an agenda item.
+    Item,
+    /// A heading inside an item (`Why`, `Proposal`, `Discussion`).
+    Part,
+}
+
+/// The role of every heading block (`None` for other blocks).
+#[derive(Clone, Debug)]
+pub struct Outline {
+    roles: Vec<Option<Role>>,
+}
+
+impl Outline {
+    /// Work out the role of every heading in `blocks`.
+    pub fn new(blocks: &[Block], sections: &SectionMap) -> Self {
+        let mut roles: Vec<Option<Role>> = vec![None; blocks.len()];
+        let title = title_heading(blocks, sections);
+        let metadata_run = metadata_runs(blocks);
+        // Innermost-last stack of (level, role) of the headings enclosing the current block.
+        let mut stack: Vec<(u8, Role)> = Vec::new();
+        for (i, block) in blocks.iter().enumerate() {
+            let Some(level) = block.heading_level() else {
+                continue;
+            };
+            while stack.last().is_some_and(|&(l, _)| l >= level) {
+                stack.pop();
+            }
+            let kind = sections.heading_kind(i).unwrap_or(SectionKind::Other);
+            let role = if title == Some(i) {
+                Role::Title
+            } else if metadata_run[i] || is_metadata_heading(block) {
+                Role::Metadata
+            } else if kind == SectionKind::Title {
+                Role::Title
+            } else if kind != SectionKind::Other {
+                Role::Section(kind)
+            } else {
+                subject_role(blocks, i, &stack)
+            };
+            roles[i] = Some(role);
+            stack.push((level, role));
+        }
+        Outline { roles }
+    }
+
+    /// The role of block `i`, if it is a heading.
+    pub fn role(&self, i: usize) -> Option<Role> {
+        self.roles[i]
+    }
+
+    /// Whether block `i` is a heading that opens an item.
+    pub fn is_item_heading(&self, i: usize) -> bool {
+        self.roles[i] == Some(Role::Item)
+    }
+
+    /// Whether any heading of the file opens an item.
+    pub fn has_item_headings(&self) -> bool {
+        self.roles.contains(&Some(Role::Item))
+    }
+
+    /// Whether any heading of the file is a subject (an item or a group of items).
+    pub fn has_subject_headings(&self) -> bool {
+        self.roles
+            .iter()
+            .any(|r| matches!(r, Some(Role::Item | Role::Group)))
+    }
+
+    /// The nearest heading enclosing block `i`, with its role.
+    pub fn parent(&self, blocks: &[Block], i: usize) -> Option<(usize, Role)> {
+        self.ancestors(blocks, i).next()
+    }
+
+    /// The headings enclosing block `i`, innermost first.
+    pub fn ancestors<'a>(
+        &'a self,
+        blocks: &'a [Block],
+        i: usize,
+    ) -> impl Iterator<Item = (usize, Role)> + 'a {
+        let mut level = blocks[i].heading_level().unwrap_or(u8::MAX);
+        (0..i).rev().filter_map(move |j| {
+            let l = blocks[j].heading_level()?;
+            (l < level).then(|| {
+                level = l;
+                (j, self.roles[j].unwrap_or(Role::Part))
+            })
+        })
+    }
+}
+
+/// The role of every block of a document's outline, as extraction sees it
+/// (label lines that open sections count as headings).
+pub fn roles(blocks: &[Block], config: &crate::config::Config) -> Vec<Option<Role>> {
+    let blocks = super::sections::with_label_headings(blocks, &config.keywords);
+    let sections = SectionMap::new(&blocks, &config.keywords);
+    let outline = Outline::new(&blocks, &sections);
+    (0..blocks.len()).map(|i| outline.role(i)).collect()
+}
+
+/// The role of a heading named by no section word, from the headings around it
+/// and what lies under it.
+fn subject_role(blocks: &[Block], i: usize, stack: &[(u8, Role)]) -> Role {
+    let inside_item = stack.iter().rev().find_map(|&(_, r)| match r {
+        Role::Item | Role::Part => Some(true),
+        Role::Group | Role::Section(SectionKind::Agenda) => Some(false),
+        // Sub-headings of attendance, action or decision sections belong to them.
+        Role::Section(SectionKind::Meta) => None,
+        Role::Section(_) => Some(true),
+        Role::Title | Role::Metadata => None,
+    });
+    if inside_item == Some(true) {
+        return Role::Part;
+    }
+    if frames_discussion(&blocks[i].text) || groups_sub_headings(blocks, i) {
+        return Role::Group;
+    }
+    Role::Item
+}
+
+/// A heading such as "Notes" or "Meeting minutes": a frame around the
+/// discussion, never a subject of its own.
+fn frames_discussion(text: &str) -> bool {
+    let words = heading_words(text);
+    !words.is_empty() && lexicon::FRAME_HEADINGS.contains(&words.join(" "))
+}
+
+/// Lower-case words of a heading, without emoji shortcodes, punctuation or numbering.
+fn heading_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter(|w| !(w.starts_with(':') && w.ends_with(':') && w.len() > 2))
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric() || *c == '-')
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && w.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+/// Two or more sub-headings, with at most a short paragraph before the first:
+/// the heading groups the items below it (`### High priority work` over one
+/// `####` heading per project).
+fn groups_sub_headings(blocks: &[Block], heading: usize) -> bool {
+    let Some(level) = blocks[heading].heading_level() else {
+        return false;
+    };
+    let section: Vec<&Block> = blocks[heading + 1..]
+        .iter()
+        .take_while(|b| b.heading_level().is_none_or(|l| l > level))
+        .collect();
+    let Some(sub_level) = section.iter().find_map(|b| b.heading_level()) else {
+        return false;
+    };
+    let subs: Vec<&&Block> = section
+        .iter()
+        .filter(|b| b.heading_level() == Some(sub_level))
+        .collect();
+    // `Why`, `How`, `Background`: single ordinary words are the parts of one subject.
+    let parts = subs
+        .iter()
+        .filter(|b| {
+            let words = heading_words(&b.text);
+            words.len() == 1 && lexicon::COMMON_WORDS.contains(&words[0])
+        })
+        .count();
+    let lead: Vec<&&Block> = section
+        .iter()
+        .take_while(|b| b.heading_level().is_none())
+        .collect();
+    let thin = lead.is_empty()
+        || lead.len() == 1
+            && lead[0].kind == BlockKind::Paragraph
+            && !lead[0].text.contains('\n')
+            && lead[0].links.is_empty();
+    subs.len() >= 2 && parts * 2 < subs.len() && thin
+}
+
+/// The document's title: its first heading, when no other heading is shallower
+/// and it reads as a title (a level-1 heading, a date, or a name for a meeting).
+fn title_heading(blocks: &[Block], sections: &SectionMap) -> Option<usize> {
+    let first = blocks.iter().position(|b| b.heading_level().is_some())?;
+    let level = blocks[first].heading_level()?;
+    let shallowest = blocks
+        .iter()
+        .filter_map(Block::heading_level)
+        .all(|l| l >= level);
+    let kind = sections.heading_kind(first).unwrap_or(SectionKind::Other);
+    let words = heading_words(&blocks[first].text);
+    let names_meeting = words.iter().any(|w| lexicon::MEETING_NOUNS.contains(w))
+        || super::dates::find_date(&blocks[first].text).is_some();
+    let titled = match kind {
+        SectionKind::Other | SectionKind::Title => true,
+        // "Agenda for the May 1 call", but not a bare "Agenda".
+        SectionKind::Agenda => words.len() > 2,
+        _ => false,
+    };
+    (titled && shallowest && (level == 1 || names_meeting)).then_some(first)
+}
+
+/// A heading that states a value (`Moderator: Ann Lee`, `Meeting Duration: 30
+/// minutes`) with a label naming a meeting detail.
+fn is_metadata_heading(block: &Block) -> bool {
+    label_value(block.text.trim()).is_some_and(|(label, _)| names_meeting_detail(label))
+}
+
+/// A heading that is nothing but a link (`[Video of the meeting](...)`).
+fn is_link_heading(block: &Block) -> bool {
+    !block.links.is_empty() && {
+        let linked: String = block.links.iter().map(|l| l.text.trim()).collect();
+        let bare: String = block.text.split_whitespace().collect();
+        linked.split_whitespace().collect::<String>() == bare
+    }
+}
+
+/// `Label: value` with a short label.
+fn label_value(text: &str) -> Option<(&str, &str)> {
+    let (label, value) = text.split_once(':')?;
+    // `Notes :book:`: an emoji shortcode, not a value.
+    if value.trim_end().ends_with(':') && !value.trim().contains(' ') {
+        return None;
+    }
+    let words = label.split_whitespace().count();
+    let value = value.trim();
+    (words > 0 && words <= 4 && !value.is_empty() && !value.starts_with("//"))
+        .then_some((label.trim(), value))
+}
+
+fn names_meeting_detail(label: &str) -> bool {
+    let words = heading_words(label);
+    words.iter().any(|w| {
+        w.split(['/', '-'])
+            .any(|part| lexicon::META_LABELS.contains(&part))
+    })
+}
+
+/// For each block: whether it is a heading in a run of two or more consecutive
+/// `Label: value` headings (a block of meeting details written as headings).
+fn metadata_runs(blocks: &[Block]) -> Vec<bool> {
+    let mut out = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let is_label = |b: &Block| b.heading_level().is_some() && label_value(&b.text).is_some();
+        if !is_label(&blocks[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        // Link-only headings between value headings belong to the run.
+        while i < blocks.len()
+            && (is_label(&blocks[i])
+                || blocks[i].heading_level().is_some() && is_link_heading(&blocks[i]))
+        {
+            i += 1;
+        }
+        let labels = (start..i).filter(|&j| is_label(&blocks[j])).count();
+        if labels >= 2 {
+            for slot in &mut out[start..i] {
+                *slot = true;
+            }
+        }
+        i = i.max(start + 1);
+    }
+    out
+}
+
+/// Whether the list item `i` opens an item of its own, given the outline.
+pub fn bullet_opens_item(
+    blocks: &[Block],
+    sections: &SectionMap,
+    outline: &Outline,
+    style: Style,
+    i: usize,
+) -> bool {
+    let block = &blocks[i];
+    if block.kind != BlockKind::ListItem || block.depth != 1 || style == Style::ChatLog {
+        return false;
+    }
+    if is_label_line(block) || is_link_only(block) {
+        return false;
+    }
+    match outline.parent(blocks, i) {
+        // A file whose only heading is its title: its top-level bullets are the items.
+        None | Some((_, Role::Title | Role::Metadata)) => !outline.has_subject_headings(),
+        Some((h, Role::Group)) => !has_sub_headings(blocks, h),
+        Some((h, Role::Section(SectionKind::Agenda))) => {
+            agenda_bullet_is_item(blocks, sections, outline, h, i)
+        }
+        Some((h, Role::Item)) => lists_items(blocks, h),
+        _ => false,
+    }
+}
+
+/// `**Lead:** @ann`, `Attendees:`: a bullet that labels a value or a list.
+fn is_label_line(block: &Block) -> bool {
+    let first = block.text.lines().next().unwrap_or("").trim();
+    if first.ends_with(':') && first.split_whitespace().count() <= 3 && !first.contains('@') {
+        return true;
+    }
+    block
+        .lead_strong
+        .as_deref()
+        .is_some_and(|s| s.trim_end().ends_with(':') && first.starts_with(s.trim()))
+}
+
+/// A bullet that is nothing but a URL (written out or as its own link text).
+fn is_link_only(block: &Block) -> bool {
+    let text = block.text.trim();
+    (text.starts_with("http://") || text.starts_with("https://"))
+        && !text.contains(char::is_whitespace)
+}
+
+/// Agenda bullets are items unless body headings after the agenda discuss them
+/// (then those are the items), or the agenda has sub-headings of its own.
+fn agenda_bullet_is_item(
+    blocks: &[Block],
+    _sections: &SectionMap,
+    outline: &Outline,
+    agenda: usize,
+    i: usize,
+) -> bool {
+    if has_sub_headings(blocks, agenda) {
+        return false;
+    }
+    let level = blocks[agenda].heading_level().unwrap_or(1);
+    let end = blocks[agenda + 1..]
+        .iter()
+        .position(|b| b.heading_level().is_some_and(|l| l <= level))
+        .map_or(blocks.len(), |p| agenda + 1 + p);
+    let body_items = (end..blocks.len()).any(|j| outline.is_item_heading(j));
+    if body_items {
+        return false;
+    }
+    let block = &blocks[i];
+    !block.text.trim_end().ends_with(':')
+        || blocks.get(i + 1).is_some_and(|b| b.depth > block.depth)
+}
+
+/// An item heading whose top-level bullets are themselves the items: a heading
+/// that is just a repository (`### owner/repo`), or a collection of references
+/// (every bullet names an issue, or the heading names a collection).
+fn lists_items(blocks: &[Block], heading: usize) -> bool {
+    names_repository(&blocks[heading]) || holds_bullet_items(blocks, heading)
+}
+
+/// Whether an item heading gives way to the bullets under it.
+pub fn heading_yields_to_bullets(blocks: &[Block], heading: usize) -> bool {
+    lists_items(blocks, heading)
+}
+
+/// A heading that is just a repository (`### owner/repo`) groups the items below it.
+pub fn names_repository(block: &Block) -> bool {
+    let bare = block
+        .text
+        .trim()
+        .trim_matches(|c: char| c == '`' || c == '*' || c == '[' || c == ']');
+    super::issue::parse_repository(bare).is_some()
+}
+
+fn holds_bullet_items(blocks: &[Block], heading: usize) -> bool {
+    let bullets: Vec<&Block> = section_blocks(blocks, heading)
+        .filter(|b| b.kind == BlockKind::ListItem && b.depth == 1)
+        .collect();
+    if bullets.is_empty() {
+        return false;
+    }
+    let referencing = bullets
+        .iter()
+        .filter(|b| !b.links.is_empty() || b.text.contains("://") || b.text.contains('#'))
+        .count();
+    // Every bullet names an issue or pull request: a triage list of items.
+    let all_issues = bullets.len() >= 2 && bullets.iter().all(|b| names_issue(&b.text));
+    referencing * 2 >= bullets.len()
+        && (all_issues || heading_names_a_collection(&blocks[heading].text))
+}
+
+/// Whether a line refers to an issue (`repo#12`, `#12`).
+fn names_issue(text: &str) -> bool {
+    text.match_indices('#')
+        .any(|(i, _)| text[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+fn heading_names_a_collection(text: &str) -> bool {
+    heading_words(text)
+        .iter()
+        .any(|w| lexicon::COLLECTION_NOUNS.contains(w))
+}
+
+fn section_blocks(blocks: &[Block], heading: usize) -> impl Iterator<Item = &Block> {
+    let level = blocks[heading].heading_level().unwrap_or(1);
+    blocks[heading + 1..]
+        .iter()
+        .take_while(move |b| b.heading_level().is_none_or(|l| l > level))
+}
+
+fn has_sub_headings(blocks: &[Block], heading: usize) -> bool {
+    let level = blocks[heading].heading_level().unwrap_or(1);
+    blocks[heading + 1..]
+        .iter()
+        .filter_map(Block::heading_level)
+        .take_while(|&l| l > level)
+        .next()
+        .is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Keywords;
+
+    fn outline_of(blocks: &[Block]) -> Outline {
+        Outline::new(blocks, &SectionMap::new(blocks, &Keywords::default()))
+    }
+
+    fn h(level: u8, text: &str, line: u32) -> Block {
+        Block::new(BlockKind::Heading(level), 0, text.to_string(), line, line)
+    }
+
+    fn p(text: &str, line: u32) -> Block {
+        Block::new(BlockKind::Paragraph, 0, text.to_string(), line, line)
+    }
+
+    fn li(text: &str, line: u32) -> Block {
+        Block::new(BlockKind::ListItem, 1, text.to_string(), line, line)
+    }
+
+    #[test]
+    fn headings_take_their_role_from_the_tree() {
+        let blocks = vec![
+            h(1, "Orbit sync 3", 1),
+            h(3, "Meeting Date/Time: June 4, 2031", 2),
+            h(3, "Meeting Duration: 1 hour", 3),
+            h(2, "Agenda", 5),
+            li("Mirrors", 6),
+            h(2, "Projects", 8),
+            p("What the team works on.", 9),
+            h(3, "Mirror rebuild", 10),
+            li("slow", 11),
+            h(3, "Backups", 12),
+            h(4, "Why", 13),
+            p("disks fail", 14),
+        ];
+        let o = outline_of(&blocks);
+        let roles: Vec<Option<Role>> = (0..blocks.len()).map(|i| o.role(i)).collect();
+        assert_eq!(roles[0], Some(Role::Title));
+        assert_eq!(roles[1], Some(Role::Metadata));
+        assert_eq!(roles[2], Some(Role::Metadata));
+        assert_eq!(roles[3], Some(Role::Section(SectionKind::Agenda)));
+        assert_eq!(roles[5], Some(Role::Group));
+        assert_eq!(roles[7], Some(Role::Item));
+        assert_eq!(roles[9], Some(Role::Item));
+        assert_eq!(roles[10], Some(Role::Part));
+        let sections = SectionMap::new(&blocks, &Keywords::default());
+        // Body headings discuss the agenda: its bullet is not an item of its own.
+        assert!(!bullet_opens_item(
+            &blocks,
+            &sections,
+            &o,
+            Style::Markdown,
+            4
+        ));
+    }
+
+    #[test]
+    fn bullets_under_a_title_alone_are_items() {
+        let blocks = vec![
+            h(1, "June 8, 2031", 1),
+            li("Intro by Ann", 3),
+            li("Bo Lee gave a demo of the mirror tool", 4),
+        ];
+        let o = outline_of(&blocks);
+        let sections = SectionMap::new(&blocks, &Keywords::default());
+        assert!(bullet_opens_item(
+            &blocks,
+            &sections,
+            &o,
+            Style::Markdown,
+            1
+        ));
+        assert!(bullet_opens_item(
+            &blocks,
+            &sections,
+            &o,
+            Style::Markdown,
+            2
+        ));
+    }
+
+    #[test]
+    fn frames_hold_their_bullets_as_items() {
+        let blocks = vec![
+            h(1, "2031-06-08", 1),
+            h(2, "Notes :book:", 3),
+            li("Mirror outage", 4),
+            li("Website deploy", 5),
+        ];
+        let o = outline_of(&blocks);
+        assert_eq!(o.role(1), Some(Role::Group));
+        let sections = SectionMap::new(&blocks, &Keywords::default());
+        assert!(bullet_opens_item(
+            &blocks,
+            &sections,
+            &o,
+            Style::Markdown,
+            2
+        ));
+    }
+}
