@@ -5,6 +5,7 @@ use super::outline::{self, Outline};
 use super::person::{find_handles, split_name_list};
 use super::records::{ItemRecord, PersonRef};
 use super::sections::SectionMap;
+use super::turns::{Form, Turns};
 use crate::document::{Block, BlockKind, Style};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -41,10 +42,18 @@ pub struct Agenda {
 }
 
 /// Find the agenda items of a document.
-pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style) -> Agenda {
+pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style, turns: &Turns) -> Agenda {
     let outline = Outline::new(blocks, sections);
     let starts: Vec<usize> = (0..blocks.len())
         .filter(|&i| opens_item(blocks, sections, &outline, style, i))
+        // `- Ann: I think ...`: a speaker's turn, not a subject.
+        .filter(|&i| {
+            !turns.opens_turn(i)
+                || !turns
+                    .speaker(i)
+                    .is_some_and(|s| matches!(s.form, Form::Label | Form::Chat))
+                || topic_line(&blocks[i].text).is_some()
+        })
         .collect();
     let mut agenda = Agenda {
         items: Vec::new(),
@@ -61,7 +70,16 @@ pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style) -> Agen
             .map(|b| b.end_line)
             .max()
             .unwrap_or(blocks[start].end_line);
-        agenda.items.push(item_record(blocks, start, end, end_line));
+        let mut item = item_record(blocks, start, end, end_line);
+        // `- ann:` over ann's updates: the owner presents the item.
+        if let Some(owner) = turns
+            .speaker(start)
+            .filter(|s| turns.opens_turn(start) && s.form == Form::Owner)
+            .filter(|_| item.presenters.is_empty())
+        {
+            item.presenters.push(owner.person());
+        }
+        agenda.items.push(item);
     }
     agenda
 }

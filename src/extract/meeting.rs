@@ -13,6 +13,7 @@ use super::records as issue_ref;
 use super::records::{MeetingRecord, Mention, PersonRef};
 use super::sections::{SectionKind, SectionMap, with_label_headings};
 use super::service;
+use super::turns::Turns;
 use crate::config::Config;
 use crate::document::{Block, BlockKind, Document, blank_inline_code};
 use regex::Regex;
@@ -28,7 +29,8 @@ static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> MeetingRecord {
     let blocks = &*with_label_headings(&doc.blocks, &config.keywords);
     let sections = SectionMap::new(blocks, &config.keywords);
-    let agenda = agenda::find_items(blocks, &sections, doc.style);
+    let turns = Turns::find(blocks);
+    let agenda = agenda::find_items(blocks, &sections, doc.style, &turns);
     let mut meeting = MeetingRecord {
         date: meeting_date(doc)
             .or_else(|| dates::find_date(&context.folders.join("/")).map(|d| d.date)),
@@ -63,7 +65,8 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
         ) {
             label_lines(block, &mut meeting, &config.keywords);
             if !opens_item(&agenda, i) && block.kind != BlockKind::Code {
-                outcomes(blocks, i, item, section, &mut meeting, config);
+                let speaker = turns.speaker(i).map(|s| s.label.as_str());
+                outcomes(blocks, i, item, section, speaker, &mut meeting, config);
             }
         }
     }
@@ -76,7 +79,13 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
         }
     }
     meeting.items = agenda.items;
-    super::speakers::speakers(blocks, &agenda.item_of_block, &sections, &mut meeting);
+    super::speakers::speakers(
+        blocks,
+        &agenda.item_of_block,
+        &sections,
+        &turns,
+        &mut meeting,
+    );
     confirm_candidates(&mut meeting, candidates);
     confirm_presenters(&mut meeting);
     for it in &meeting.items {

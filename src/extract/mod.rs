@@ -22,6 +22,7 @@ pub mod sections;
 pub mod service;
 mod speakers;
 mod split;
+pub mod turns;
 
 pub use records::{FileRecord, MeetingRecord};
 

@@ -18,6 +18,7 @@ pub(super) fn outcomes(
     i: usize,
     item: Option<usize>,
     section: Option<SectionKind>,
+    turn: Option<&str>,
     meeting: &mut MeetingRecord,
     config: &Config,
 ) {
@@ -56,7 +57,7 @@ pub(super) fn outcomes(
             || presented(blocks, name)
     };
     // The speaker of the turn so far: `CDS: Good idea. I'll bring it` commits CDS.
-    let mut speaker: Option<String> = None;
+    let mut speaker: Option<String> = turn.map(str::to_string);
     for (n, sentence) in sentences(block).into_iter().enumerate() {
         if let Some(who) = action::speaker_of(&sentence.text) {
             speaker = Some(who.to_string());
@@ -415,7 +416,7 @@ mod tests {
                 .push(crate::extract::records::PersonRef::name(*a, 1));
         }
         for i in 0..doc.blocks.len() {
-            outcomes(&doc.blocks, i, None, None, &mut meeting, &config);
+            outcomes(&doc.blocks, i, None, None, None, &mut meeting, &config);
         }
         let decisions = meeting.decisions.iter().map(|d| d.line).collect();
         let actions = meeting

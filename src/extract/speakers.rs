@@ -9,6 +9,7 @@ use super::lexicon;
 use super::person;
 use super::records::{MeetingRecord, Mention, PersonRef};
 use super::sections::{SectionKind, SectionMap};
+use super::turns::{Form, Turns};
 use crate::document::{Block, BlockKind};
 use crate::model::Role;
 use regex::Regex;
@@ -66,6 +67,7 @@ pub(super) fn speakers(
     blocks: &[Block],
     item_of_block: &[Option<usize>],
     sections: &SectionMap,
+    turns: &Turns,
     meeting: &mut MeetingRecord,
 ) {
     let reader = SpeakerLines {
@@ -85,6 +87,20 @@ pub(super) fn speakers(
         .enumerate()
         .filter(|(_, b)| b.kind != BlockKind::Code)
     {
+        // A name over what the person said, a bracketed name, an owner over
+        // their updates: they take part.
+        if let Some(s) = turns.speaker(i).filter(|s| {
+            turns.opens_turn(i) && matches!(s.form, Form::NameLine | Form::Bracketed | Form::Owner)
+        }) {
+            let p = if s.is_handle {
+                let mut p = reader.attendee_or_name(&s.label, b.line);
+                p.is_handle = p.name == s.label;
+                p
+            } else {
+                reader.attendee_or_name(&s.label, b.line)
+            };
+            found.push((Speaker::Attends(p), item_of_block[i]));
+        }
         if let Some(nick) = &b.speaker {
             // A chat-log line: its poster is known, whatever the text says.
             found.push((
@@ -439,7 +455,13 @@ mod tests {
             Block::new(BlockKind::Paragraph, 0, "Bo Builder (BB)".into(), 6, 6),
         ];
         let sections = SectionMap::new(&blocks, &Default::default());
-        speakers(&blocks, &[None, None], &sections, &mut meeting);
+        speakers(
+            &blocks,
+            &[None, None],
+            &sections,
+            &Turns::default(),
+            &mut meeting,
+        );
         let names: Vec<&str> = meeting.attendees.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, vec!["Ann Example", "Bo Builder", "cy"]);
     }

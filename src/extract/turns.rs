@@ -1,0 +1,377 @@
+//! Speaker turns: who is speaking in each block, in whatever form a file
+//! writes it. Four forms are read, each only when it recurs in the file, so a
+//! single `Note: ...` line is no speaker:
+//!
+//! - a name or handle on a line of its own before what the person said or did
+//!   (`**Ann Lee**` over a list, `@ann` over `Done:` / `Next:` lists);
+//! - a label before the text (`Ann: ...`, `- AL: ...`, `JS/JB: ...`);
+//! - a name in brackets before the text (`[ann] ...`);
+//! - a list item that is only a name, whose sub-items are that person's
+//!   (`- ann:` over an update list, `- Bo Lee (Acme)`).
+//!
+//! Chat-log lines carry their poster already. A turn covers the block that
+//! opens it and the blocks nested under it; a name on its own line covers the
+//! blocks up to the next such line or heading.
+
+use super::action;
+use super::person;
+use super::records::PersonRef;
+use super::sections::{self, SectionKind};
+use crate::document::{Block, BlockKind};
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+/// `[ann] text`, `[Ann Lee, Bo] text`: a bracketed speaker before the text.
+static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\[([\p{L}@][\p{L}\d ._'’@-]{0,30})\]\s+\S").expect("bracketed speaker regex")
+});
+
+/// `Ann Lee (Acme)`, `ann:`, `Mic92`: a list item that is only a name.
+static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        ^ @?(?P<name> [\p{L}][\p{L}\d'’._-]* (?: \s \p{Lu}[\p{L}'’.-]* ){0,2} )
+        \s* (?: \( [^()]{1,40} \) )?    # an organisation or team
+        \s* :? $",
+    )
+    .expect("owner regex")
+});
+
+/// How a turn is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Form {
+    /// A chat-log line with its poster.
+    Chat,
+    /// A name or handle on a line of its own before what they said.
+    NameLine,
+    /// `Ann: text`.
+    Label,
+    /// `[ann] text`.
+    Bracketed,
+    /// A list item that is only a name, over that person's sub-items.
+    Owner,
+}
+
+/// The speaker of a turn, as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The name, handle (without `@`) or abbreviation as written.
+    pub label: String,
+    /// Whether it was written as an `@handle`.
+    pub is_handle: bool,
+    /// The line that opens the turn.
+    pub line: u32,
+    /// How the turn is written.
+    pub form: Form,
+}
+
+impl Speaker {
+    /// The speaker as a person reference at the line that opens the turn.
+    pub fn person(&self) -> PersonRef {
+        if self.is_handle {
+            PersonRef::handle(&self.label, self.line)
+        } else {
+            PersonRef::name(&self.label, self.line)
+        }
+    }
+}
+
+/// The speaker of every block of a document.
+#[derive(Clone, Debug, Default)]
+pub struct Turns {
+    speakers: Vec<Option<Speaker>>,
+    opens: Vec<bool>,
+}
+
+impl Turns {
+    /// Find the turns of a block list.
+    pub fn find(blocks: &[Block]) -> Turns {
+        let roster = Roster::of(blocks);
+        let candidates: Vec<Option<Speaker>> = blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                candidate(b).filter(|s| match s.form {
+                    // An owner's name stands over the sub-items that are theirs,
+                    // and is known as someone's elsewhere in the file.
+                    Form::Owner => {
+                        b.depth == 1
+                            && blocks.get(i + 1).is_some_and(|n| n.depth > b.depth)
+                            && (s.is_handle || roster.knows(&s.label))
+                    }
+                    // A handle right under a heading names who presents it.
+                    Form::NameLine if s.is_handle => {
+                        i == 0 || blocks[i - 1].heading_level().is_none()
+                    }
+                    _ => true,
+                })
+            })
+            .collect();
+        let mut counts: BTreeMap<(Form, String), usize> = BTreeMap::new();
+        let mut per_form: BTreeMap<Form, usize> = BTreeMap::new();
+        for s in candidates.iter().flatten() {
+            *counts.entry((s.form, s.label.to_lowercase())).or_default() += 1;
+            *per_form.entry(s.form).or_default() += 1;
+        }
+        // A form is the file's way of writing turns when it recurs: the same
+        // speaker twice, or three turns of that form in all (two for names
+        // over lists of their own).
+        let recurs = |s: &Speaker| {
+            let least = if s.form == Form::Owner { 2 } else { 3 };
+            s.form == Form::Chat
+                || counts[&(s.form, s.label.to_lowercase())] >= 2
+                || per_form[&s.form] >= least
+        };
+        let mut turns = Turns {
+            speakers: vec![None; blocks.len()],
+            opens: vec![false; blocks.len()],
+        };
+        let mut current: Option<Speaker> = None;
+        let mut scope_depth: Option<u8> = None;
+        for (i, block) in blocks.iter().enumerate() {
+            if block.heading_level().is_some() {
+                current = None;
+                scope_depth = None;
+                continue;
+            }
+            if let Some(s) = candidates[i].as_ref().filter(|s| recurs(s)) {
+                turns.opens[i] = true;
+                turns.speakers[i] = Some(s.clone());
+                scope_depth = (s.form != Form::NameLine).then_some(block.depth);
+                current = Some(s.clone());
+                continue;
+            }
+            match (&current, scope_depth) {
+                // A nested turn ends with the first block no deeper than its own.
+                (Some(_), Some(depth)) if block.depth <= depth => {
+                    current = None;
+                    scope_depth = None;
+                }
+                _ => {}
+            }
+            turns.speakers[i] = current.clone();
+        }
+        turns
+    }
+
+    /// The speaker of block `i`, if it is part of a turn.
+    pub fn speaker(&self, i: usize) -> Option<&Speaker> {
+        self.speakers.get(i).and_then(Option::as_ref)
+    }
+
+    /// Whether block `i` itself names its speaker (it opens a turn).
+    pub fn opens_turn(&self, i: usize) -> bool {
+        self.opens.get(i).copied().unwrap_or(false)
+    }
+
+    /// Every turn-opening block with its speaker.
+    pub fn openings(&self) -> impl Iterator<Item = (usize, &Speaker)> {
+        self.speakers
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| self.opens[i])
+            .filter_map(|(i, s)| s.as_ref().map(|s| (i, s)))
+    }
+}
+
+/// Names the file gives as people outside any turn: `@handles`, and the
+/// pieces of lists of three or more names (`Attendees: ann, bo, Cy Doe`).
+#[derive(Debug, Default)]
+struct Roster {
+    names: BTreeSet<String>,
+}
+
+impl Roster {
+    fn of(blocks: &[Block]) -> Roster {
+        let mut names = BTreeSet::new();
+        for b in blocks.iter().filter(|b| b.kind != BlockKind::Code) {
+            for h in person::find_handles(&b.text, b.line) {
+                names.insert(h.name.to_lowercase());
+            }
+            for (_, line) in b.text_lines() {
+                let list = line.split_once(':').map_or(line, |(_, rest)| rest);
+                let pieces: Vec<&str> = list.split(',').map(str::trim).collect();
+                let names_only = pieces.len() >= 3
+                    && pieces
+                        .iter()
+                        .all(|p| p.split_whitespace().count() <= 3 && person::name_like(p));
+                if names_only {
+                    for p in pieces {
+                        let lower = p.trim_start_matches('@').to_lowercase();
+                        if let Some(first) = lower.split_whitespace().next() {
+                            names.insert(first.to_string());
+                        }
+                        names.insert(lower);
+                    }
+                }
+            }
+        }
+        Roster { names }
+    }
+
+    fn knows(&self, name: &str) -> bool {
+        let lower = name.to_lowercase();
+        self.names.contains(&lower)
+    }
+}
+
+/// The speaker a block would open a turn for, before recurrence is checked.
+fn candidate(block: &Block) -> Option<Speaker> {
+    let make = |label: &str, form: Form| {
+        let is_handle = label.starts_with('@');
+        Some(Speaker {
+            label: label.trim_start_matches('@').to_string(),
+            is_handle,
+            line: block.line,
+            form,
+        })
+    };
+    if let Some(nick) = &block.speaker {
+        return make(nick, Form::Chat);
+    }
+    if matches!(block.kind, BlockKind::Code | BlockKind::TableRow)
+        || block.heading_level().is_some()
+    {
+        return None;
+    }
+    let first = block.text.lines().next().unwrap_or("").trim();
+    if block.kind == BlockKind::Paragraph && block.depth == 0 && !block.text.contains('\n') {
+        if let Some(name) = name_line(block, first) {
+            return make(name, Form::NameLine);
+        }
+    }
+    if let Some(c) = BRACKETED.captures(first) {
+        let inside = c.get(1)?.as_str().trim();
+        return person::split_name_list(inside, block.line)
+            .filter(|names| names.len() == 1)
+            .and_then(|_| make(inside, Form::Bracketed));
+    }
+    if block.kind == BlockKind::ListItem {
+        if let Some(name) = owner_line(first) {
+            return make(name, Form::Owner);
+        }
+    }
+    let who = action::speaker_of(first)?;
+    let label_kind = sections::classify(who);
+    (label_kind == SectionKind::Other && !who.eq_ignore_ascii_case("all"))
+        .then(|| make(who, Form::Label))
+        .flatten()
+}
+
+/// `**Ann Lee**` or `@ann` alone on a line: a name before what the person said.
+fn name_line<'t>(block: &Block, text: &'t str) -> Option<&'t str> {
+    let bold = block
+        .lead_strong
+        .as_deref()
+        .is_some_and(|s| s.trim() == text.trim_matches('*').trim());
+    let bare = text.trim_matches('*').trim();
+    let handle = bare.starts_with('@') && !bare.contains(char::is_whitespace);
+    if !(bold || handle) || bare.ends_with(':') {
+        return None;
+    }
+    let words = bare.split_whitespace().count();
+    let named = person::name_like(bare)
+        && words <= 4
+        && sections::classify(bare) == SectionKind::Other
+        && (handle
+            || bare
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase)));
+    named.then_some(bare)
+}
+
+/// `ann:`, `Mic92`, `Bo Lee (Acme)`: a list item that is only a name or handle.
+fn owner_line(text: &str) -> Option<&str> {
+    let caps = OWNER.captures(text)?;
+    let name = caps.name("name")?.as_str();
+    let lower = name.to_lowercase();
+    let single = !name.contains(' ');
+    // One lower-case word is a nick only if it is no ordinary word (`hexa`, not `done`).
+    let nick = single
+        && !super::lexicon::COMMON_WORDS.contains(&lower.as_str())
+        && !person::is_stop_word(&lower);
+    let full = !single
+        && name
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase));
+    let named = (nick || full || person::could_be_name(&lower))
+        && sections::classify(name) == SectionKind::Other
+        && !super::action::starts_with_task_verb(name);
+    named.then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(kind: BlockKind, depth: u8, text: &str, line: u32) -> Block {
+        Block::new(kind, depth, text.to_string(), line, line)
+    }
+
+    fn speakers(blocks: &[Block]) -> Vec<Option<String>> {
+        let turns = Turns::find(blocks);
+        (0..blocks.len())
+            .map(|i| turns.speaker(i).map(|s| s.label.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn names_on_their_own_lines_cover_what_follows() {
+        let mut ann = block(BlockKind::Paragraph, 0, "Ann Lee", 1);
+        ann.lead_strong = Some("Ann Lee".into());
+        let mut bo = block(BlockKind::Paragraph, 0, "Bo", 4);
+        bo.lead_strong = Some("Bo".into());
+        let blocks = vec![
+            ann.clone(),
+            block(BlockKind::ListItem, 1, "The mirror is back.", 2),
+            bo,
+            block(BlockKind::ListItem, 1, "I will check the disks.", 5),
+            ann,
+            block(BlockKind::ListItem, 1, "Thanks.", 8),
+            block(BlockKind::Heading(2), 0, "Next", 9),
+            block(BlockKind::Paragraph, 0, "Nobody speaks here.", 10),
+        ];
+        let s = speakers(&blocks);
+        assert_eq!(s[1].as_deref(), Some("Ann Lee"));
+        assert_eq!(s[3].as_deref(), Some("Bo"));
+        assert_eq!(s[7], None);
+    }
+
+    #[test]
+    fn labels_count_only_when_they_recur() {
+        let blocks = vec![
+            block(BlockKind::ListItem, 1, "Ann: we should ship it", 1),
+            block(BlockKind::ListItem, 2, "it is ready", 2),
+            block(BlockKind::ListItem, 1, "Bo: agreed", 3),
+            block(BlockKind::ListItem, 1, "Ann: I'll tag it", 4),
+            block(BlockKind::ListItem, 1, "Note: nothing else", 5),
+        ];
+        let s = speakers(&blocks);
+        assert_eq!(s[0].as_deref(), Some("Ann"));
+        assert_eq!(s[1].as_deref(), Some("Ann"));
+        assert_eq!(s[2].as_deref(), Some("Bo"));
+        assert_eq!(s[4], None);
+    }
+
+    #[test]
+    fn owners_and_brackets() {
+        let blocks = vec![
+            block(BlockKind::Paragraph, 0, "Present: ravi, Mic92, bo, cy", 0),
+            block(BlockKind::ListItem, 1, "ravi:", 1),
+            block(BlockKind::ListItem, 2, "Rotated the keys", 2),
+            block(BlockKind::ListItem, 1, "Mic92", 3),
+            block(BlockKind::ListItem, 2, "Idea: a cache", 4),
+            block(BlockKind::ListItem, 1, "[bo] Does the mirror run here?", 5),
+            block(BlockKind::ListItem, 1, "[bo] it does", 6),
+            block(BlockKind::ListItem, 1, "[cy] fine", 7),
+        ];
+        let s = speakers(&blocks);
+        assert_eq!(s[2].as_deref(), Some("ravi"));
+        assert_eq!(s[4].as_deref(), Some("Mic92"));
+        assert_eq!(s[5].as_deref(), Some("bo"));
+        // Without a roster naming them, a phrase over a list is no one.
+        let s = speakers(&blocks[1..]);
+        assert_eq!(s[1], None);
+    }
+}
