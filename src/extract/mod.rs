@@ -17,6 +17,7 @@ mod outcomes;
 pub mod outline;
 pub mod person;
 mod person_links;
+pub mod presenters;
 pub mod records;
 pub mod sections;
 pub mod service;

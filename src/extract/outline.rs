@@ -321,8 +321,11 @@ pub fn bullet_opens_item(
 /// `**Lead:** @ann`, `Attendees:`: a bullet that labels a value or a list.
 fn is_label_line(block: &Block) -> bool {
     let first = block.text.lines().next().unwrap_or("").trim();
-    if first.ends_with(':') && first.split_whitespace().count() <= 3 && !first.contains('@') {
-        return true;
+    if let Some(label) = first.strip_suffix(':') {
+        let names_section = super::sections::classify(label) != SectionKind::Other;
+        if names_section || names_meeting_detail(label) {
+            return true;
+        }
     }
     block
         .lead_strong
