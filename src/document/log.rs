@@ -11,12 +11,23 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 /// A leading timestamp: `16:05`, `16:05:15`, `[16:05]`, `2025-05-20 16:05:15`,
-/// `2025-05-20T16:05:15Z`, `[Tue 16:05]`, `May 20 16:05:15`.
+/// `2025-05-20T16:05:15Z`, `[Tue 16:05]`, `May 20 16:05:15`, `(03:00:39 PM)`.
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,16}\]|(?:\d{4}-\d{2}-\d{2}[ T]|\p{Lu}\p{Ll}{2}\s+\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)[ \t]+",
+        r"(?x)
+        ^ (?:
+            \[ [^\]\n]{0,24} \d{1,2}:\d{2} [^\]\n]{0,16} \]              # [16:05], [Tue 16:05]
+          | \( \d{1,2}:\d{2} (?: :\d{2} )? (?: \s? [AaPp][Mm] )? \)         # (03:00:39 PM)
+          | (?: \d{4}-\d{2}-\d{2} [\ T] | \p{Lu}\p{Ll}{2} \s+ \d{1,2} \s+ )?  # a date before the time
+            \d{1,2}:\d{2} (?: :\d{2} )? (?: [.,]\d+ )? (?: Z | [+-]\d{2}:?\d{2} )?
+        ) [\ \t]+",
     )
-    .expect("regex")
+    .expect("stamp regex")
+});
+/// `nick: text` after a timestamp, as Pidgin and other clients write messages.
+static COLON_MESSAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Za-z_\[\]\\^{|}`][\w\-\[\]\\^{|}`.]{0,39}):[ \t]+(\S.*)$")
+        .expect("colon message regex")
 });
 /// `<nick> text`, `< nick>`, `<@nick>` (with a channel mode).
 static MESSAGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -103,6 +114,9 @@ fn parse_line(raw: &str) -> Option<Line<'_>> {
         Some(m) => (true, &line[m.end()..]),
         None => (false, line),
     };
+    // `(03:00:39 PM) ann: hi`: a bracketed stamp, so `10:30 Lunch: ...` in a
+    // schedule stays a schedule.
+    let boxed = line.starts_with(['(', '[']);
     if let Some(line) = tabbed(rest, stamped) {
         return Some(line);
     }
@@ -120,6 +134,13 @@ fn parse_line(raw: &str) -> Option<Line<'_>> {
     }
     if EVENT.is_match(rest) {
         return Some(Line::Event { stamped });
+    }
+    if let Some(c) = COLON_MESSAGE.captures(rest).filter(|_| stamped && boxed) {
+        return Some(Line::Message {
+            nick: c.get(1).map_or("", |m| m.as_str()),
+            text: c.get(2).map_or("", |m| m.as_str().trim()),
+            stamped,
+        });
     }
     EMOTE.captures(rest).map(|c| Line::Emote {
         nick: c.get(1).map_or("", |m| m.as_str()),
@@ -237,7 +258,14 @@ pub(super) fn blocks(text: &str, body_start: usize, index: &LineIndex) -> Vec<Bl
                 out.extend(super::plain::line_block(raw, line));
                 continue;
             }
-            Some(Line::Event { .. }) => continue,
+            // `--- Log opened Tue Feb 04 23:38:39 2003`: the client's own line,
+            // which dates the log; joins and mode changes say nothing.
+            Some(Line::Event { .. }) => {
+                if raw.trim_start().starts_with("---") {
+                    out.extend(super::plain::line_block(raw, line));
+                }
+                continue;
+            }
             Some(Line::Message { nick, text, .. }) => (person_nick(nick), *text, false),
             Some(Line::Emote { nick, text, .. }) => (person_nick(nick), *text, true),
         };
@@ -297,6 +325,10 @@ mod tests {
             "[10:02] <ann> hi\n[10:03] <@bo> hello\n[10:04] <cy> #topic x\n"
         ));
         assert!(is_log("<ann> hi\n<bo> hello\n<cy> #info x\n"));
+        let pidgin =
+            "(03:00:39 PM) ann: hi\n(03:01:13 PM) bo: hello\n(03:02:20 PM) ann: 1. Mirrors\n";
+        assert!(is_log(pidgin));
+        assert_eq!(parse(pidgin)[1].speaker.as_deref(), Some("bo"));
         assert!(is_log(
             "2025-06-04 09:00:01\tann\thi\n2025-06-04 09:00:02\t-->\tbo joined\n2025-06-04 09:00:03\t@bo\thello\n2025-06-04 09:00:04\tcy\tyo\n"
         ));

@@ -33,6 +33,15 @@ static MDY_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b")
         .unwrap()
 });
+/// `Tue Feb 04 23:38:39 2003`: the C library's date, as chat clients log it.
+static CTIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) [a-z]* \s+ (\d{1,2})
+        \s+ \d{1,2}:\d{2} (?: :\d{2} )? \s+ ((?:19|20)\d{2}) \b",
+    )
+    .expect("ctime regex")
+});
 static DMY_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b")
         .unwrap()
@@ -45,6 +54,9 @@ pub fn find_date(text: &str) -> Option<DateMatch> {
         push_valid(&mut found, &caps, [1, 2, 3]);
     }
     for caps in MDY_NAME.captures_iter(text) {
+        push_named(&mut found, &caps, 3, 1, 2);
+    }
+    for caps in CTIME.captures_iter(text) {
         push_named(&mut found, &caps, 3, 1, 2);
     }
     for caps in DMY_NAME.captures_iter(text) {
@@ -164,6 +176,12 @@ mod tests {
             "2022-09-15"
         );
         assert_eq!(find_date("am 02.05.2024").unwrap().date, "2024-05-02");
+        assert_eq!(
+            find_date("--- Log opened Tue Feb 04 23:38:39 2003")
+                .unwrap()
+                .date,
+            "2003-02-04"
+        );
         assert_eq!(find_date("2024-02-30"), None);
         assert_eq!(find_date("version 1.2.3"), None);
     }
