@@ -8,12 +8,46 @@ use std::sync::LazyLock;
 static OPENING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:accepted|approved|agreed|rejected|declined|resolved|decided|ratified|consensus)\b").expect("regex")
 });
-static ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:we|it was|group|team|everyone|all|tac|committee|board)\s+(?:has\s+|have\s+)?(?:decided|agreed|approved|resolved)\b|\b(?:decided|agreed|decides|agrees|decide|agree)\s+(?:to|that|on|upon)\b|\bwe(?:'re|’re| are)\s+(?:content|happy|fine|ok|okay|comfortable)\s+(?:to|with)\b|\b(?:result|outcome|conclusion)\b[^.]*\b(?:showed|shows|is|was)\b,?\s+that\b|\bconsensus\s+(?:is|was|reached|that|to|on|points)\b|\b(?:motion|proposal|resolution)\s+(?:(?:was|is|has been)\s+)?(?:passed|passes|carried|carries|adopted|approved|accepted)\b|\bvoted\s+(?:to|in favou?r|unanimously)\b|\bunanimously\s+(?:approved|agreed|accepted|adopted)\b|\bconsensus\b\s*:|\bdecided\b|\blet'?s do it\b|\bapproved\b",
-    )
-    .expect("regex")
+
+/// The ways minutes state that something was decided, each a readable pattern.
+static CUES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // We decided, the board approved, agreed to / on / that.
+        r"(?ix) \b (?: we | it \s+ was | group | team | everyone | all | tac | committee | board )
+            \s+ (?: has \s+ | have \s+ )? (?: decided | agreed | approved | resolved ) \b",
+        r"(?ix) \b (?: decided | agreed | decides | agrees | decide | agree ) \s+ (?: to | that | on | upon ) \b",
+        r"(?ix) \b (?: decided | approved ) \b",
+        // We're all agreed, we're mostly in agreement.
+        r"(?ix) \b we (?: 're | ’re | \s+ are ) \s+ (?: \w+ \s+ )? (?: agreed | in \s+ agreement ) \b",
+        r"(?ix) \b we (?: 're | ’re | \s+ are ) \s+ (?: content | happy | fine | ok | okay | comfortable ) \s+ (?: to | with ) \b",
+        // The result showed that ...
+        r"(?ix) \b (?: result | outcome | conclusion ) \b [^.]* \b (?: showed | shows | is | was ) \b ,? \s+ that \b",
+        // Consensus reached, consensus: ..., no objections (raised).
+        r"(?ix) \b consensus \s+ (?: is | was | reached | that | to | on | points ) \b | \b consensus \b \s* :",
+        r"(?ix) \b no \s+ objections? \b (?: \s+ (?: were | was ) \s+ raised )?",
+        // Motions and votes.
+        r"(?ix) \b (?: motion | proposal | resolution ) \s+ (?: (?: was | is | has \s+ been ) \s+ )?
+            (?: passed | passes | carried | carries | adopted | approved | accepted ) \b",
+        r"(?ix) \b voted \s+ (?: to | in \s+ favou?r | unanimously ) \b",
+        r"(?ix) \b unanimously \s+ (?: approved | agreed | accepted | adopted | (?: re- )? elected ) \b",
+        r"(?ix) \b withdr (?: ew | awn ) \s+ (?: the | this | their | his | her ) \s+ proposal \b",
+        r"(?ix) \b (?: proposal | vote | decision ) \b [^.]{0,60} \b (?: postponed | deferred ) \b",
+        // Appointed Ann Lee as delegate.
+        r"(?x) \b [Aa]ppointed \s+ \p{Lu}",
+        r"(?ix) \b let'?s \s+ do \s+ it \b",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("decision cue regex"))
+    .collect()
 });
+
+/// `Let's keep the thread going`, `All: let us wait`: what the meeting settles
+/// on for itself, at the start of a sentence (after a speaker's label).
+static SETTLES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix) ^ (?: [^:]{1,30} : \s* )? (?: so \s+ | ok,? \s+ | okay,? \s+ )? let (?: 's | ’s | \s+ us ) \s+ \w+")
+        .expect("settles regex")
+});
+
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:no|not|nothing|never|without|un)\s*(?:yet\s+|final\s+|real\s+)?(?:decided|decision|agreed|agreement|consensus|answer|conclusion|approved)\b|\bundecided\b|\bto be decided\b|\btbd\b|\bif\b.*\b(?:agreed|approved|decided)\b|\bwaiting for approval\b|\bneeds? (?:to be )?(?:approved|decided)\b|\bwelcomes this decision\b",
@@ -75,9 +109,17 @@ pub fn states_decision_with(line: &str, extra: &[String]) -> bool {
     }
     // A keyword in a report of the past (`we resolved it last week`) or in a task
     // (`Chairs: confirm consensus on the list`) decides nothing here.
-    (OPENING_WORD.is_match(text) || ANYWHERE.is_match(text))
-        && !BEFORE_MEETING.is_match(text)
-        && !opens_with_task(text)
+    let cued = OPENING_WORD.is_match(text)
+        || CUES.iter().any(|c| c.is_match(text))
+        || SETTLES.is_match(text);
+    cued && !BEFORE_MEETING.is_match(text) && !opens_with_task(text)
+}
+
+/// Whether a sentence is a decision only by settling on a next step (`Let's ...`):
+/// in a list of actions that is a task, not a decision.
+pub fn only_settles(line: &str) -> bool {
+    let text = line.trim();
+    SETTLES.is_match(text) && !OPENING_WORD.is_match(text) && !CUES.iter().any(|c| c.is_match(text))
 }
 
 /// Whether the sentence, after a `Who:` label, opens with an imperative task verb
@@ -135,6 +177,22 @@ mod tests {
             "We are waiting for approval from the admins"
         ));
         assert!(!states_decision("Proposal: move to Flux"));
+    }
+
+    #[test]
+    fn consensus_votes_and_settling() {
+        assert!(states_decision("ok, thanks for the answers, no objections"));
+        assert!(states_decision("Bo: I think we're mostly in agreement then."));
+        assert!(states_decision("All: Let's take this offline."));
+        assert!(states_decision(
+            "Ann, Bo and Cy were re-nominated and unanimously re-elected."
+        ));
+        assert!(states_decision("In the end, Ann withdrew the proposal."));
+        assert!(states_decision("*Appointed Bo Lee as delegate.*"));
+        assert!(!states_decision("Any objections?"));
+        assert!(!states_decision("Shall we let it run for a week?"));
+        assert!(only_settles("Let's give them access to the staging host"));
+        assert!(!only_settles("Agreed, let's ship it"));
     }
 
     #[test]

@@ -63,9 +63,19 @@ pub(super) fn outcomes(
             speaker = Some(who.to_string());
         }
         let said = action::without_chat_prefix(&sentence.text);
-        let is_decision =
-            whole_block_decision || decision::states_decision_with(said, &config.keywords.decision);
+        let is_decision = whole_block_decision
+            || decision::states_decision_with(said, &config.keywords.decision)
+                && !(in_actions && decision::only_settles(said));
         if is_decision && !whole_block_decision {
+            // `(no objections)` just before `RESOLUTION: ...`: one decision.
+            if let Some(last) = meeting.decisions.last() {
+                let acknowledgement = last.text.split_whitespace().count() <= 3
+                    && last.end_line + 1 >= sentence.line
+                    && last.item == item;
+                if acknowledgement {
+                    meeting.decisions.pop();
+                }
+            }
             let end_line = if labelled(said) {
                 block.end_line
             } else {
