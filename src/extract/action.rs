@@ -24,9 +24,31 @@ static HAVE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 static SPEAKER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(@?[\p{L}][\w.-]*(?:\s\p{Lu}[\w.-]*)?)\s*:\s*(.*)$").expect("regex")
 });
+/// `I'll write it up`, `Thanks, I'll remind him`, `but I will double-check`,
+/// `I of course volunteer to take it`: the speaker commits to a task.
 static SELF_COMMITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[,;:.!?]\s+|\s[-–—]\s+|\b(?:and|so|then)\s+)I(?:'ll|’ll| will| am going to| shall| can| volunteer to| offer to)\s+(?:try to\s+|also\s+|then\s+|just\s+)?([a-z]+(?:-[a-z]+)?)")
-        .expect("regex")
+    Regex::new(
+        r"(?x)
+        (?: ^ | [,;:.!?] \s+ | \s [-–—] \s+
+          | \b (?i: and | so | then | but | ok | okay | cool | sure | yes | yeah | great ) ,? \s+ )
+        I (?: 'll | ’ll | \s+ will | \s+ am \s+ going \s+ to | \s+ shall | \s+ can
+            | (?: \s+ (?: of \s+ course | also | happily | gladly ) )? \s+ (?: volunteer | offer ) \s+ to )
+        \s+ (?: try \s+ to \s+ | also \s+ | then \s+ | just \s+ )?
+        ([a-z]+ (?: -[a-z]+ )?)",
+    )
+    .expect("self-commitment regex")
+});
+/// `Will share the link later`, `got access, will delegate`, `Going to disable
+/// the old roles`: a commitment with no subject, owned by whoever's turn it is.
+static SUBJECTLESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?: ^ | [,;] \s+ )
+        (?: [Ww]ill | [Gg]oing \s+ to | [Gg]onna | [Pp]lanning \s+ to )
+        \s+ (?: try \s+ to \s+ | also \s+ | then \s+ )?
+        ([a-z]+ (?: -[a-z]+ )?)",
+    )
+    .expect("subjectless commitment regex")
 });
 static LATER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:next|tomorrow|later|after|afterwards|offline|by|before|until|on the (?:list|mailing list|issue|thread|call))\b")
@@ -366,7 +388,12 @@ fn self_commitment(text: &str, line_no: u32, ctx: &LineContext<'_>) -> Option<Pe
         }
         None => (ctx.speaker?, text),
     };
-    let caps = SELF_COMMITS.captures(rest)?;
+    let caps = SELF_COMMITS.captures(rest).or_else(|| {
+        // Without a subject only inside a turn, where someone is speaking.
+        (ctx.speaker.is_some() && !rest.trim_end().ends_with('?'))
+            .then(|| SUBJECTLESS.captures(rest))
+            .flatten()
+    })?;
     let verb = caps.get(1)?.as_str();
     // `"... a braced thing, I can put attributes there"`: a quoted hypothetical.
     let before = &rest[..caps.get(0)?.start()];
@@ -591,6 +618,40 @@ mod tests {
         assert_eq!(
             who("Testing: e2e (AI @garloff)", none),
             Some(vec!["garloff".into()])
+        );
+    }
+
+    #[test]
+    fn commitments_inside_a_turn() {
+        let in_turn = LineContext {
+            speaker: Some("Ann Lee"),
+            ..LineContext::default()
+        };
+        assert_eq!(
+            who("Will share the link later", in_turn),
+            Some(vec!["Ann Lee".into()])
+        );
+        assert_eq!(
+            who("Got access last week, will delegate.", in_turn),
+            Some(vec!["Ann Lee".into()])
+        );
+        assert_eq!(
+            who("I believe it is Tuesday, but I will double-check.", in_turn),
+            Some(vec!["Ann Lee".into()])
+        );
+        assert_eq!(
+            who("Cool I'll make the site changes tonight", in_turn),
+            Some(vec!["Ann Lee".into()])
+        );
+        assert_eq!(
+            who("I of course volunteer to take care of this", in_turn),
+            Some(vec!["Ann Lee".into()])
+        );
+        assert_eq!(who("Will this work on ARM?", in_turn), None);
+        // With no one speaking, a subjectless line is no one's task.
+        assert_eq!(
+            who("Will share the link later", LineContext::default()),
+            None
         );
     }
 

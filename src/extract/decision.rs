@@ -182,7 +182,9 @@ mod tests {
     #[test]
     fn consensus_votes_and_settling() {
         assert!(states_decision("ok, thanks for the answers, no objections"));
-        assert!(states_decision("Bo: I think we're mostly in agreement then."));
+        assert!(states_decision(
+            "Bo: I think we're mostly in agreement then."
+        ));
         assert!(states_decision("All: Let's take this offline."));
         assert!(states_decision(
             "Ann, Bo and Cy were re-nominated and unanimously re-elected."

@@ -65,8 +65,15 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
         ) {
             label_lines(block, &mut meeting, &config.keywords);
             if !opens_item(&agenda, i) && block.kind != BlockKind::Code {
-                let speaker = turns.speaker(i).map(|s| s.label.as_str());
-                outcomes(blocks, i, item, section, speaker, &mut meeting, config);
+                outcomes(
+                    blocks,
+                    i,
+                    item,
+                    section,
+                    turns.speaker(i),
+                    &mut meeting,
+                    config,
+                );
             }
         }
     }

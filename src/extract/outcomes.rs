@@ -4,8 +4,9 @@
 use super::action::{self, LineContext};
 use super::decision;
 use super::person::{self, Evidence};
-use super::records::{ActionRecord, DecisionRecord, MeetingRecord};
+use super::records::{ActionRecord, DecisionRecord, MeetingRecord, PersonRef};
 use super::sections::{self, SectionKind};
+use super::turns::{Form, Speaker};
 use crate::config::{Config, Keywords};
 use crate::document::{Block, BlockKind};
 use crate::model::ActionStatus;
@@ -18,7 +19,7 @@ pub(super) fn outcomes(
     i: usize,
     item: Option<usize>,
     section: Option<SectionKind>,
-    turn: Option<&str>,
+    turn: Option<&Speaker>,
     meeting: &mut MeetingRecord,
     config: &Config,
 ) {
@@ -57,7 +58,7 @@ pub(super) fn outcomes(
             || presented(blocks, name)
     };
     // The speaker of the turn so far: `CDS: Good idea. I'll bring it` commits CDS.
-    let mut speaker: Option<String> = turn.map(str::to_string);
+    let mut speaker: Option<String> = turn.map(|s| s.label.clone());
     for (n, sentence) in sentences(block).into_iter().enumerate() {
         if let Some(who) = action::speaker_of(&sentence.text) {
             speaker = Some(who.to_string());
@@ -103,7 +104,15 @@ pub(super) fn outcomes(
             // A recap ("Action items, by person") repeats tasks under each name.
             continue;
         }
-        if let Some(found) = action::find_action(task, sentence.line, ctx) {
+        if let Some(mut found) = action::find_action(task, sentence.line, ctx) {
+            // A task in the action list of someone's own update is theirs.
+            let own_list = turn.filter(|s| matches!(s.form, Form::NameLine | Form::Owner));
+            if let Some(owner) = own_list.filter(|_| found.assignees.is_empty() && in_actions) {
+                found.assignees.push(PersonRef {
+                    line: sentence.line,
+                    ..owner.person()
+                });
+            }
             let status = if followed_by_done(blocks, i) {
                 ActionStatus::Done
             } else {
@@ -384,6 +393,10 @@ fn under_action_label(blocks: &[Block], i: usize, keywords: &Keywords) -> bool {
         }
         if b.depth < depth {
             let lower = b.text.trim().to_lowercase();
+            // `Next:` over a person's update list: what they do next.
+            if lower == "next:" {
+                return true;
+            }
             return lower.ends_with(':')
                 && [
                     "next step",
