@@ -22,13 +22,15 @@ pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style, turns: 
     let outline = Outline::new(blocks, sections);
     let starts: Vec<usize> = (0..blocks.len())
         .filter(|&i| opens_item(blocks, sections, &outline, style, i))
-        // `- Ann: I think ...`: a speaker's turn, not a subject.
+        // `- Ann: I think ...`: a speaker's turn, not a subject (unless it
+        // names an issue: `ELI5: charters [#207]`).
         .filter(|&i| {
             !turns.opens_turn(i)
                 || !turns
                     .speaker(i)
                     .is_some_and(|s| matches!(s.form, Form::Label | Form::Chat))
                 || topic_line(&blocks[i].text).is_some()
+                || outline::names_issue(&blocks[i].text)
         })
         .collect();
     let mut agenda = Agenda {

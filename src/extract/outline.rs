@@ -200,7 +200,10 @@ fn groups_sub_headings(blocks: &[Block], heading: usize) -> bool {
             && lead[0].kind == BlockKind::Paragraph
             && !lead[0].text.contains('\n')
             && lead[0].links.is_empty();
-    subs.len() >= 2 && parts * 2 < subs.len() && thin
+    // One sub-heading right below a heading with nothing of its own
+    // (`## Proposals` over `### SCP-7: ...`) groups it too.
+    let bare = lead.is_empty() && !subs.is_empty();
+    (subs.len() >= 2 && thin || bare) && parts * 2 < subs.len().max(1)
 }
 
 /// The document's title: its first heading, when no other heading is shallower
@@ -228,7 +231,17 @@ fn title_heading(blocks: &[Block], sections: &SectionMap) -> Option<usize> {
 /// A heading that states a value (`Moderator: Ann Lee`, `Meeting Duration: 30
 /// minutes`) with a label naming a meeting detail.
 fn is_metadata_heading(block: &Block) -> bool {
-    label_value(block.text.trim()).is_some_and(|(label, _)| names_meeting_detail(label))
+    let text = block.text.trim();
+    if label_value(text).is_some_and(|(label, _)| names_meeting_detail(label)) {
+        return true;
+    }
+    // `Date, Time and Location`: nothing but the names of meeting details.
+    let words = heading_words(text);
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|w| lexicon::META_LABELS.contains(w) || super::person::is_stop_word(w))
+        && words.iter().any(|w| lexicon::META_LABELS.contains(w))
 }
 
 /// A heading that is nothing but a link (`[Video of the meeting](...)`).
@@ -313,9 +326,52 @@ pub fn bullet_opens_item(
         Some((h, Role::Section(SectionKind::Agenda))) => {
             agenda_bullet_is_item(blocks, sections, outline, h, i)
         }
-        Some((h, Role::Item)) => lists_items(blocks, h),
+        Some((h, Role::Item)) => {
+            if lists_items(blocks, h) {
+                // Among references, a bullet without one is discussion.
+                references_something(block)
+            } else {
+                // A bullet opens a subject of its own when the discussion nests under it.
+                heading_over_subjects(blocks, h)
+                    && blocks.get(i + 1).is_some_and(|n| n.depth > block.depth)
+            }
+        }
         _ => false,
     }
+}
+
+/// Whether a bullet links or references something (`#12`, a URL, a link).
+fn references_something(block: &Block) -> bool {
+    !block.links.is_empty() || block.text.contains("://") || names_issue(&block.text)
+}
+
+/// A short, bare heading (`Language`, `Ongoing projects`) over nothing but a
+/// list: a heading that is an item itself and whose top-level bullets are
+/// subjects of their own.
+fn heading_over_subjects(blocks: &[Block], heading: usize) -> bool {
+    let head = &blocks[heading];
+    let words = heading_words(&head.text);
+    let bare = !words.is_empty()
+        && words.len() <= 3
+        && head.links.is_empty()
+        && !head.text.contains(['(', '[', '#', '@'])
+        && !head.text.chars().any(|c| c.is_ascii_digit());
+    if !bare || has_sub_headings(blocks, heading) {
+        return false;
+    }
+    let mut bullets = 0;
+    for b in section_blocks(blocks, heading) {
+        match b.kind {
+            BlockKind::ListItem if b.depth == 1 => bullets += 1,
+            BlockKind::ListItem => {}
+            BlockKind::Paragraph if b.depth > 0 => {}
+            // `PEP highlights include:` introduces the list.
+            BlockKind::Paragraph if b.text.trim_end().ends_with(':') => {}
+            _ => return false,
+        }
+    }
+    // One bullet under a heading is its discussion; several may be its subjects.
+    bullets >= 2
 }
 
 /// `**Lead:** @ann`, `Attendees:`: a bullet that labels a value or a list.
@@ -398,14 +454,15 @@ fn holds_bullet_items(blocks: &[Block], heading: usize) -> bool {
         .iter()
         .filter(|b| !b.links.is_empty() || b.text.contains("://") || b.text.contains('#'))
         .count();
-    // Every bullet names an issue or pull request: a triage list of items.
-    let all_issues = bullets.len() >= 2 && bullets.iter().all(|b| names_issue(&b.text));
+    // Most bullets name an issue or pull request: a triage list of items.
+    let issues = bullets.iter().filter(|b| names_issue(&b.text)).count();
+    let triage = issues >= 2 && issues * 3 >= bullets.len() * 2;
     referencing * 2 >= bullets.len()
-        && (all_issues || heading_names_a_collection(&blocks[heading].text))
+        && (triage || heading_names_a_collection(&blocks[heading].text))
 }
 
 /// Whether a line refers to an issue (`repo#12`, `#12`).
-fn names_issue(text: &str) -> bool {
+pub fn names_issue(text: &str) -> bool {
     text.match_indices('#')
         .any(|(i, _)| text[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
 }
@@ -514,6 +571,36 @@ mod tests {
             Style::Markdown,
             2
         ));
+    }
+
+    #[test]
+    fn bare_headings_over_nested_bullets_hold_subjects() {
+        let mut nested = |text: &str, line: u32| {
+            let mut b = li(text, line);
+            b.depth = 2;
+            b
+        };
+        let blocks = vec![
+            h(1, "2031-06-08", 1),
+            h(2, "Date, Time and Location", 2),
+            p("Online, 16:00 UTC", 3),
+            h(2, "External requests", 5),
+            li("Database access (kestrel42)", 6),
+            nested("details in the ticket", 7),
+            li("Faster builders (Ann)", 8),
+            nested("budget first", 9),
+            h(2, "Standards", 10),
+            li("Version support period", 11),
+            nested("see the ticket", 12),
+        ];
+        let o = outline_of(&blocks);
+        assert_eq!(o.role(1), Some(Role::Metadata));
+        assert_eq!(o.role(3), Some(Role::Item));
+        let sections = SectionMap::new(&blocks, &Keywords::default());
+        let opens = |i| bullet_opens_item(&blocks, &sections, &o, Style::Markdown, i);
+        assert!(opens(4) && opens(6));
+        // One bullet under a heading is its discussion.
+        assert!(!opens(9));
     }
 
     #[test]

@@ -90,7 +90,6 @@ const KIND_WORDS: &[(SectionKind, &[&str])] = &[
         &[
             "housekeeping",
             "info",
-            "announcements",
             "community call",
             "minutes transfer",
             "minutes taking",
