@@ -575,7 +575,7 @@ mod tests {
 
     #[test]
     fn bare_headings_over_nested_bullets_hold_subjects() {
-        let mut nested = |text: &str, line: u32| {
+        let nested = |text: &str, line: u32| {
             let mut b = li(text, line);
             b.depth = 2;
             b
