@@ -1,5 +1,11 @@
 //! Services: named software and hosted services found through the catalogue.
 
+mod cues;
+mod english;
+pub mod evidence;
+mod family;
+mod links;
+
 use super::records::ServiceRef;
 use crate::config::ServiceCatalogue;
 
@@ -14,5 +20,13 @@ pub fn find_services(text: &str, line: u32, catalogue: &ServiceCatalogue) -> Vec
             line: line + text[..at].matches('\n').count() as u32,
             evidence: "catalogue",
         })
+        .collect()
+}
+
+/// Lower-case letters and digits only: `go-frob` -> `gofrob`.
+fn squash(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
         .collect()
 }
