@@ -233,15 +233,34 @@ pub fn service(name: &str, line: u32, evidence: &'static str) -> ServiceRef {
     }
 }
 
-/// Every service found from evidence, with its block, one finding per name.
-pub fn find(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, ServiceRef)> {
+/// Add the services found from evidence (with their blocks, one finding per name)
+/// to those discovered so far, and drop every discovered name that is a person
+/// here: a nick, a handle or a speaker is not software.
+pub fn extend(
+    blocks: &[Block],
+    catalogue: &ServiceCatalogue,
+    discovered: &mut Vec<(usize, ServiceRef)>,
+) {
     let context = Context::new(blocks, catalogue);
     let mut found = links::find(&context);
     found.extend(cues::find(&context));
-    let mut seen = HashSet::new();
+    let mut seen: HashSet<String> = discovered
+        .iter()
+        .map(|(_, s)| super::squash(&s.name))
+        .collect();
     found.retain(|(_, s)| seen.insert(super::squash(&s.name)));
-    found.extend(super::family::find(&context, &found));
-    found
+    let all: Vec<(usize, ServiceRef)> = discovered.iter().chain(&found).cloned().collect();
+    let family = super::family::find(&context, &all);
+    found.extend(family);
+    let all: Vec<(usize, ServiceRef)> = discovered.iter().chain(&found).cloned().collect();
+    let listed = super::lists::find(&context, &all);
+    found.extend(
+        listed
+            .into_iter()
+            .filter(|(_, s)| seen.insert(super::squash(&s.name))),
+    );
+    discovered.extend(found);
+    discovered.retain(|(_, s)| !context.people.contains(&s.name.to_lowercase()));
 }
 
 #[cfg(test)]

@@ -112,7 +112,8 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
                 && !after.is_some_and(|ch| ch.is_alphanumeric() || "@-_".contains(ch));
             let root = m.name("path").is_none_or(|p| p.as_str() == "/");
             let named = m.name("scheme").is_none() || root;
-            if bounded && root && named && hosted_service(c, host) {
+            let address = addresses_a_known_service(c, &b.text[..whole.start()]);
+            if bounded && root && named && !address && hosted_service(c, host) {
                 out.push((i, service(host, line_of(b, whole.start()), "host")));
             }
         }
@@ -135,6 +136,20 @@ fn link_name<'t>(c: &Context, text: &'t str, url: &str) -> Option<&'t str> {
         return (super::squash(repo) == key && c.accepts(text, Strength::Strong)).then_some(text);
     }
     None
+}
+
+/// Whether the text before a host ends with a catalogued service that the host is
+/// the address of (`Gitea, at https://git.example.org`, `Gitea (git.example.org)`).
+fn addresses_a_known_service(c: &Context, before: &str) -> bool {
+    let start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let mut tail = before[start..].trim_end();
+    for filler in ["at", "on", "via", "see", "is", "-", ":", "(", ","] {
+        tail = tail.trim_end_matches(filler).trim_end();
+    }
+    c.catalogue
+        .find_all(tail)
+        .last()
+        .is_some_and(|(at, written, _)| at + written.len() == tail.len())
 }
 
 /// A host that names a service of its own: not a catalogued site or one of its
@@ -208,5 +223,6 @@ mod tests {
         assert!(found("mail me@frob.io or https://frob.io/page/1", &[]).is_empty());
         assert!(found("on github.com and www.example.com", &[]).is_empty());
         assert!(found("frob.io and blog.frob.io", &[]).is_empty());
+        assert!(found("we use GitHub, at https://git.frob.io", &[]).is_empty());
     }
 }
