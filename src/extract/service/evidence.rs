@@ -160,6 +160,7 @@ impl<'a> Context<'a> {
             && name.chars().next().is_some_and(char::is_alphabetic)
             && letters.len() >= 2
             && !name.contains(['/', ':', '#', '@', '.', '\n'])
+            && !name.trim_end_matches('+').contains('+')
             && parts.first().is_some_and(|p| p.chars().count() >= 2)
             && !parts
                 .last()
@@ -181,11 +182,16 @@ impl<'a> Context<'a> {
         let stop = person::is_stop_word(&first)
             || lexicon::NOT_AGENTS.contains(&first)
             || lexicon::TASK_VERBS.contains(&first)
-            || NOT_PRODUCTS.contains(&last.as_str())
-            || NOT_PRODUCTS.contains(&first.as_str());
+            || parts.iter().any(|p| {
+                let p = p.to_lowercase();
+                let singular = p.strip_suffix('s').unwrap_or(&p);
+                NOT_PRODUCTS.contains(&p.as_str()) || NOT_PRODUCTS.contains(&singular)
+            });
         let adjective = parts.len() > 1
-            && super::english::is_english(&last)
-            && ADJECTIVE_ENDINGS.iter().any(|e| last.ends_with(e));
+            && (last.ends_with("able")
+                || last.ends_with("ible")
+                || (super::english::is_english(&last)
+                    && ADJECTIVE_ENDINGS.iter().any(|e| last.ends_with(e))));
         let seen_enough = strength == Strength::Strong || !plain_word || self.count(name) >= 2;
         shaped
             && !acronym
@@ -292,6 +298,9 @@ mod tests {
         for name in [
             "Frobnik-based",
             "frob-compatible",
+            "frob-onable",
+            "sig-frob-infra",
+            "frob+zorb",
             "T-frob",
             "frob-3.x",
             "beta+stable",
