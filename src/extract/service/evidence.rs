@@ -64,6 +64,12 @@ const NOT_PRODUCTS: &[&str] = &[
     "guide",
 ];
 
+/// Parts that make a hyphenated word a qualifier (`Frob-aware`, `frob-only`) or a
+/// platform triple (`x86-unknown-frob`), not a product's name.
+const QUALIFIER_PARTS: &[&str] = &[
+    "aware", "specific", "friendly", "ready", "only", "unknown", "none",
+];
+
 /// Endings of an English last part that make a hyphenated name an adjective
 /// (`Frob-based`, `frob-compatible`, `Frob-like`), not a name.
 const ADJECTIVE_ENDINGS: &[&str] = &[
@@ -185,7 +191,9 @@ impl<'a> Context<'a> {
             || parts.iter().any(|p| {
                 let p = p.to_lowercase();
                 let singular = p.strip_suffix('s').unwrap_or(&p);
-                NOT_PRODUCTS.contains(&p.as_str()) || NOT_PRODUCTS.contains(&singular)
+                NOT_PRODUCTS.contains(&p.as_str())
+                    || NOT_PRODUCTS.contains(&singular)
+                    || (parts.len() > 1 && QUALIFIER_PARTS.contains(&p.as_str()))
             });
         let adjective = parts.len() > 1
             && (last.ends_with("able")
@@ -299,6 +307,8 @@ mod tests {
             "Frobnik-based",
             "frob-compatible",
             "frob-onable",
+            "Frob-aware",
+            "x86-unknown-frob",
             "sig-frob-infra",
             "frob+zorb",
             "T-frob",
