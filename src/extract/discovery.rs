@@ -93,6 +93,7 @@ pub fn discover(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
     out.extend(camel_case(blocks, catalogue, &spellings));
     out.extend(two_spellings(blocks, catalogue, &spellings));
     out.extend(code_tools(blocks, catalogue));
+    super::service::evidence::extend(blocks, catalogue, &mut out);
     let owners = repository_owners(blocks);
     out.retain(|(_, s)| !owners.contains(&squash(&s.name)));
     out
