@@ -70,8 +70,8 @@ impl ServiceIndex {
 fn evidence_rank(evidence: &str) -> u8 {
     match evidence {
         "catalogue" | "config" => 0,
-        "repository" | "spelling" => 1,
-        "enumeration" | "phrase" | "code-tool" => 2,
+        "repository" | "spelling" | "link" | "reference" => 1,
+        "enumeration" | "phrase" | "code-tool" | "code-span" | "host" | "noun" | "version" => 2,
         _ => 3,
     }
 }
