@@ -11,7 +11,7 @@ use super::outcomes::outcomes;
 use super::person::{self, Evidence};
 use super::records as issue_ref;
 use super::records::{MeetingRecord, Mention, PersonRef};
-use super::sections::{SectionKind, SectionMap, with_label_headings};
+use super::sections::{SectionKind, SectionMap, label_item_sections, with_label_headings};
 use super::service;
 use super::turns::Turns;
 use crate::config::Config;
@@ -42,9 +42,10 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     let repo = repo_context(blocks, config);
     authors(doc, context, &mut meeting);
     let mut candidates = Candidates::default();
+    let listed = label_item_sections(blocks, &config.keywords);
     for (i, block) in blocks.iter().enumerate() {
         let item = agenda.item_of_block[i];
-        let section = effective_section(&sections, &agenda, i);
+        let section = listed[i].or_else(|| effective_section(&sections, &agenda, i));
         let repo = heading_repository(blocks, &sections, i).map_or_else(
             || repo.clone(),
             |r| RepoContext {
@@ -95,6 +96,15 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     );
     confirm_candidates(&mut meeting, candidates);
     confirm_presenters(&mut meeting);
+    // Minutes that list no one present still show who took part: those who
+    // presented an item.
+    if meeting.attendees.is_empty() {
+        for p in meeting.items.iter().flat_map(|it| &it.presenters) {
+            if !meeting.attendees.iter().any(|a| a.key() == p.key()) {
+                meeting.attendees.push(p.clone());
+            }
+        }
+    }
     for it in &meeting.items {
         for p in &it.presenters {
             meeting.people.push(Mention {

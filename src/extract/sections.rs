@@ -267,6 +267,44 @@ pub fn with_label_headings<'b>(
     out.map_or(std::borrow::Cow::Borrowed(blocks), std::borrow::Cow::Owned)
 }
 
+/// For every block: the attendance or absence section that a list item labelled
+/// with it opens for the items nested below (`- **Attendees:**` over `- @ann`),
+/// as pads and issue templates write their header lists.
+pub fn label_item_sections(blocks: &[Block], keywords: &Keywords) -> Vec<Option<SectionKind>> {
+    let mut out = vec![None; blocks.len()];
+    let mut open: Option<(u8, SectionKind)> = None;
+    for (i, block) in blocks.iter().enumerate() {
+        if let Some((depth, kind)) = open {
+            if block.depth > depth && block.heading_level().is_none() {
+                out[i] = Some(kind);
+                continue;
+            }
+            open = None;
+        }
+        if block.kind != BlockKind::ListItem || block.text.contains('\n') {
+            continue;
+        }
+        let text = block.text.trim();
+        let bold = block
+            .lead_strong
+            .as_deref()
+            .is_some_and(|s| s.trim().trim_end_matches(':') == text.trim_end_matches(':').trim());
+        let Some(label) = text
+            .strip_suffix(':')
+            .map(str::trim)
+            .or(bold.then_some(text))
+        else {
+            continue;
+        };
+        let kind = classify_with(label, keywords);
+        let nested = blocks.get(i + 1).is_some_and(|n| n.depth > block.depth);
+        if matches!(kind, SectionKind::Attendance | SectionKind::Absence) && nested {
+            open = Some((block.depth, kind));
+        }
+    }
+    out
+}
+
 /// The name of a one-line label paragraph (`Attendees:`, `**Agenda**`), if it is one.
 fn section_label(block: &Block) -> Option<&str> {
     if block.kind != BlockKind::Paragraph || block.depth != 0 || block.text.contains('\n') {

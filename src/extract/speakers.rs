@@ -90,7 +90,11 @@ pub(super) fn speakers(
         // A name over what the person said, a bracketed name, an owner over
         // their updates: they take part.
         if let Some(s) = turns.speaker(i).filter(|s| {
-            turns.opens_turn(i) && matches!(s.form, Form::NameLine | Form::Bracketed | Form::Owner)
+            turns.opens_turn(i)
+                && matches!(
+                    s.form,
+                    Form::NameLine | Form::Bracketed | Form::Owner | Form::Linked
+                )
         }) {
             let p = if s.is_handle {
                 let mut p = reader.attendee_or_name(&s.label, b.line);

@@ -51,6 +51,8 @@ pub enum Form {
     Bracketed,
     /// A list item that is only a name, over that person's sub-items.
     Owner,
+    /// `[ann](link to her message) mentions that ...`: a linked name that acts.
+    Linked,
 }
 
 /// The speaker of a turn, as written.
@@ -248,8 +250,11 @@ fn candidate(block: &Block) -> Option<Speaker> {
             .and_then(|_| make(inside, Form::Bracketed));
     }
     if block.kind == BlockKind::ListItem {
-        if let Some(name) = owner_line(first) {
+        if let Some(name) = owner_line(block.text.trim()) {
             return make(name, Form::Owner);
+        }
+        if let Some(name) = linked_actor(block) {
+            return make(name, Form::Linked);
         }
     }
     let who = action::speaker_of(first)?;
@@ -257,6 +262,45 @@ fn candidate(block: &Block) -> Option<Speaker> {
     (label_kind == SectionKind::Other && !who.eq_ignore_ascii_case("all"))
         .then(|| make(who, Form::Label))
         .flatten()
+}
+
+/// `[ann](https://chat.example.org/msg/12) mentions that ...`: a list item that
+/// opens with a linked name followed by what the person does.
+fn linked_actor(block: &Block) -> Option<&str> {
+    let link = block.links.first()?;
+    let name = link.text.trim();
+    let rest = block.text.trim_start().strip_prefix(name)?;
+    let next = rest.split_whitespace().next()?;
+    // A verb follows (`mentions`, `is planning`, `has`), not a joining word.
+    let acts = next.chars().all(|c| c.is_lowercase())
+        && !matches!(
+            next,
+            "and"
+                | "or"
+                | "of"
+                | "for"
+                | "to"
+                | "in"
+                | "on"
+                | "with"
+                | "the"
+                | "a"
+                | "an"
+                | "at"
+                | "by"
+        );
+    let nick = !name.contains(char::is_whitespace)
+        && name.chars().next().is_some_and(char::is_alphabetic)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && !super::lexicon::COMMON_WORDS.contains(&name.to_lowercase().as_str());
+    let full = name.split_whitespace().count() <= 3
+        && name
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+        && person::name_like(name);
+    (acts && (nick || full) && rest.starts_with(char::is_whitespace)).then_some(name)
 }
 
 /// `**Ann Lee**` or `@ann` alone on a line: a name before what the person said.
@@ -352,6 +396,29 @@ mod tests {
         assert_eq!(s[1].as_deref(), Some("Ann"));
         assert_eq!(s[2].as_deref(), Some("Bo"));
         assert_eq!(s[4], None);
+    }
+
+    #[test]
+    fn linked_names_that_act() {
+        let linked = |text: &str, name: &str, line: u32| {
+            let mut b = block(BlockKind::ListItem, 1, text, line);
+            b.links.push(crate::document::Link {
+                text: name.into(),
+                url: "https://chat.example.org/m/1".into(),
+                line,
+            });
+            b
+        };
+        let blocks = vec![
+            linked("kestrel42 mentions that the mirror moved", "kestrel42", 1),
+            linked("Bo Lee has a patch for the parser", "Bo Lee", 2),
+            linked("release notes and more", "release notes", 3),
+            linked("cy-dev applauds the new index", "cy-dev", 4),
+        ];
+        let s = speakers(&blocks);
+        assert_eq!(s[0].as_deref(), Some("kestrel42"));
+        assert_eq!(s[1].as_deref(), Some("Bo Lee"));
+        assert_eq!(s[2], None);
     }
 
     #[test]
