@@ -1,6 +1,7 @@
 //! Agenda items: which headings and top-level bullets open a discussion, their
 //! titles, presenters and the blocks that belong to each.
 
+use super::chat_agenda;
 use super::outline::{self, Outline};
 use super::presenters;
 use super::records::ItemRecord;
@@ -20,12 +21,20 @@ pub struct Agenda {
 /// Find the agenda items of a document.
 pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style, turns: &Turns) -> Agenda {
     let outline = Outline::new(blocks, sections);
+    let chat_items = if style == Style::ChatLog {
+        chat_agenda::item_starts(blocks)
+    } else {
+        Default::default()
+    };
     let starts: Vec<usize> = (0..blocks.len())
-        .filter(|&i| opens_item(blocks, sections, &outline, style, i))
+        .filter(|&i| {
+            chat_items.contains_key(&i) || opens_item(blocks, sections, &outline, style, i)
+        })
         // `- Ann: I think ...`: a speaker's turn, not a subject (unless it
         // names an issue: `ELI5: charters [#207]`).
         .filter(|&i| {
-            !turns.opens_turn(i)
+            chat_items.contains_key(&i)
+                || !turns.opens_turn(i)
                 || !turns
                     .speaker(i)
                     .is_some_and(|s| matches!(s.form, Form::Label | Form::Chat))
@@ -48,7 +57,16 @@ pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style, turns: 
             .map(|b| b.end_line)
             .max()
             .unwrap_or(blocks[start].end_line);
-        let mut item = item_record(blocks, start, end, end_line);
+        let mut item = match chat_items.get(&start) {
+            // `on to 2`: the item is the agenda entry it moves to.
+            Some(title) => ItemRecord {
+                title: clean_title(title),
+                line: blocks[start].line,
+                end_line,
+                presenters: Vec::new(),
+            },
+            None => item_record(blocks, start, end, end_line),
+        };
         // `- ann:` over ann's updates: the owner presents the item.
         if let Some(owner) = turns
             .speaker(start)

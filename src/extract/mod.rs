@@ -7,6 +7,7 @@
 pub mod action;
 pub mod agenda;
 mod attendance;
+mod chat_agenda;
 pub mod dates;
 pub mod decision;
 pub mod discovery;
