@@ -331,9 +331,63 @@ pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
         if let Some(e) = evidence {
             let (start, name) = full_name(text, &words, i, bare);
             out.push((PersonRef::name(name, line + newlines(text, start)), e));
+        } else if let Some(name) = given_and_surname(text, &words, i).filter(|_| !possessive) {
+            out.push((
+                PersonRef::name(name, line + newlines(text, at)),
+                Evidence::Weak,
+            ));
         }
     }
     out
+}
+
+/// `Cheryl Sabella`, `Guido van Rossum`, `Rory\nGraves`: a given name followed by
+/// a surname (capitalised, no ordinary word), however the sentence goes on.
+fn given_and_surname(text: &str, words: &[(usize, &str)], i: usize) -> Option<String> {
+    let (at, given) = words[i];
+    let is_particle = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "van" | "von" | "de" | "da" | "del" | "der" | "le" | "la"
+        )
+    };
+    if !lexicon::FIRST_NAMES.contains(&given.to_lowercase().as_str()) || is_particle(given) {
+        return None;
+    }
+    let mut parts = vec![given];
+    let mut end = at + given.len();
+    for (k, &(next_at, word)) in words.iter().enumerate().skip(i + 1) {
+        let gap = &text[end..next_at];
+        // A line break inside a name only before its one surname word, not
+        // between the names of a list written one a line.
+        let wrapped = gap == "\n"
+            && parts.len() == 1
+            && words.get(k + 1).is_none_or(|&(after, w)| {
+                !text[next_at + word.len()..after]
+                    .chars()
+                    .all(char::is_whitespace)
+                    || !w.starts_with(char::is_uppercase)
+            });
+        if !(gap == " " || wrapped) || parts.len() > 3 {
+            break;
+        }
+        let particle = is_particle(word);
+        let surname = looks_like_first_name(word)
+            && !lexicon::COMMON_WORDS.contains(&word.to_lowercase().as_str());
+        if !(particle || surname) {
+            break;
+        }
+        parts.push(word);
+        end = next_at + word.len();
+    }
+    // Trailing particles belong to no surname.
+    while parts
+        .last()
+        .is_some_and(|w| w.starts_with(char::is_lowercase))
+    {
+        parts.pop();
+    }
+    (parts.len() >= 2).then(|| parts.join(" "))
 }
 
 /// A single capitalised word of letters, not a stop word and not an acronym.
@@ -446,6 +500,23 @@ mod tests {
             vec![
                 ("Joe".into(), Evidence::Strong),
                 ("Chris".into(), Evidence::WeakInitial)
+            ]
+        );
+        let found: Vec<String> = find_acting_names(
+            "Thanks for mentoring Cheryl Sabella. Aaron van Rossum as delegate; credited Abbie\nKowalski. Java Script. Cheryl Sabella\nAaron Kowalski",
+            1,
+        )
+        .into_iter()
+        .map(|(p, _)| p.name)
+        .collect();
+        assert_eq!(
+            found,
+            vec![
+                "Cheryl Sabella",
+                "Aaron van Rossum",
+                "Abbie Kowalski",
+                "Cheryl Sabella",
+                "Aaron Kowalski"
             ]
         );
     }
