@@ -81,7 +81,9 @@ impl ServiceCatalogue {
             .map(|s| regex::escape(s))
             .collect::<Vec<_>>()
             .join("|");
-        let pattern = format!(r"(?i)(?:^|[^\w.@/-])({alternation})(?:$|[^\w@/]|\.[^\w])");
+        // A `/` next to a name is allowed here and judged in `find_all`: it
+        // joins names in prose (`Grafana/Prometheus`) as well as paths.
+        let pattern = format!(r"(?i)(?:^|[^\w.@-])({alternation})(?:$|[^\w@]|\.[^\w])");
         let matcher =
             Regex::new(&pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
         ServiceCatalogue {
@@ -123,7 +125,9 @@ impl ServiceCatalogue {
             };
             let Some(m) = caps.get(1) else { break };
             let written = m.as_str();
-            if names_an_organisation(&text[m.end()..]) {
+            if in_path(text, m.start(), m.end()) {
+                // `github.com/grafana/loki`, `/usr/bin/git`, `owner/repo#12`: a path, not prose.
+            } else if names_an_organisation(&text[m.end()..]) {
                 // "Linux Foundation", "Kubernetes Summit": an organisation or event, not the software.
             } else if let Some(&i) = self
                 .exact
@@ -152,6 +156,57 @@ impl ServiceCatalogue {
             .find(|(k, _)| k.to_lowercase() == lower)
             .map(|(_, &i)| i)
     }
+}
+
+/// Whether the match `start..end` sits in a path, URL or reference rather than
+/// in a list of names joined by slashes (`Grafana/Prometheus/Alertmanager`).
+fn in_path(text: &str, start: usize, end: usize) -> bool {
+    let token_start = text[..start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let token_end = text[end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| end + i);
+    let token = text[token_start..token_end].trim_matches(|c: char| {
+        matches!(
+            c,
+            '(' | ')'
+                | '['
+                | ']'
+                | ','
+                | ';'
+                | ':'
+                | '.'
+                | '!'
+                | '?'
+                | '"'
+                | '\''
+                | '*'
+                | '_'
+                | '`'
+        )
+    });
+    if !token.contains('/') {
+        return false;
+    }
+    // In a list each piece is a name of its own: `k8s` in `org/k8s-provider` is not.
+    let piece_start = text[..start]
+        .rfind('/')
+        .map_or(token_start, |i| (i + 1).max(token_start));
+    let piece_end = text[end..]
+        .find('/')
+        .map_or(token_end, |i| (end + i).min(token_end));
+    let whole_piece = text[piece_start..start].is_empty()
+        && text[end..piece_end]
+            .chars()
+            .all(|c| !c.is_alphanumeric() && c != '-' && c != '_');
+    !whole_piece
+        || token.contains("://")
+        || token.starts_with(['/', '~'])
+        || token.contains(['#', '@', '\\', '='])
+        || token
+            .split('/')
+            .any(|piece| piece.contains('.') || piece.is_empty())
 }
 
 /// Whether the words after a name make it an organisation or event.
@@ -258,6 +313,23 @@ mod tests {
             .map(|(_, _, e)| e.name.as_str())
             .collect();
         assert_eq!(found, vec!["Flux", "Flux", "Ghost", "PostgreSQL"]);
+    }
+
+    #[test]
+    fn names_joined_by_slashes_but_not_paths() {
+        let cat = ServiceCatalogue::parse("Grafana\t\t\nPrometheus\t\t\n");
+        let names = |t: &str| {
+            cat.find_all(t)
+                .iter()
+                .map(|(_, _, e)| e.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("Links to Grafana/Prometheus/Alertmanager would help"),
+            vec!["Grafana", "Prometheus"]
+        );
+        assert!(names("see github.com/grafana/loki and /opt/prometheus/bin").is_empty());
+        assert!(names("fixed in grafana/loki#12").is_empty());
     }
 
     #[test]
