@@ -50,9 +50,21 @@ static SETTLES: LazyLock<Regex> = LazyLock::new(|| {
 
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:no|not|nothing|never|without|un)\s*(?:yet\s+|final\s+|real\s+)?(?:decided|decision|agreed|agreement|consensus|answer|conclusion|approved)\b|\bundecided\b|\bto be decided\b|\btbd\b|\bif\b.*\b(?:agreed|approved|decided)\b|\bwaiting for approval\b|\bneeds? (?:to be )?(?:approved|decided)\b|\bwelcomes this decision\b",
+        r"(?ix)
+        \b (?: no | not | nothing | never | without | un ) \s* (?: yet \s+ | final \s+ | real \s+ )?
+            (?: decided | decision | agreed | agreement | consensus | answer | conclusion | approved ) \b
+        | \b undecided \b | \b to \s+ be \s+ decided \b | \b tbd \b
+        # A condition or a hypothetical: `if we decide`, `if agreed`.
+        | \b (?: if | whether | unless ) \b .* \b (?: agreed | approved | decided | decide | agree | approve ) \b
+        # Still to do: `waiting for approval`, `need to decide on`.
+        | \b waiting \s+ for \s+ approval \b
+        | \b needs? \s+ (?: to \s+ be \s+ )? (?: approved | decided ) \b
+        | \b needs? \s+ to \s+ (?: decide | agree | approve ) \b
+        | \b welcomes \s+ this \s+ decision \b
+        # Someone else's decision: `when they decided`, `they agreed on their call`.
+        | \b (?: they | he | she ) \s+ (?: had \s+ )? (?: decided | agreed | approved ) \b",
     )
-    .expect("regex")
+    .expect("negated regex")
 });
 
 static BEFORE_MEETING: LazyLock<Regex> = LazyLock::new(|| {

@@ -64,8 +64,11 @@ pub(super) fn outcomes(
             speaker = Some(who.to_string());
         }
         let said = action::without_chat_prefix(&sentence.text);
+        // A heading names a subject or a section ("Accepted proposals"); it states no decision.
+        let heading = matches!(block.kind, BlockKind::Heading(_));
         let is_decision = whole_block_decision
-            || decision::states_decision_with(said, &config.keywords.decision)
+            || !heading
+                && decision::states_decision_with(said, &config.keywords.decision)
                 && !(in_actions && decision::only_settles(said));
         if is_decision && !whole_block_decision {
             // `(no objections)` just before `RESOLUTION: ...`: one decision.

@@ -235,9 +235,10 @@ fn is_metadata_heading(block: &Block) -> bool {
     if label_value(text).is_some_and(|(label, _)| names_meeting_detail(label)) {
         return true;
     }
-    // `Date, Time and Location`: nothing but the names of meeting details.
+    // `Date, Time and Location`, `Registration`: nothing but the names of
+    // meeting details ("Notes" frames the discussion instead).
     let words = heading_words(text);
-    words.len() >= 2
+    !frames_discussion(text)
         && words
             .iter()
             .all(|w| lexicon::META_LABELS.contains(w) || super::person::is_stop_word(w))
@@ -316,7 +317,7 @@ pub fn bullet_opens_item(
     if block.kind != BlockKind::ListItem || block.depth != 1 || style == Style::ChatLog {
         return false;
     }
-    if is_label_line(block) || is_link_only(block) {
+    if is_label_line(block) || is_link_only(block) || labels_details(blocks, i) {
         return false;
     }
     match outline.parent(blocks, i) {
@@ -374,7 +375,8 @@ fn heading_over_subjects(blocks: &[Block], heading: usize) -> bool {
     bullets >= 2
 }
 
-/// `**Lead:** @ann`, `Attendees:`: a bullet that labels a value or a list.
+/// `**Lead:** @ann`, `Attendees:`, `Bosun: Ann Lee`: a bullet that labels a
+/// value, a role or a list.
 fn is_label_line(block: &Block) -> bool {
     let first = block.text.lines().next().unwrap_or("").trim();
     if let Some(label) = first.strip_suffix(':') {
@@ -383,10 +385,49 @@ fn is_label_line(block: &Block) -> bool {
             return true;
         }
     }
+    // `Bosun: Ann Lee`, `Scribe: @bo`, `Video: https://...`: a role and who
+    // holds it, or a meeting detail.
+    if let Some((label, value)) = label_value(first) {
+        let names = super::person::split_name_list(value, block.line).is_some_and(|list| {
+            list.iter().all(|p| {
+                p.is_handle
+                    || p.name.starts_with(char::is_uppercase)
+                    || !p.name.contains(' ') && !lexicon::COMMON_WORDS.contains(&p.name.as_str())
+            })
+        });
+        if (names || names_meeting_detail(label)) && !label.contains(['(', '[']) {
+            return true;
+        }
+    }
+    // `Topics` over its list: a section name written as a bullet.
+    if first.split_whitespace().count() <= 3
+        && super::sections::classify(first) != SectionKind::Other
+        && block.text.lines().count() == 1
+    {
+        return true;
+    }
     block
         .lead_strong
         .as_deref()
         .is_some_and(|s| s.trim_end().ends_with(':') && first.starts_with(s.trim()))
+}
+
+/// `Artifacts:` over `Video: ...`, `Note taker: ...`: a label over nothing but
+/// labelled values.
+fn labels_details(blocks: &[Block], i: usize) -> bool {
+    let block = &blocks[i];
+    if !block.text.trim_end().ends_with(':') {
+        return false;
+    }
+    let children: Vec<&Block> = blocks[i + 1..]
+        .iter()
+        .take_while(|b| b.depth > block.depth)
+        .filter(|b| b.depth == block.depth + 1)
+        .collect();
+    !children.is_empty()
+        && children
+            .iter()
+            .all(|b| label_value(b.text.lines().next().unwrap_or("").trim()).is_some())
 }
 
 /// A bullet that is nothing but a URL (written out or as its own link text).

@@ -53,6 +53,8 @@ const KIND_WORDS: &[(SectionKind, &[&str])] = &[
             "in attendance",
             "roll call",
             "people",
+            "observers",
+            "guests",
         ],
     ),
     (
@@ -168,7 +170,7 @@ fn classify_builtin(text: &str) -> SectionKind {
     if !words.is_empty() && words.iter().all(|w| SINGLE_OUTCOME_WORDS.contains(w)) {
         return SectionKind::Decisions;
     }
-    let scope = if words.len() > 6 {
+    let scope = if words.len() > 3 {
         words[..2].join(" ")
     } else {
         lower.clone()
