@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[-*]\s*)?(?:[_*]+)?(todo|to-do|to do|action item|action|ai|#action|task|done)\b\s*((?:@[\w-]+)(?:\s*(?:,|&|and)\s*@[\w-]+)*)?\s*(?:[:\-–]\s*(.*)|\s(?:to\s+)?(.*))$",
+        r"(?i)^(?:[-*]\s*)?(?:[_*]+)?(todo|to-do|to do|action item|action|ai|#action|task|done|next steps?)\b\s*((?:@[\w-]+)(?:\s*(?:,|&|and)\s*@[\w-]+)*)?\s*(?:[:\-–]\s*(.*)|\s(?:to\s+)?(.*))$",
     )
     .expect("regex")
 });
@@ -160,6 +160,11 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
             .map(|h| find_handles(h.as_str(), line_no))
             .unwrap_or_default();
         let rest = caps.get(3).or(caps.get(4)).map_or("", |m| m.as_str());
+        let rest_empty = caps.get(3).is_none_or(|m| m.as_str().trim().is_empty());
+        if marker.starts_with("next") && rest_empty {
+            // `next steps:` over a list labels the list; its items are the tasks.
+            return None;
+        }
         if caps.get(3).is_none() && handles.is_empty() && marker != "#action" {
             // `Action required` or `Todo list` without a colon or handle is prose, not a marker.
             return None;
@@ -619,6 +624,19 @@ mod tests {
             who("Testing: e2e (AI @garloff)", none),
             Some(vec!["garloff".into()])
         );
+    }
+
+    #[test]
+    fn next_steps_and_done_lists() {
+        let none = LineContext::default();
+        assert!(
+            who(
+                "Next steps: clarify the membership rules in the issue",
+                none
+            )
+            .is_some()
+        );
+        assert_eq!(who("next steps:", none), None);
     }
 
     #[test]

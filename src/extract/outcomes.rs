@@ -57,6 +57,8 @@ pub(super) fn outcomes(
             || short_form
             || presented(blocks, name)
     };
+    // Under `Done:` in someone's update: what was finished, not a task.
+    let reported_done = block.checked.is_none() && under_done_label(blocks, i);
     // The speaker of the turn so far: `CDS: Good idea. I'll bring it` commits CDS.
     let mut speaker: Option<String> = turn.map(|s| s.label.clone());
     for (n, sentence) in sentences(block).into_iter().enumerate() {
@@ -105,6 +107,9 @@ pub(super) fn outcomes(
         let repeated = meeting.actions.iter().any(|a| same_task(&a.text, task));
         if repeated || just_a_name(task) {
             // A recap ("Action items, by person") repeats tasks under each name.
+            continue;
+        }
+        if reported_done {
             continue;
         }
         if let Some(mut found) = action::find_action(task, sentence.line, ctx) {
@@ -374,6 +379,30 @@ fn strip_label(text: &str) -> &str {
 fn labelled(text: &str) -> bool {
     text.split_once(':')
         .is_some_and(|(l, _)| l.len() < 30 && decision::is_decision_label(l))
+}
+
+/// Whether block `i` sits in a list below a `Done:` or `Completed:` item.
+fn under_done_label(blocks: &[Block], i: usize) -> bool {
+    let depth = blocks[i].depth;
+    let mut within = depth;
+    for b in blocks[..i].iter().rev() {
+        if b.heading_level().is_some() || b.depth == 0 {
+            return false;
+        }
+        if b.depth < within {
+            let label = b.text.trim().trim_end_matches(':').to_lowercase();
+            if b.text.trim_end().ends_with(':')
+                && matches!(
+                    label.as_str(),
+                    "done" | "completed" | "finished" | "shipped"
+                )
+            {
+                return true;
+            }
+            within = b.depth;
+        }
+    }
+    false
 }
 
 /// Whether block `i` sits below a list item such as `next steps:` or `ToDo:`, or
