@@ -58,6 +58,32 @@ pub(super) fn abbreviations(blocks: &[Block]) -> BTreeMap<String, PersonRef> {
     map
 }
 
+/// `JS` for the attendee Joe Sepi: the initials of attendees' full names, where
+/// no two attendees share them.
+fn attendee_initials(meeting: &MeetingRecord) -> BTreeMap<String, PersonRef> {
+    let mut by_initials: BTreeMap<String, Vec<&PersonRef>> = BTreeMap::new();
+    for p in meeting.attendees.iter().filter(|p| !p.is_handle) {
+        let words: Vec<&str> = p
+            .name
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .collect();
+        if words.len() < 2 || words.len() > 4 {
+            continue;
+        }
+        let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+        let entry = by_initials.entry(initials).or_default();
+        if !entry.iter().any(|q| q.key() == p.key()) {
+            entry.push(p);
+        }
+    }
+    by_initials
+        .into_iter()
+        .filter(|(_, people)| people.len() == 1)
+        .map(|(initials, people)| (initials, people[0].clone()))
+        .collect()
+}
+
 fn is_abbreviation(cell: &str) -> bool {
     (2..=4).contains(&cell.chars().count()) && cell.chars().all(|c| c.is_uppercase())
 }
@@ -70,8 +96,12 @@ pub(super) fn speakers(
     turns: &Turns,
     meeting: &mut MeetingRecord,
 ) {
+    let mut known_abbreviations = abbreviations(blocks);
+    for (initials, person) in attendee_initials(meeting) {
+        known_abbreviations.entry(initials).or_insert(person);
+    }
     let reader = SpeakerLines {
-        abbreviations: abbreviations(blocks),
+        abbreviations: known_abbreviations,
         known: KnownNames::of(meeting),
         // Attendees besides the chair and scribe: the minutes list who was there.
         listed: meeting
@@ -440,6 +470,26 @@ mod tests {
         let map = abbreviations(&[row, list]);
         assert_eq!(map["AE"].name, "Ann Example");
         assert_eq!(map["CC"].name, "Cy Coder");
+    }
+
+    #[test]
+    fn initials_of_attendees_when_unique() {
+        let meeting = MeetingRecord {
+            attendees: vec![
+                PersonRef::name("Joe Sample", 1),
+                PersonRef::name("Mia Dalton", 2),
+                PersonRef::name("Max Doyle", 3),
+                PersonRef::handle("kb", 4),
+            ],
+            ..MeetingRecord::default()
+        };
+        let initials = attendee_initials(&meeting);
+        assert_eq!(
+            initials.get("JS").map(|p| p.name.as_str()),
+            Some("Joe Sample")
+        );
+        // Two attendees are MD: neither is meant for sure.
+        assert!(!initials.contains_key("MD"));
     }
 
     #[test]
