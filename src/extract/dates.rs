@@ -89,6 +89,56 @@ pub fn date_from_path(path: &str) -> Option<String> {
     find_date(name).or_else(|| find_date(path)).map(|m| m.date)
 }
 
+/// `May 1`, `March 8th`, `1 May`: a month and day written without a year.
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b (?P<m1> jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec ) [a-z]* \.? \s+ (?P<d1> \d{1,2} ) (?: st|nd|rd|th )? \b
+        | \b (?P<d2> \d{1,2} ) (?: st|nd|rd|th )? \s+ (?P<m2> jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec ) [a-z]* \b",
+    )
+    .expect("month-day regex")
+});
+/// A year on its own in a path: `minutes/2018/...`, `notes-2018.md`.
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})(?:[^0-9]|$)").expect("year regex"));
+/// `CG-05-01.md`: a month and day in a file name.
+static STEM_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])(\d{2})[-_.](\d{2})(?:[^0-9]|$)").expect("stem regex")
+});
+
+/// A date from a month and day written without a year (`## Agenda for the May 1
+/// call`, or `CG-05-01.md`) and the year of the folder holding the file
+/// (`2018/`). `heading` is the text that may name the day.
+pub fn year_less_date(heading: &str, path: &str) -> Option<String> {
+    let (folders, name) = path.rsplit_once('/').unwrap_or(("", path));
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let year: u32 = YEAR
+        .captures_iter(folders)
+        .last()
+        .or_else(|| YEAR.captures(stem))
+        .and_then(|c| c[1].parse().ok())?;
+    let month_of = |m: &str| {
+        MONTHS
+            .iter()
+            .position(|x| m.to_lowercase().starts_with(x))
+            .map(|i| i as u32 + 1)
+    };
+    let from_heading = MONTH_DAY.captures(heading).and_then(|c| {
+        let m = c.name("m1").or(c.name("m2"))?.as_str();
+        let d = c.name("d1").or(c.name("d2"))?.as_str().parse().ok()?;
+        Some((month_of(m)?, d))
+    });
+    let from_stem = || {
+        STEM_MONTH_DAY.captures(stem).and_then(|c| {
+            let m: u32 = c[1].parse().ok()?;
+            let d: u32 = c[2].parse().ok()?;
+            Some((m, d))
+        })
+    };
+    let (month, day) = from_heading.or_else(from_stem)?;
+    valid(year, month, day)
+}
+
 fn push_valid(
     found: &mut Vec<(usize, usize, String)>,
     caps: &regex::Captures<'_>,
@@ -184,6 +234,23 @@ mod tests {
         );
         assert_eq!(find_date("2024-02-30"), None);
         assert_eq!(find_date("version 1.2.3"), None);
+    }
+
+    #[test]
+    fn dates_without_a_year_take_the_folder_year() {
+        assert_eq!(
+            year_less_date(
+                "Agenda for the May 1 video call",
+                "wg/main/2018/CG-05-01.md"
+            )
+            .as_deref(),
+            Some("2018-05-01")
+        );
+        assert_eq!(
+            year_less_date("Weekly call", "wg/main/2023/WG-03-08.md").as_deref(),
+            Some("2023-03-08")
+        );
+        assert_eq!(year_less_date("Weekly call", "notes/CG-05-01.md"), None);
     }
 
     #[test]

@@ -33,7 +33,8 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     let agenda = agenda::find_items(blocks, &sections, doc.style, &turns);
     let mut meeting = MeetingRecord {
         date: meeting_date(doc)
-            .or_else(|| dates::find_date(&context.folders.join("/")).map(|d| d.date)),
+            .or_else(|| dates::find_date(&context.folders.join("/")).map(|d| d.date))
+            .or_else(|| year_less_date(doc, context)),
         title: meeting_title(doc),
         line: 1,
         end_line: blocks.iter().map(|b| b.end_line).max().unwrap_or(1),
@@ -170,6 +171,25 @@ fn meeting_date(doc: &Document) -> Option<String> {
         .iter()
         .find_map(|b| dates::find_date(&b.text))
         .map(|d| d.date)
+}
+
+/// `## Agenda for the May 1 call` in `2018/CG-05-01.md`: a day from the title
+/// or the file name, the year from the folders holding the file.
+fn year_less_date(doc: &Document, context: &FileContext) -> Option<String> {
+    let title = doc
+        .blocks
+        .iter()
+        .find(|b| b.heading_level().is_some())
+        .map_or("", |b| b.text.as_str());
+    let name = doc.source.rsplit('/').next().unwrap_or(&doc.source);
+    let path = context
+        .folders
+        .iter()
+        .map(String::as_str)
+        .chain([name])
+        .collect::<Vec<_>>()
+        .join("/");
+    dates::year_less_date(title, &path)
 }
 
 fn meeting_title(doc: &Document) -> Option<String> {
