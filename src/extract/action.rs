@@ -161,8 +161,8 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
             .unwrap_or_default();
         let rest = caps.get(3).or(caps.get(4)).map_or("", |m| m.as_str());
         let rest_empty = caps.get(3).is_none_or(|m| m.as_str().trim().is_empty());
-        if marker.starts_with("next") && rest_empty {
-            // `next steps:` over a list labels the list; its items are the tasks.
+        if (marker.starts_with("next") || marker == "done") && rest_empty && handles.is_empty() {
+            // `next steps:` or `Done:` over a list labels the list; its items are the tasks.
             return None;
         }
         if caps.get(3).is_none() && handles.is_empty() && marker != "#action" {

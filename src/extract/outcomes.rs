@@ -33,6 +33,16 @@ pub(super) fn outcomes(
     let in_actions = (section == Some(SectionKind::Actions)
         && !matches!(block.kind, BlockKind::Heading(_)))
         || under_action_label(blocks, i, &config.keywords);
+    // `POLL: adopt the draft` over a table of votes: the poll and its result.
+    if let Some(result) = poll_result(blocks, i) {
+        meeting.decisions.push(DecisionRecord {
+            text: one_line(&block.text),
+            line: block.line,
+            end_line: result,
+            item,
+        });
+        return;
+    }
     if whole_block_decision {
         let text = one_line(&block.text);
         meeting.decisions.push(DecisionRecord {
@@ -381,6 +391,35 @@ fn labelled(text: &str) -> bool {
         .is_some_and(|(l, _)| l.len() < 30 && decision::is_decision_label(l))
 }
 
+/// The last line of the vote table right after a `POLL:` / `Vote:` paragraph.
+fn poll_result(blocks: &[Block], i: usize) -> Option<u32> {
+    let block = &blocks[i];
+    let label = block
+        .text
+        .split_once(':')?
+        .0
+        .trim()
+        .trim_matches('*')
+        .to_lowercase();
+    let polls = block.kind == BlockKind::Paragraph
+        && matches!(
+            label.as_str(),
+            "poll" | "straw poll" | "vote" | "straw vote"
+        );
+    if !polls {
+        return None;
+    }
+    let rows: Vec<&Block> = blocks[i + 1..]
+        .iter()
+        .take_while(|b| b.kind == BlockKind::TableRow)
+        .collect();
+    // A row of counts: the result.
+    let counted = rows
+        .iter()
+        .any(|r| !r.cells.is_empty() && r.cells.iter().all(|c| c.trim().parse::<u32>().is_ok()));
+    counted.then(|| rows.last().map_or(block.end_line, |r| r.end_line))
+}
+
 /// Whether block `i` sits in a list below a `Done:` or `Completed:` item.
 fn under_done_label(blocks: &[Block], i: usize) -> bool {
     let depth = blocks[i].depth;
@@ -489,6 +528,22 @@ mod tests {
             "QXR: Good idea. I'll bring it to the tooling call next week.\n",
         );
         assert_eq!(actions, vec![(1, vec!["QXR".to_string()])]);
+    }
+
+    #[test]
+    fn a_poll_with_its_counts_is_a_decision() {
+        let text = "**POLL:** adopt the draft\n\n| SF | F | N | A | SA |\n|--|--|--|--|--|\n| 9 | 2 | 1 | 0 | 0 |\n\n**POLL:** a poll with no result yet\n";
+        let (decisions, _) = read("m.md", text);
+        assert_eq!(decisions, vec![1]);
+    }
+
+    #[test]
+    fn under_done_are_reports() {
+        let text =
+            "- @ann\n  - Done:\n    - fix the mirror script\n  - Next:\n    - write the runbook\n";
+        let (_, actions) = read("m.md", text);
+        assert_eq!(actions.len(), 1);
+        assert_eq!(actions[0].0, 5);
     }
 
     #[test]
