@@ -7,6 +7,7 @@ mod family;
 mod links;
 mod lists;
 
+use super::discovery::squash;
 use super::lexicon;
 use super::records::ServiceRef;
 use crate::config::ServiceCatalogue;
@@ -37,14 +38,6 @@ fn names_a_person(written: &str, after: &str) -> bool {
         .to_lowercase();
     lexicon::FIRST_NAMES.contains(&written.to_lowercase())
         && (lexicon::SPEECH_VERBS.contains(&next) || matches!(next.as_str(), "may" | "might"))
-}
-
-/// Lower-case letters and digits only: `go-frob` -> `gofrob`.
-fn squash(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! service. The display name is the catalogue's when there is one, else the
 //! spelling written most often (ties: alphabetical), so file order never matters.
 
+use crate::extract::discovery::squash;
 use crate::extract::records::FileRecord;
 use std::collections::BTreeMap;
 
@@ -74,13 +75,6 @@ fn evidence_rank(evidence: &str) -> u8 {
         "enumeration" | "phrase" | "code-tool" | "code-span" | "host" | "noun" | "version" => 2,
         _ => 3,
     }
-}
-
-fn squash(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 #[cfg(test)]
