@@ -94,7 +94,7 @@ impl Turns {
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                candidate(b).filter(|s| match s.form {
+                candidate(b, &roster).filter(|s| match s.form {
                     // An owner's name stands over the sub-items that are theirs,
                     // and is known as someone's elsewhere in the file.
                     Form::Owner => {
@@ -187,6 +187,33 @@ struct Roster {
 impl Roster {
     fn of(blocks: &[Block]) -> Roster {
         let mut names = BTreeSet::new();
+        // A run of three or more list items that are only names (`- Ann Lee (@ann)`).
+        let mut run: Vec<&str> = Vec::new();
+        let flush = |run: &mut Vec<&str>, names: &mut BTreeSet<String>| {
+            if run.len() >= 3 {
+                for name in run.iter() {
+                    let lower = name.to_lowercase();
+                    if let Some(first) = lower.split_whitespace().next() {
+                        names.insert(first.to_string());
+                    }
+                    names.insert(lower);
+                }
+            }
+            run.clear();
+        };
+        for b in blocks {
+            let name = (b.kind == BlockKind::ListItem)
+                .then(|| OWNER.captures(b.text.trim()))
+                .flatten()
+                .and_then(|c| c.name("name"))
+                .map(|m| m.as_str())
+                .filter(|n| n.split_whitespace().count() >= 2);
+            match name {
+                Some(n) => run.push(n),
+                None => flush(&mut run, &mut names),
+            }
+        }
+        flush(&mut run, &mut names);
         for b in blocks.iter().filter(|b| b.kind != BlockKind::Code) {
             for h in person::find_handles(&b.text, b.line) {
                 names.insert(h.name.to_lowercase());
@@ -219,7 +246,7 @@ impl Roster {
 }
 
 /// The speaker a block would open a turn for, before recurrence is checked.
-fn candidate(block: &Block) -> Option<Speaker> {
+fn candidate(block: &Block, roster: &Roster) -> Option<Speaker> {
     let make = |label: &str, form: Form| {
         let is_handle = label.starts_with('@');
         Some(Speaker {
@@ -257,11 +284,26 @@ fn candidate(block: &Block) -> Option<Speaker> {
             return make(name, Form::Linked);
         }
     }
-    let who = action::speaker_of(first)?;
+    let who = action::speaker_of(first)
+        .or_else(|| capitalised_label(first).filter(|l| roster.knows(l)))?;
     let label_kind = sections::classify(who);
     (label_kind == SectionKind::Other && !who.eq_ignore_ascii_case("all"))
         .then(|| make(who, Form::Label))
         .flatten()
+}
+
+/// `Gibson: ...`: a capitalised name before a colon, whatever word it is
+/// otherwise; only its recurring as a label in the file makes it a speaker.
+fn capitalised_label(line: &str) -> Option<&str> {
+    let (label, rest) = line.split_once(':')?;
+    let label = label.trim();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let named = !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| person::looks_like_first_name(w))
+        && !super::decision::is_decision_label(label)
+        && !super::lexicon::NOT_AGENTS.contains(&label.to_lowercase().as_str());
+    (named && rest.starts_with(' ')).then_some(label)
 }
 
 /// `[ann](https://chat.example.org/msg/12) mentions that ...`: a list item that
