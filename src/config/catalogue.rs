@@ -162,8 +162,10 @@ impl ServiceCatalogue {
 /// in a list of names joined by slashes (`Grafana/Prometheus/Alertmanager`).
 fn in_path(text: &str, start: usize, end: usize) -> bool {
     let token_start = text[..start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let token_end = text[end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| end + i);
@@ -190,12 +192,13 @@ fn in_path(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     // In a list each piece is a name of its own: `k8s` in `org/k8s-provider` is not.
-    let piece_start = text[..start]
+    // Searched within the token, so each match costs only its token's length.
+    let piece_start = text[token_start..start]
         .rfind('/')
-        .map_or(token_start, |i| (i + 1).max(token_start));
-    let piece_end = text[end..]
+        .map_or(token_start, |i| token_start + i + 1);
+    let piece_end = text[end..token_end]
         .find('/')
-        .map_or(token_end, |i| (end + i).min(token_end));
+        .map_or(token_end, |i| end + i);
     let whole_piece = text[piece_start..start].is_empty()
         && text[end..piece_end]
             .chars()
@@ -330,6 +333,11 @@ mod tests {
         );
         assert!(names("see github.com/grafana/loki and /opt/prometheus/bin").is_empty());
         assert!(names("fixed in grafana/loki#12").is_empty());
+        // A wide space before a name is a space, not the middle of a character.
+        assert_eq!(
+            names("see\u{3000}Grafana/Prometheus"),
+            vec!["Grafana", "Prometheus"]
+        );
     }
 
     #[test]

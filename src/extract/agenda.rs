@@ -27,9 +27,7 @@ pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style, turns: 
         Default::default()
     };
     let starts: Vec<usize> = (0..blocks.len())
-        .filter(|&i| {
-            chat_items.contains_key(&i) || opens_item(blocks, sections, &outline, style, i)
-        })
+        .filter(|&i| chat_items.contains_key(&i) || opens_item(blocks, &outline, style, i))
         // `- Ann: I think ...`: a speaker's turn, not a subject (unless it
         // names an issue: `ELI5: charters [#207]`).
         .filter(|&i| {
@@ -80,21 +78,13 @@ pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style, turns: 
     agenda
 }
 
-fn opens_item(
-    blocks: &[Block],
-    sections: &SectionMap,
-    outline: &Outline,
-    style: Style,
-    i: usize,
-) -> bool {
+fn opens_item(blocks: &[Block], outline: &Outline, style: Style, i: usize) -> bool {
     let block = &blocks[i];
     if topic_line(&block.text).is_some() && block.kind != BlockKind::Code {
         return true;
     }
     match block.kind {
-        BlockKind::Heading(_) => {
-            outline.is_item_heading(i) && !outline::heading_yields_to_bullets(blocks, i)
-        }
+        BlockKind::Heading(_) => outline.opens_item(i),
         BlockKind::ListItem if style == Style::PlainText => {
             block.depth == 1
                 && blocks
@@ -102,7 +92,7 @@ fn opens_item(
                     .is_some_and(|n| n.kind == BlockKind::Paragraph && n.line == block.end_line + 1)
                 && !previous_line_introduces_list(blocks, i)
         }
-        BlockKind::ListItem => outline::bullet_opens_item(blocks, sections, outline, style, i),
+        BlockKind::ListItem => outline::bullet_opens_item(blocks, outline, style, i),
         _ => false,
     }
 }

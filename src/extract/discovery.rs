@@ -10,6 +10,7 @@
 use super::lexicon;
 use super::person;
 use super::records::ServiceRef;
+use super::service::evidence::{line_of, service};
 use crate::config::ServiceCatalogue;
 use crate::document::{Block, BlockKind, blank_inline_code};
 use regex::Regex;
@@ -232,15 +233,6 @@ fn code_tools(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, Ser
     out
 }
 
-fn service(name: &str, line: u32, evidence: &'static str) -> ServiceRef {
-    ServiceRef {
-        name: name.to_string(),
-        written: name.to_string(),
-        line,
-        evidence,
-    }
-}
-
 /// Whether a candidate could name a product: not a stop word, not all digits, not known already.
 fn plausible(name: &str, catalogue: &ServiceCatalogue) -> bool {
     let lower = name.to_lowercase();
@@ -251,10 +243,6 @@ fn plausible(name: &str, catalogue: &ServiceCatalogue) -> bool {
         && !person::is_stop_word(first)
         && !lexicon::NOT_AGENTS.contains(&first)
         && !lexicon::TASK_VERBS.contains(&first)
-}
-
-fn line_of(block: &Block, offset: usize) -> u32 {
-    block.line + block.text[..offset].matches('\n').count() as u32
 }
 
 /// Unknown short names listed among at least two known services.

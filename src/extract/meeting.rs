@@ -7,7 +7,7 @@ use super::attendance::{attendance_block, label_lines, roles_in};
 use super::dates;
 use super::decision;
 use super::issue::{self, RepoContext};
-use super::outcomes::outcomes;
+use super::outcomes::{ListParents, Place, outcomes};
 use super::person::{self, Evidence};
 use super::records as issue_ref;
 use super::records::{MeetingRecord, Mention, PersonRef};
@@ -44,6 +44,7 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     authors(doc, context, &mut meeting);
     let mut candidates = Candidates::default();
     let listed = label_item_sections(blocks, &config.keywords);
+    let lists = ListParents::new(blocks);
     for (i, block) in blocks.iter().enumerate() {
         let item = agenda.item_of_block[i];
         let section = listed[i].or_else(|| effective_section(&sections, &agenda, i));
@@ -67,15 +68,13 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
         ) {
             label_lines(block, &mut meeting, &config.keywords);
             if !opens_item(&agenda, i) && block.kind != BlockKind::Code {
-                outcomes(
-                    blocks,
-                    i,
+                let place = Place {
                     item,
                     section,
-                    turns.speaker(i),
-                    &mut meeting,
-                    config,
-                );
+                    turn: turns.speaker(i),
+                    lists: &lists,
+                };
+                outcomes(blocks, i, &place, &mut meeting, config);
             }
         }
     }

@@ -13,16 +13,63 @@ use crate::model::ActionStatus;
 use regex::Regex;
 use std::collections::BTreeSet;
 
+/// Where a block sits: its agenda item, the section kind that applies, the
+/// speaker's turn it is part of, and the list items it is nested under.
+pub(super) struct Place<'a> {
+    /// Index of the enclosing agenda item.
+    pub item: Option<usize>,
+    /// The section kind that applies.
+    pub section: Option<SectionKind>,
+    /// The turn the block is part of.
+    pub turn: Option<&'a Speaker>,
+    /// The list parents of every block of the meeting.
+    pub lists: &'a ListParents,
+}
+
+/// For every block, the nearest block above it that is less deeply nested (the
+/// list item it hangs under, or a plain line before a list), with no heading
+/// in between; worked out once per meeting.
+pub(super) struct ListParents(Vec<Option<usize>>);
+
+impl ListParents {
+    /// The list parents of `blocks`.
+    pub fn new(blocks: &[Block]) -> Self {
+        let mut parents = vec![None; blocks.len()];
+        let mut open: Vec<(u8, usize)> = Vec::new();
+        for (i, b) in blocks.iter().enumerate() {
+            if b.heading_level().is_some() {
+                open.clear();
+                continue;
+            }
+            while open.last().is_some_and(|&(depth, _)| depth >= b.depth) {
+                open.pop();
+            }
+            parents[i] = open.last().map(|&(_, p)| p);
+            open.push((b.depth, i));
+        }
+        ListParents(parents)
+    }
+
+    /// The parent of block `i`, its parent, and so on up to a plain line.
+    fn chain(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.0[i], |&p| self.0[p])
+    }
+}
+
 /// Decisions and actions in block `i`, read sentence by sentence.
 pub(super) fn outcomes(
     blocks: &[Block],
     i: usize,
-    item: Option<usize>,
-    section: Option<SectionKind>,
-    turn: Option<&Speaker>,
+    place: &Place<'_>,
     meeting: &mut MeetingRecord,
     config: &Config,
 ) {
+    let Place {
+        item,
+        section,
+        turn,
+        lists,
+    } = *place;
     let block = &blocks[i];
     let whole_block_decision = block
         .lead_strong
@@ -32,7 +79,7 @@ pub(super) fn outcomes(
             && !matches!(block.kind, BlockKind::Heading(_)));
     let in_actions = (section == Some(SectionKind::Actions)
         && !matches!(block.kind, BlockKind::Heading(_)))
-        || under_action_label(blocks, i, &config.keywords);
+        || under_action_label(blocks, i, lists, &config.keywords);
     // `POLL: adopt the draft` over a table of votes: the poll and its result.
     if let Some(result) = poll_result(blocks, i) {
         meeting.decisions.push(DecisionRecord {
@@ -68,7 +115,7 @@ pub(super) fn outcomes(
             || presented(blocks, name)
     };
     // Under `Done:` in someone's update: what was finished, not a task.
-    let reported_done = block.checked.is_none() && under_done_label(blocks, i);
+    let reported_done = block.checked.is_none() && under_done_label(blocks, i, lists);
     // The speaker of the turn so far: `CDS: Good idea. I'll bring it` commits CDS.
     let mut speaker: Option<String> = turn.map(|s| s.label.clone());
     for (n, sentence) in sentences(block).into_iter().enumerate() {
@@ -427,69 +474,58 @@ fn poll_result(blocks: &[Block], i: usize) -> Option<u32> {
 }
 
 /// Whether block `i` sits in a list below a `Done:` or `Completed:` item.
-fn under_done_label(blocks: &[Block], i: usize) -> bool {
-    let depth = blocks[i].depth;
-    let mut within = depth;
-    for b in blocks[..i].iter().rev() {
-        if b.heading_level().is_some() || b.depth == 0 {
-            return false;
-        }
-        if b.depth < within {
-            let label = b.text.trim().trim_end_matches(':').to_lowercase();
-            if b.text.trim_end().ends_with(':')
-                && matches!(
-                    label.as_str(),
-                    "done" | "completed" | "finished" | "shipped"
-                )
-            {
-                return true;
-            }
-            within = b.depth;
-        }
-    }
-    false
+fn under_done_label(blocks: &[Block], i: usize, lists: &ListParents) -> bool {
+    lists.chain(i).any(|p| {
+        let b = &blocks[p];
+        let label = b.text.trim().trim_end_matches(':').to_lowercase();
+        b.depth > 0
+            && b.text.trim_end().ends_with(':')
+            && matches!(
+                label.as_str(),
+                "done" | "completed" | "finished" | "shipped"
+            )
+    })
 }
 
 /// Whether block `i` sits below a list item such as `next steps:` or `ToDo:`, or
 /// in a list right below a plain line such as `Action items` (plain-text minutes).
-fn under_action_label(blocks: &[Block], i: usize, keywords: &Keywords) -> bool {
-    let depth = blocks[i].depth;
-    if depth == 0 {
+fn under_action_label(
+    blocks: &[Block],
+    i: usize,
+    lists: &ListParents,
+    keywords: &Keywords,
+) -> bool {
+    if blocks[i].depth == 0 {
         return false;
     }
-    for b in blocks[..i].iter().rev() {
-        if matches!(b.kind, BlockKind::Heading(_)) {
-            return false;
-        }
-        if b.depth == 0 {
-            let label = b.text.trim().trim_end_matches(':');
-            return b.kind == BlockKind::Paragraph
-                && !label.contains('\n')
-                && label.split_whitespace().count() <= 3
-                && sections::classify_with(label, keywords) == SectionKind::Actions;
-        }
-        if b.depth < depth {
-            let lower = b.text.trim().to_lowercase();
-            // `Next:` over a person's update list: what they do next.
-            if lower == "next:" {
-                return true;
-            }
-            return lower.ends_with(':')
-                && [
-                    "next step",
-                    "todo",
-                    "to do",
-                    "to-do",
-                    "action",
-                    "follow-up",
-                    "follow up",
-                    "tasks",
-                ]
-                .iter()
-                .any(|w| lower.contains(w));
-        }
+    let Some(parent) = lists.chain(i).next().map(|p| &blocks[p]) else {
+        return false;
+    };
+    if parent.depth == 0 {
+        let label = parent.text.trim().trim_end_matches(':');
+        return parent.kind == BlockKind::Paragraph
+            && !label.contains('\n')
+            && label.split_whitespace().count() <= 3
+            && sections::classify_with(label, keywords) == SectionKind::Actions;
     }
-    false
+    let lower = parent.text.trim().to_lowercase();
+    // `Next:` over a person's update list: what they do next.
+    if lower == "next:" {
+        return true;
+    }
+    lower.ends_with(':')
+        && [
+            "next step",
+            "todo",
+            "to do",
+            "to-do",
+            "action",
+            "follow-up",
+            "follow up",
+            "tasks",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 #[cfg(test)]
@@ -515,8 +551,15 @@ mod tests {
                 .attendees
                 .push(crate::extract::records::PersonRef::name(*a, 1));
         }
+        let lists = ListParents::new(&doc.blocks);
+        let place = Place {
+            item: None,
+            section: None,
+            turn: None,
+            lists: &lists,
+        };
         for i in 0..doc.blocks.len() {
-            outcomes(&doc.blocks, i, None, None, None, &mut meeting, &config);
+            outcomes(&doc.blocks, i, &place, &mut meeting, &config);
         }
         let decisions = meeting.decisions.iter().map(|d| d.line).collect();
         let actions = meeting

@@ -32,27 +32,56 @@ pub enum Role {
     Part,
 }
 
-/// The role of every heading block (`None` for other blocks).
+/// The role of every heading, the heading every block sits under, and what the
+/// top-level bullets under each heading are. Everything a block asks about is
+/// worked out once per file, so asking is cheap for every block.
 #[derive(Clone, Debug)]
 pub struct Outline {
     roles: Vec<Option<Role>>,
+    /// For every block: the nearest heading above it that is shallower.
+    parents: Vec<Option<usize>>,
+    /// For every heading: what its top-level bullets are.
+    bullets: Vec<Bullets>,
+    /// Whether any heading is a subject (an item or a group of items).
+    has_subjects: bool,
+}
+
+/// What the top-level bullets right under a heading are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Bullets {
+    /// Discussion of the heading (or not under a heading at all).
+    #[default]
+    Discussion,
+    /// Items, each one a subject.
+    Items,
+    /// Items when they reference something: a triage list (`### owner/repo`,
+    /// mostly issue links); the heading itself gives way to them.
+    References,
+    /// Items when the discussion nests under them; the heading is an item too.
+    NestedSubjects,
+    /// An agenda's entries: items unless they end with `:` and hold nothing.
+    AgendaEntries,
 }
 
 impl Outline {
     /// Work out the role of every heading in `blocks`.
     pub fn new(blocks: &[Block], sections: &SectionMap) -> Self {
         let mut roles: Vec<Option<Role>> = vec![None; blocks.len()];
+        let mut parents: Vec<Option<usize>> = vec![None; blocks.len()];
         let title = title_heading(blocks, sections);
         let metadata_run = metadata_runs(blocks);
-        // Innermost-last stack of (level, role) of the headings enclosing the current block.
-        let mut stack: Vec<(u8, Role)> = Vec::new();
+        // Innermost-last stack of (level, block index, role) of the headings
+        // enclosing the current block.
+        let mut stack: Vec<(u8, usize, Role)> = Vec::new();
         for (i, block) in blocks.iter().enumerate() {
             let Some(level) = block.heading_level() else {
+                parents[i] = stack.last().map(|&(_, h, _)| h);
                 continue;
             };
-            while stack.last().is_some_and(|&(l, _)| l >= level) {
+            while stack.last().is_some_and(|&(l, _, _)| l >= level) {
                 stack.pop();
             }
+            parents[i] = stack.last().map(|&(_, h, _)| h);
             let kind = sections.heading_kind(i).unwrap_or(SectionKind::Other);
             let role = if title == Some(i) {
                 Role::Title
@@ -66,9 +95,36 @@ impl Outline {
                 subject_role(blocks, i, &stack)
             };
             roles[i] = Some(role);
-            stack.push((level, role));
+            stack.push((level, i, role));
         }
-        Outline { roles }
+        let has_subjects = roles
+            .iter()
+            .any(|r| matches!(r, Some(Role::Item | Role::Group)));
+        // The last item heading, to tell whether body headings follow an agenda.
+        let last_item = roles.iter().rposition(|r| *r == Some(Role::Item));
+        let bullets = (0..blocks.len())
+            .map(|h| match roles[h] {
+                Some(Role::Group) if !has_sub_headings(blocks, h) => Bullets::Items,
+                Some(Role::Section(SectionKind::Agenda)) => {
+                    let end = section_end(blocks, h);
+                    let body_items = last_item.is_some_and(|j| j >= end);
+                    if has_sub_headings(blocks, h) || body_items {
+                        Bullets::Discussion
+                    } else {
+                        Bullets::AgendaEntries
+                    }
+                }
+                Some(Role::Item) if lists_items(blocks, h) => Bullets::References,
+                Some(Role::Item) if heading_over_subjects(blocks, h) => Bullets::NestedSubjects,
+                _ => Bullets::Discussion,
+            })
+            .collect();
+        Outline {
+            roles,
+            parents,
+            bullets,
+            has_subjects,
+        }
     }
 
     /// The role of block `i`, if it is a heading.
@@ -76,42 +132,15 @@ impl Outline {
         self.roles[i]
     }
 
-    /// Whether block `i` is a heading that opens an item.
-    pub fn is_item_heading(&self, i: usize) -> bool {
-        self.roles[i] == Some(Role::Item)
-    }
-
-    /// Whether any heading of the file opens an item.
-    pub fn has_item_headings(&self) -> bool {
-        self.roles.contains(&Some(Role::Item))
-    }
-
-    /// Whether any heading of the file is a subject (an item or a group of items).
-    pub fn has_subject_headings(&self) -> bool {
-        self.roles
-            .iter()
-            .any(|r| matches!(r, Some(Role::Item | Role::Group)))
+    /// Whether block `i` is a heading that opens an item (not one that gives
+    /// way to the references listed under it).
+    pub fn opens_item(&self, i: usize) -> bool {
+        self.roles[i] == Some(Role::Item) && self.bullets[i] != Bullets::References
     }
 
     /// The nearest heading enclosing block `i`, with its role.
-    pub fn parent(&self, blocks: &[Block], i: usize) -> Option<(usize, Role)> {
-        self.ancestors(blocks, i).next()
-    }
-
-    /// The headings enclosing block `i`, innermost first.
-    pub fn ancestors<'a>(
-        &'a self,
-        blocks: &'a [Block],
-        i: usize,
-    ) -> impl Iterator<Item = (usize, Role)> + 'a {
-        let mut level = blocks[i].heading_level().unwrap_or(u8::MAX);
-        (0..i).rev().filter_map(move |j| {
-            let l = blocks[j].heading_level()?;
-            (l < level).then(|| {
-                level = l;
-                (j, self.roles[j].unwrap_or(Role::Part))
-            })
-        })
+    fn parent(&self, i: usize) -> Option<(usize, Role)> {
+        self.parents[i].map(|h| (h, self.roles[h].unwrap_or(Role::Part)))
     }
 }
 
@@ -126,8 +155,8 @@ pub fn roles(blocks: &[Block], config: &crate::config::Config) -> Vec<Option<Rol
 
 /// The role of a heading named by no section word, from the headings around it
 /// and what lies under it.
-fn subject_role(blocks: &[Block], i: usize, stack: &[(u8, Role)]) -> Role {
-    let inside_item = stack.iter().rev().find_map(|&(_, r)| match r {
+fn subject_role(blocks: &[Block], i: usize, stack: &[(u8, usize, Role)]) -> Role {
+    let inside_item = stack.iter().rev().find_map(|&(_, _, r)| match r {
         Role::Item | Role::Part => Some(true),
         Role::Group | Role::Section(SectionKind::Agenda) => Some(false),
         // Sub-headings of attendance, action or decision sections belong to them.
@@ -306,13 +335,7 @@ fn metadata_runs(blocks: &[Block]) -> Vec<bool> {
 }
 
 /// Whether the list item `i` opens an item of its own, given the outline.
-pub fn bullet_opens_item(
-    blocks: &[Block],
-    sections: &SectionMap,
-    outline: &Outline,
-    style: Style,
-    i: usize,
-) -> bool {
+pub fn bullet_opens_item(blocks: &[Block], outline: &Outline, style: Style, i: usize) -> bool {
     let block = &blocks[i];
     if block.kind != BlockKind::ListItem || block.depth != 1 || style == Style::ChatLog {
         return false;
@@ -320,24 +343,20 @@ pub fn bullet_opens_item(
     if is_label_line(block) || is_link_only(block) || labels_details(blocks, i) {
         return false;
     }
-    match outline.parent(blocks, i) {
+    let nests = || blocks.get(i + 1).is_some_and(|n| n.depth > block.depth);
+    let Some((h, role)) = outline.parent(i) else {
         // A file whose only heading is its title: its top-level bullets are the items.
-        None | Some((_, Role::Title | Role::Metadata)) => !outline.has_subject_headings(),
-        Some((h, Role::Group)) => !has_sub_headings(blocks, h),
-        Some((h, Role::Section(SectionKind::Agenda))) => {
-            agenda_bullet_is_item(blocks, sections, outline, h, i)
-        }
-        Some((h, Role::Item)) => {
-            if lists_items(blocks, h) {
-                // Among references, a bullet without one is discussion.
-                references_something(block)
-            } else {
-                // A bullet opens a subject of its own when the discussion nests under it.
-                heading_over_subjects(blocks, h)
-                    && blocks.get(i + 1).is_some_and(|n| n.depth > block.depth)
-            }
-        }
-        _ => false,
+        return !outline.has_subjects;
+    };
+    match (role, outline.bullets[h]) {
+        (Role::Title | Role::Metadata, _) => !outline.has_subjects,
+        (_, Bullets::Items) => true,
+        // Among references, a bullet without one is discussion.
+        (_, Bullets::References) => references_something(block),
+        // A bullet opens a subject of its own when the discussion nests under it.
+        (_, Bullets::NestedSubjects) => nests(),
+        (_, Bullets::AgendaEntries) => !block.text.trim_end().ends_with(':') || nests(),
+        (_, Bullets::Discussion) => false,
     }
 }
 
@@ -437,42 +456,11 @@ fn is_link_only(block: &Block) -> bool {
         && !text.contains(char::is_whitespace)
 }
 
-/// Agenda bullets are items unless body headings after the agenda discuss them
-/// (then those are the items), or the agenda has sub-headings of its own.
-fn agenda_bullet_is_item(
-    blocks: &[Block],
-    _sections: &SectionMap,
-    outline: &Outline,
-    agenda: usize,
-    i: usize,
-) -> bool {
-    if has_sub_headings(blocks, agenda) {
-        return false;
-    }
-    let level = blocks[agenda].heading_level().unwrap_or(1);
-    let end = blocks[agenda + 1..]
-        .iter()
-        .position(|b| b.heading_level().is_some_and(|l| l <= level))
-        .map_or(blocks.len(), |p| agenda + 1 + p);
-    let body_items = (end..blocks.len()).any(|j| outline.is_item_heading(j));
-    if body_items {
-        return false;
-    }
-    let block = &blocks[i];
-    !block.text.trim_end().ends_with(':')
-        || blocks.get(i + 1).is_some_and(|b| b.depth > block.depth)
-}
-
 /// An item heading whose top-level bullets are themselves the items: a heading
 /// that is just a repository (`### owner/repo`), or a collection of references
 /// (every bullet names an issue, or the heading names a collection).
 fn lists_items(blocks: &[Block], heading: usize) -> bool {
     names_repository(&blocks[heading]) || holds_bullet_items(blocks, heading)
-}
-
-/// Whether an item heading gives way to the bullets under it.
-pub fn heading_yields_to_bullets(blocks: &[Block], heading: usize) -> bool {
-    lists_items(blocks, heading)
 }
 
 /// A heading that is just a repository (`### owner/repo`) groups the items below it.
@@ -512,6 +500,15 @@ fn heading_names_a_collection(text: &str) -> bool {
     heading_words(text)
         .iter()
         .any(|w| lexicon::COLLECTION_NOUNS.contains(w))
+}
+
+/// The block after the section of `heading` (the next heading as shallow or shallower).
+fn section_end(blocks: &[Block], heading: usize) -> usize {
+    let level = blocks[heading].heading_level().unwrap_or(1);
+    blocks[heading + 1..]
+        .iter()
+        .position(|b| b.heading_level().is_some_and(|l| l <= level))
+        .map_or(blocks.len(), |p| heading + 1 + p)
 }
 
 fn section_blocks(blocks: &[Block], heading: usize) -> impl Iterator<Item = &Block> {
@@ -578,15 +575,8 @@ mod tests {
         assert_eq!(roles[7], Some(Role::Item));
         assert_eq!(roles[9], Some(Role::Item));
         assert_eq!(roles[10], Some(Role::Part));
-        let sections = SectionMap::new(&blocks, &Keywords::default());
         // Body headings discuss the agenda: its bullet is not an item of its own.
-        assert!(!bullet_opens_item(
-            &blocks,
-            &sections,
-            &o,
-            Style::Markdown,
-            4
-        ));
+        assert!(!bullet_opens_item(&blocks, &o, Style::Markdown, 4));
     }
 
     #[test]
@@ -597,21 +587,8 @@ mod tests {
             li("Bo Lee gave a demo of the mirror tool", 4),
         ];
         let o = outline_of(&blocks);
-        let sections = SectionMap::new(&blocks, &Keywords::default());
-        assert!(bullet_opens_item(
-            &blocks,
-            &sections,
-            &o,
-            Style::Markdown,
-            1
-        ));
-        assert!(bullet_opens_item(
-            &blocks,
-            &sections,
-            &o,
-            Style::Markdown,
-            2
-        ));
+        assert!(bullet_opens_item(&blocks, &o, Style::Markdown, 1));
+        assert!(bullet_opens_item(&blocks, &o, Style::Markdown, 2));
     }
 
     #[test]
@@ -637,8 +614,7 @@ mod tests {
         let o = outline_of(&blocks);
         assert_eq!(o.role(1), Some(Role::Metadata));
         assert_eq!(o.role(3), Some(Role::Item));
-        let sections = SectionMap::new(&blocks, &Keywords::default());
-        let opens = |i| bullet_opens_item(&blocks, &sections, &o, Style::Markdown, i);
+        let opens = |i| bullet_opens_item(&blocks, &o, Style::Markdown, i);
         assert!(opens(4) && opens(6));
         // One bullet under a heading is its discussion.
         assert!(!opens(9));
@@ -654,13 +630,6 @@ mod tests {
         ];
         let o = outline_of(&blocks);
         assert_eq!(o.role(1), Some(Role::Group));
-        let sections = SectionMap::new(&blocks, &Keywords::default());
-        assert!(bullet_opens_item(
-            &blocks,
-            &sections,
-            &o,
-            Style::Markdown,
-            2
-        ));
+        assert!(bullet_opens_item(&blocks, &o, Style::Markdown, 2));
     }
 }

@@ -21,9 +21,6 @@ use std::sync::LazyLock;
 /// A word as it can name software: letters and digits joined by `-`, `+` or `.`.
 static WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\d]+(?:[-+.][\p{L}\d]+)*").expect("word regex"));
-/// `@handle` mentions: people, never products.
-static HANDLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\w.])@([\w-]+)").expect("handle regex"));
 /// A chat nick (`<nick>`) or a speaker prefix (`Name:`, `**Name**:`) at a line start.
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -114,8 +111,9 @@ impl<'a> Context<'a> {
             if let Some(s) = &b.lead_strong {
                 people.insert(s.trim().to_lowercase());
             }
-            for c in HANDLE.captures_iter(&b.text) {
-                people.insert(c[1].to_lowercase());
+            // `@handle` mentions: people, never products.
+            for h in person::find_handles(&b.text, b.line) {
+                people.insert(h.name.to_lowercase());
             }
             for c in SPEAKER.captures_iter(&b.text) {
                 let name = c
