@@ -14,6 +14,9 @@ pub struct ServiceEntry {
     pub name: String,
     /// Other spellings.
     pub aliases: Vec<String>,
+    /// Spellings that match only as written (`GH`), whatever `case_sensitive` says:
+    /// abbreviations that are other words in another case.
+    pub exact_aliases: Vec<String>,
     /// Match only the exact capitalisation.
     pub case_sensitive: bool,
 }
@@ -38,13 +41,17 @@ impl ServiceCatalogue {
             .filter_map(|l| {
                 let mut fields = l.split('\t');
                 let name = fields.next()?.trim().to_string();
-                let aliases = fields
+                let (exact_aliases, aliases): (Vec<String>, Vec<String>) = fields
                     .next()
                     .unwrap_or("")
                     .split('|')
                     .map(str::trim)
                     .filter(|a| !a.is_empty())
                     .map(String::from)
+                    .partition(|a| a.starts_with('='));
+                let exact_aliases = exact_aliases
+                    .into_iter()
+                    .map(|a| a.trim_start_matches('=').to_string())
                     .collect();
                 let case_sensitive = fields
                     .next()
@@ -52,6 +59,7 @@ impl ServiceCatalogue {
                 (!name.is_empty()).then_some(ServiceEntry {
                     name,
                     aliases,
+                    exact_aliases,
                     case_sensitive,
                 })
             })
@@ -71,6 +79,10 @@ impl ServiceCatalogue {
                 } else {
                     folded.entry(spelling.to_lowercase()).or_insert(i);
                 }
+                spellings.push(spelling.clone());
+            }
+            for spelling in &e.exact_aliases {
+                exact.entry(spelling.clone()).or_insert(i);
                 spellings.push(spelling.clone());
             }
         }
@@ -102,6 +114,17 @@ impl ServiceCatalogue {
     /// Every entry.
     pub fn entries(&self) -> &[ServiceEntry] {
         &self.entries
+    }
+
+    /// Whether a word opens the names of known services without being one
+    /// (`Google` for `Google Docs`): a vendor, not a product.
+    pub fn is_vendor(&self, word: &str) -> bool {
+        let word = word.to_lowercase();
+        self.entries.iter().any(|e| {
+            e.name
+                .split_once(' ')
+                .is_some_and(|(first, _)| first.to_lowercase() == word)
+        })
     }
 
     /// Look up a spelling; returns the entry when it is a known name.
@@ -316,6 +339,19 @@ mod tests {
             .map(|(_, _, e)| e.name.as_str())
             .collect();
         assert_eq!(found, vec!["Flux", "Flux", "Ghost", "PostgreSQL"]);
+    }
+
+    #[test]
+    fn exact_aliases_match_only_as_written() {
+        let cat = ServiceCatalogue::parse("Frobhub\tfrobhub.com|=FH\t\n");
+        let found: Vec<&str> = cat
+            .find_all("the FH org, fh as a word, and frobhub")
+            .iter()
+            .map(|(_, w, _)| *w)
+            .collect();
+        assert_eq!(found, vec!["FH", "frobhub"]);
+        assert!(cat.lookup("FH").is_some());
+        assert!(cat.lookup("fh").is_none());
     }
 
     #[test]

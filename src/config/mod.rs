@@ -120,6 +120,7 @@ impl Config {
         entries.extend(parsed.services.into_iter().map(|s| ServiceEntry {
             name: s.name,
             aliases: s.aliases,
+            exact_aliases: Vec::new(),
             case_sensitive: s.case_sensitive,
         }));
         let lower = |v: Vec<String>| {

@@ -40,41 +40,6 @@ static REPO_URL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("repository regex")
 });
 
-/// Repository names too generic to name a product.
-const GENERIC_REPOS: &[&str] = &[
-    "issues",
-    "docs",
-    "documentation",
-    "standards",
-    "community",
-    "website",
-    "minutes",
-    "meta",
-    "infra",
-    "tac",
-    "rfcs",
-    "rust",
-    "governance",
-    "org",
-    ".github",
-    "blog",
-    "release",
-    "releases",
-    "design",
-    "planning",
-    "notes",
-    "meetings",
-    "agenda",
-    "tools",
-    "scripts",
-    "examples",
-    "templates",
-    "roadmap",
-    "security",
-    "projects",
-    "wiki",
-];
-
 /// Every service found by discovery in a meeting's blocks, with the block it was found in.
 pub fn discover(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, ServiceRef)> {
     let mut out = Vec::new();
@@ -95,8 +60,9 @@ pub fn discover(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
     out.extend(two_spellings(blocks, catalogue, &spellings));
     out.extend(code_tools(blocks, catalogue));
     super::service::evidence::extend(blocks, catalogue, &mut out);
+    // An owner's name is a product only when a site of the same name says so.
     let owners = repository_owners(blocks);
-    out.retain(|(_, s)| !owners.contains(&squash(&s.name)));
+    out.retain(|(_, s)| s.evidence == "site" || !owners.contains(&squash(&s.name)));
     out
 }
 
@@ -308,7 +274,9 @@ fn repositories(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
         for url in urls {
             for c in REPO_URL.captures_iter(url) {
                 let repo = c[1].trim_end_matches(".git").to_string();
-                if repo.len() >= 4 && !GENERIC_REPOS.contains(&repo.to_lowercase().as_str()) {
+                if repo.len() >= 4
+                    && !lexicon::GENERIC_REPOS.contains(&repo.to_lowercase().as_str())
+                {
                     repos.entry(squash(&repo)).or_insert(repo);
                 }
             }

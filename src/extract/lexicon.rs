@@ -118,6 +118,11 @@ word_list!(
     COLLECTION_NOUNS,
     "collection-nouns.txt"
 );
+word_list!(
+    /// Repository names that say what a repository holds, not which product it builds.
+    GENERIC_REPOS,
+    "generic-repos.txt"
+);
 
 #[cfg(test)]
 mod tests {

@@ -71,7 +71,7 @@ impl ServiceIndex {
 fn evidence_rank(evidence: &str) -> u8 {
     match evidence {
         "catalogue" | "config" => 0,
-        "repository" | "spelling" | "link" | "reference" => 1,
+        "repository" | "spelling" | "link" | "reference" | "site" => 1,
         "enumeration" | "phrase" | "code-tool" | "code-span" | "host" | "noun" | "version" => 2,
         _ => 3,
     }

@@ -1,6 +1,7 @@
 //! Names that the words around them mark as software.
 //!
-//! - `noun`: a name before a software noun (`Frobnik server`, `go-frob plugin`);
+//! - `noun`: a name before a software noun (`Frobnik server`, `go-frob plugin`,
+//!   `the frob and zorb repos`);
 //! - `version`: a name before a version (`Frobnik v1.2`, `frob 0.6`, `frob@1.0.0`);
 //! - `code-span`: a code span called a tool, crate or library, or given a version
 //!   (`` the `frob` crate ``, `` `frob` v2.1 ``, `` `frob@1.0` ``).
@@ -16,9 +17,10 @@ static NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<name> \p{L}[\p{L}\d]* (?: [-+][\p{L}\d]+ )* )
+        (?: \s (?: and | or | & ) \s (?P<other> \p{L}[\p{L}\d]* (?: [-+][\p{L}\d]+ )* ) )?
         \s
         (?P<noun> servers? | plugins? | bots? | crates? | library | libraries | clients?
-                | daemons? | proxy | proxies | CLI | cli | operators? )
+                | daemons? | proxy | proxies | CLI | cli | operators? | repos | repositories )
         \b",
     )
     .expect("noun regex")
@@ -82,9 +84,17 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
             }
         }
         for m in NOUN.captures_iter(text) {
-            let name = m.name("name").expect("name");
-            if free_standing(text, name.start(), name.end()) {
-                push(name.as_str(), name.start(), "noun", Strength::Plain);
+            // `frob and zorb plugins` names both; `frob and zorb plugin` only `zorb`.
+            let plural = m["noun"].ends_with('s');
+            let names = match (m.name("name"), m.name("other")) {
+                (Some(first), Some(other)) if plural => vec![first, other],
+                (_, Some(other)) => vec![other],
+                (first, None) => first.into_iter().collect(),
+            };
+            for name in names {
+                if free_standing(text, name.start(), name.end()) {
+                    push(name.as_str(), name.start(), "noun", Strength::Plain);
+                }
             }
         }
         for m in VERSION.captures_iter(text) {
@@ -140,6 +150,15 @@ mod tests {
             vec![("go-frob".into(), "version")]
         );
         assert!(found(&["the new server", "Gitea 1.2", "section 3.2", "NFS server"]).is_empty());
+        assert_eq!(
+            found(&["examples in the go-frob and zorb-ui repos"]),
+            vec![("go-frob".into(), "noun"), ("zorb-ui".into(), "noun")]
+        );
+        // A singular noun names only the word before it.
+        assert_eq!(
+            found(&["go-frob and zorb-ui plugin"]),
+            vec![("zorb-ui".into(), "noun")]
+        );
         // A single lower-case word needs a second sighting.
         assert!(found(&["grumblix 0.6 shipped"]).is_empty());
         assert_eq!(

@@ -255,6 +255,7 @@ pub fn extend(
 ) {
     let context = Context::new(blocks, catalogue);
     let mut found = links::find(&context);
+    found.extend(links::sites(&context));
     found.extend(cues::find(&context));
     let mut seen: HashSet<String> = discovered
         .iter()

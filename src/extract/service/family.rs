@@ -7,6 +7,7 @@
 //!   written outside the reference (`name` in prose or a code span).
 
 use super::evidence::{Context, Strength, is_url_like, line_of, prose, service};
+use crate::extract::lexicon;
 use crate::extract::records::ServiceRef;
 use regex::Regex;
 use std::collections::{BTreeMap, HashSet};
@@ -45,35 +46,6 @@ const GENERIC_TAILS: &[&str] = &[
     "issue",
     "issues",
     "support",
-];
-
-/// Repository names too generic to name a product.
-const GENERIC_REPOS: &[&str] = &[
-    "docs",
-    "admin",
-    "meta",
-    "community",
-    "website",
-    "www",
-    "minutes",
-    "meetings",
-    "notes",
-    "governance",
-    "rfcs",
-    "infra",
-    "infrastructure",
-    "team",
-    "org",
-    "planning",
-    "roadmap",
-    "agenda",
-    "blog",
-    "design",
-    "issues",
-    "tools",
-    "scripts",
-    "documentation",
-    "proposals",
 ];
 
 /// Every `family` and `reference` finding, given what the other rules found.
@@ -118,7 +90,7 @@ pub fn find(c: &Context, found: &[(usize, ServiceRef)]) -> Vec<(usize, ServiceRe
         for text in std::iter::once(b.text.as_str()).chain(urls) {
             for m in REFERENCE.captures_iter(text) {
                 let repo = &m["repo"];
-                if !GENERIC_REPOS.contains(&repo.to_lowercase().as_str()) {
+                if !lexicon::GENERIC_REPOS.contains(&repo.to_lowercase().as_str()) {
                     refs.entry(repo.to_lowercase())
                         .or_insert_with(|| repo.to_string());
                 }

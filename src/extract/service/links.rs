@@ -3,19 +3,48 @@
 //! - `link`: a link to a repository whose text is the repository's name
 //!   (`[go-frob](https://github.com/acme/go-frob)`). A link to a site named after
 //!   its domain is no evidence: companies and events are linked that way too;
-//! - `host`: a host name of a hosted service written as a name (`ci.example.org`,
-//!   `[status.example.org](…)`, or a bare site root `https://stats.example.io`):
-//!   a subdomain whose label says what runs there (`ci`, `status`, `discuss`, …).
-//!   A bare domain (`example.org`) is an organisation's website, not a service.
+//! - `repository`: a link into a repository (its issues, pull requests, commits or
+//!   files: `https://github.com/acme/go-frob/pull/12`) names the repository as
+//!   software, unless its name says it holds documents (`docs`, `minutes`, …);
+//! - `site`: a name the meeting writes as a word, as the domain of a site and as
+//!   the owner of linked repositories (`Frob` beside `frob.io` and
+//!   `github.com/frob/…`): the product both are named after, even when written
+//!   as an acronym. A site alone is no evidence: companies and events have sites
+//!   too. Vendors (`Google`, the first word of catalogued names) and people are
+//!   not products;
+//! - `host`: a host name written in prose as a name (`ci.example.org`, `on
+//!   frob.io`, `[status.example.org](…)`): minutes name the sites they run and use
+//!   by their host. A full URL is only a name when it is a bare site root of a
+//!   subdomain whose label says what runs there (`https://stats.example.io`).
 
 use super::evidence::{Context, Strength, line_of, service};
 use crate::document::BlockKind;
+use crate::extract::lexicon;
 use crate::extract::records::ServiceRef;
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// Hosts where the first two path segments name a repository.
 const CODE_HOSTS: &[&str] = &["github.com", "gitlab.com", "codeberg.org", "bitbucket.org"];
+
+/// First path segments of a code host that are pages of the host, not owners.
+const HOST_PAGES: &[&str] = &[
+    "orgs",
+    "users",
+    "sponsors",
+    "apps",
+    "marketplace",
+    "settings",
+    "topics",
+    "enterprises",
+    "features",
+    "collections",
+    "notifications",
+    "search",
+    "pulls",
+    "issues",
+    "login",
+];
 
 /// A host name written in prose, with an optional scheme and path.
 static HOST: LazyLock<Regex> = LazyLock::new(|| {
@@ -94,6 +123,13 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
             continue;
         }
         for link in &b.links {
+            if let Some(repo) = linked_repository(c, &link.url) {
+                let at = b.text.find(repo).unwrap_or(0);
+                out.push((
+                    i,
+                    service(repo, line_of(b, at).max(link.line), "repository"),
+                ));
+            }
             let text = link
                 .text
                 .trim()
@@ -111,14 +147,96 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
             let bounded = !before.is_some_and(|ch| ch.is_alphanumeric() || "@/.-_".contains(ch))
                 && !after.is_some_and(|ch| ch.is_alphanumeric() || "@-_".contains(ch));
             let root = m.name("path").is_none_or(|p| p.as_str() == "/");
-            let named = m.name("scheme").is_none() || root;
             let address = addresses_a_known_service(c, &b.text[..whole.start()]);
-            if bounded && root && named && !address && hosted_service(c, host) {
-                out.push((i, service(host, line_of(b, whole.start()), "host")));
+            let named = if m.name("scheme").is_none() {
+                written_host(c, host)
+            } else {
+                hosted_service(c, host)
+            };
+            if bounded && root && !address && named {
+                let name = host.strip_prefix("www.").unwrap_or(host);
+                out.push((i, service(name, line_of(b, whole.start()), "host")));
             }
         }
     }
     out
+}
+
+/// Every `site` finding: words written at least twice outside URLs that name a
+/// site linked or written in the meeting and own a linked repository.
+pub fn sites(c: &Context) -> Vec<(usize, ServiceRef)> {
+    let mut names: Vec<String> = Vec::new();
+    let mut owners: Vec<String> = Vec::new();
+    for b in c.blocks.iter().filter(|b| b.kind != BlockKind::Code) {
+        let linked = b
+            .links
+            .iter()
+            .filter_map(|l| l.url.split_once("://"))
+            .map(|(_, r)| r);
+        let written = HOST
+            .captures_iter(&b.text)
+            .map(|m| m.get(0).expect("match").as_str());
+        for address in linked.chain(written) {
+            let address = address.split_once("://").map_or(address, |(_, r)| r);
+            let host = address
+                .split(['/', '?', '#', ':'])
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let labels: Vec<&str> = host.split('.').collect();
+            if CODE_HOSTS.contains(&host.as_str()) {
+                let owner = address.split('/').nth(1).unwrap_or("").to_lowercase();
+                if !HOST_PAGES.contains(&owner.as_str()) && !owners.contains(&owner) {
+                    owners.push(owner);
+                }
+                continue;
+            }
+            if labels.len() < 2 {
+                continue;
+            }
+            let name = labels[labels.len() - 2].to_string();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for name in names {
+        let product = c.count(&name) >= 2
+            && owners.contains(&name)
+            && !NOT_HOSTS.contains(&name.as_str())
+            && !lexicon::GENERIC_REPOS.contains(&name.as_str())
+            && !c.catalogue.is_vendor(&name)
+            && c.accepts(&name, Strength::Strong);
+        if !product {
+            continue;
+        }
+        let first = c.blocks.iter().enumerate().find_map(|(i, b)| {
+            (b.kind != BlockKind::Code).then_some(())?;
+            written_word(&b.text, &name).map(|(at, w)| (i, line_of(b, at), w))
+        });
+        if let Some((i, line, written)) = first {
+            out.push((i, service(written, line, "site")));
+        }
+    }
+    out
+}
+
+/// The first place `lower` is written as a whole word outside URLs: (offset, word).
+fn written_word<'t>(text: &'t str, lower: &str) -> Option<(usize, &'t str)> {
+    let mut offset = 0;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end();
+        if !super::evidence::is_url_like(word) && !word.contains('.') {
+            let trimmed = word.trim_matches(|ch: char| !ch.is_alphanumeric());
+            if trimmed.eq_ignore_ascii_case(lower) {
+                let at = offset + word.find(trimmed).unwrap_or(0);
+                return Some((at, trimmed));
+            }
+        }
+        offset += piece.len();
+    }
+    None
 }
 
 /// The name a link gives the repository it points at, when the text is that name.
@@ -138,6 +256,26 @@ fn link_name<'t>(c: &Context, text: &'t str, url: &str) -> Option<&'t str> {
     None
 }
 
+/// The repository a link points into (`/owner/name/pull/12`, `/owner/name/tree/x`),
+/// when its name may name software.
+fn linked_repository<'u>(c: &Context, url: &'u str) -> Option<&'u str> {
+    let rest = url.split_once("://")?.1;
+    let mut segments = rest.split(['/', '?', '#']);
+    let host = segments.next()?.to_lowercase();
+    if !CODE_HOSTS.contains(&host.as_str()) {
+        return None;
+    }
+    let owner = segments.next()?.to_lowercase();
+    let repo = segments.next()?.trim_end_matches(".git");
+    segments.next().filter(|s| !s.is_empty())?;
+    if HOST_PAGES.contains(&owner.as_str()) {
+        return None;
+    }
+    let lower = repo.to_lowercase();
+    let generic = lexicon::GENERIC_REPOS.contains(&lower.as_str());
+    (!generic && c.accepts(repo, Strength::Strong)).then_some(repo)
+}
+
 /// Whether the text before a host ends with a catalogued service that the host is
 /// the address of (`Gitea, at https://git.example.org`, `Gitea (git.example.org)`).
 fn addresses_a_known_service(c: &Context, before: &str) -> bool {
@@ -150,6 +288,20 @@ fn addresses_a_known_service(c: &Context, before: &str) -> bool {
         .find_all(tail)
         .last()
         .is_some_and(|(at, written, _)| at + written.len() == tail.len())
+}
+
+/// A host written in prose (no scheme): any site of at least two labels the
+/// catalogue does not already name, not an example.
+fn written_host(c: &Context, host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    let name = labels[labels.len().saturating_sub(2)];
+    let site = labels[labels.len().saturating_sub(2)..].join(".");
+    let subdomain = labels.len() >= 3 && labels[0] != "www";
+    name.len() >= 2
+        && name.chars().any(char::is_alphabetic)
+        && !NOT_HOSTS.iter().any(|n| host.contains(n))
+        && c.catalogue.lookup(host).is_none()
+        && (!subdomain || c.catalogue.lookup(&site).is_none())
 }
 
 /// A host that names a service of its own: not a catalogued site or one of its
@@ -222,7 +374,75 @@ mod tests {
         );
         assert!(found("mail me@frob.io or https://frob.io/page/1", &[]).is_empty());
         assert!(found("on github.com and www.example.com", &[]).is_empty());
-        assert!(found("frob.io and blog.frob.io", &[]).is_empty());
         assert!(found("we use GitHub, at https://git.frob.io", &[]).is_empty());
+        assert!(found("see https://zorb.frob.io/a/b", &[]).is_empty());
+        // Written in prose, any site is named by its host; `www.` is not part of the name.
+        assert_eq!(
+            found("frob.io, www.zorb.dev and cid.frob.io", &[]),
+            vec![
+                ("frob.io".into(), "host"),
+                ("zorb.dev".into(), "host"),
+                ("cid.frob.io".into(), "host")
+            ]
+        );
+    }
+
+    #[test]
+    fn links_into_a_repository() {
+        assert_eq!(
+            found(
+                "fixed, see the pull request and the tree",
+                &[
+                    ("pull request", "https://github.com/acme/zorb-ui/pull/12"),
+                    ("the tree", "https://gitlab.com/acme/frobnik/-/tree/main"),
+                    ("notes", "https://github.com/acme/meetings/issues/3"),
+                    ("board", "https://github.com/orgs/acme/projects/2"),
+                    ("home", "https://github.com/acme/quuxly"),
+                ]
+            ),
+            vec![
+                ("zorb-ui".into(), "repository"),
+                ("frobnik".into(), "repository")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_product_named_by_its_site_and_its_repositories() {
+        let blocks = |texts: &[(&str, &str)]| -> Vec<Block> {
+            texts
+                .iter()
+                .map(|(text, url)| {
+                    let mut b = Block::new(BlockKind::Paragraph, 0, text.to_string(), 1, 1);
+                    b.links = vec![Link {
+                        text: "x".into(),
+                        url: url.to_string(),
+                        line: 1,
+                    }];
+                    b
+                })
+                .collect()
+        };
+        let cat = ServiceCatalogue::parse("Gitea\t\t\nZorb Docs\t\t\n");
+        let with_repo = blocks(&[
+            ("ZORB moved, ZORB is fast", "https://zorb.io/x"),
+            ("see x", "https://github.com/zorb/go-zorb/pull/1"),
+        ]);
+        let names: Vec<String> = sites(&Context::new(&with_repo, &cat))
+            .into_iter()
+            .map(|(_, s)| s.name)
+            .collect();
+        assert!(names.is_empty(), "a vendor of a catalogued name: {names:?}");
+        let with_repo = blocks(&[
+            ("FROB moved, FROB is fast", "https://frob.io/x"),
+            ("see x", "https://github.com/frob/go-frob/pull/1"),
+        ]);
+        let names: Vec<String> = sites(&Context::new(&with_repo, &cat))
+            .into_iter()
+            .map(|(_, s)| s.name)
+            .collect();
+        assert_eq!(names, vec!["FROB".to_string()]);
+        let site_only = blocks(&[("FROB moved, FROB is fast", "https://frob.io/x")]);
+        assert!(sites(&Context::new(&site_only, &cat)).is_empty());
     }
 }
