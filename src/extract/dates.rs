@@ -1,13 +1,15 @@
-//! Finding calendar dates in text and file names, normalised to `YYYY-MM-DD`.
+//! Finding calendar dates in text and file names, as calendar dates
+//! (`jiff::civil::Date`, written `YYYY-MM-DD`).
 
+pub use jiff::civil::Date;
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// A date found in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateMatch {
-    /// The date as `YYYY-MM-DD`.
-    pub date: String,
+    /// The date.
+    pub date: Date,
     /// Byte range of the match.
     pub start: usize,
     /// End of the match (exclusive).
@@ -49,7 +51,7 @@ static DMY_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first valid date in `text`, in any common written form.
 pub fn find_date(text: &str) -> Option<DateMatch> {
-    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    let mut found: Vec<(usize, usize, Date)> = Vec::new();
     for caps in ISO.captures_iter(text) {
         push_valid(&mut found, &caps, [1, 2, 3]);
     }
@@ -84,7 +86,7 @@ pub fn find_date(text: &str) -> Option<DateMatch> {
 }
 
 /// A date in a file path (`20240710.md`, `2024-07-10-notes.md`), from the file name first.
-pub fn date_from_path(path: &str) -> Option<String> {
+pub fn date_from_path(path: &str) -> Option<Date> {
     let name = path.rsplit('/').next().unwrap_or(path);
     find_date(name).or_else(|| find_date(path)).map(|m| m.date)
 }
@@ -109,7 +111,7 @@ static STEM_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// A date from a month and day written without a year (`## Agenda for the May 1
 /// call`, or `CG-05-01.md`) and the year of the folder holding the file
 /// (`2018/`). `heading` is the text that may name the day.
-pub fn year_less_date(heading: &str, path: &str) -> Option<String> {
+pub fn year_less_date(heading: &str, path: &str) -> Option<Date> {
     let (folders, name) = path.rsplit_once('/').unwrap_or(("", path));
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     let year: u32 = YEAR
@@ -140,7 +142,7 @@ pub fn year_less_date(heading: &str, path: &str) -> Option<String> {
 }
 
 fn push_valid(
-    found: &mut Vec<(usize, usize, String)>,
+    found: &mut Vec<(usize, usize, Date)>,
     caps: &regex::Captures<'_>,
     order: [usize; 3],
 ) {
@@ -160,7 +162,7 @@ fn push_valid(
 }
 
 fn push_named(
-    found: &mut Vec<(usize, usize, String)>,
+    found: &mut Vec<(usize, usize, Date)>,
     caps: &regex::Captures<'_>,
     y: usize,
     m: usize,
@@ -181,27 +183,15 @@ fn push_named(
     }
 }
 
-/// `YYYY-MM-DD` when the date exists in the Gregorian calendar.
-pub fn valid(year: u32, month: u32, day: u32) -> Option<String> {
-    if !(1900..=2199).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+/// The date, when it exists in the Gregorian calendar and its year is one
+/// minutes could be written in.
+pub fn valid(year: u32, month: u32, day: u32) -> Option<Date> {
+    if !(1900..=2199).contains(&year) {
         return None;
     }
-    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    (day <= days[month as usize - 1]).then(|| format!("{year:04}-{month:02}-{day:02}"))
+    let month = i8::try_from(month).ok()?;
+    let day = i8::try_from(day).ok()?;
+    Date::new(i16::try_from(year).ok()?, month, day).ok()
 }
 
 #[cfg(test)]
@@ -210,26 +200,45 @@ mod tests {
 
     #[test]
     fn finds_written_dates() {
-        assert_eq!(find_date("# 2024-05-02").unwrap().date, "2024-05-02");
+        assert_eq!(
+            find_date("# 2024-05-02").unwrap().date.to_string(),
+            "2024-05-02"
+        );
         assert!(find_date("2024-05-02").unwrap().rest_is_trivial);
         assert_eq!(
-            find_date("Meeting date 2020-10-12").unwrap().date,
+            find_date("Meeting date 2020-10-12")
+                .unwrap()
+                .date
+                .to_string(),
             "2020-10-12"
         );
         assert_eq!(
-            find_date("March 26, 2026 meeting").unwrap().date,
+            find_date("March 26, 2026 meeting")
+                .unwrap()
+                .date
+                .to_string(),
             "2026-03-26"
         );
-        assert_eq!(find_date("on 7 Aug 2023").unwrap().date, "2023-08-07");
         assert_eq!(
-            find_date("September, 15th 2022 - 10 - 16:30").unwrap().date,
+            find_date("on 7 Aug 2023").unwrap().date.to_string(),
+            "2023-08-07"
+        );
+        assert_eq!(
+            find_date("September, 15th 2022 - 10 - 16:30")
+                .unwrap()
+                .date
+                .to_string(),
             "2022-09-15"
         );
-        assert_eq!(find_date("am 02.05.2024").unwrap().date, "2024-05-02");
+        assert_eq!(
+            find_date("am 02.05.2024").unwrap().date.to_string(),
+            "2024-05-02"
+        );
         assert_eq!(
             find_date("--- Log opened Tue Feb 04 23:38:39 2003")
                 .unwrap()
-                .date,
+                .date
+                .to_string(),
             "2003-02-04"
         );
         assert_eq!(find_date("2024-02-30"), None);
@@ -243,11 +252,14 @@ mod tests {
                 "Agenda for the May 1 video call",
                 "wg/main/2018/CG-05-01.md"
             )
+            .map(|d| d.to_string())
             .as_deref(),
             Some("2018-05-01")
         );
         assert_eq!(
-            year_less_date("Weekly call", "wg/main/2023/WG-03-08.md").as_deref(),
+            year_less_date("Weekly call", "wg/main/2023/WG-03-08.md")
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2023-03-08")
         );
         assert_eq!(year_less_date("Weekly call", "notes/CG-05-01.md"), None);
@@ -256,11 +268,15 @@ mod tests {
     #[test]
     fn finds_dates_in_paths() {
         assert_eq!(
-            date_from_path("iaas/20240710.md").as_deref(),
+            date_from_path("iaas/20240710.md")
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2024-07-10")
         );
         assert_eq!(
-            date_from_path("posts/2022-09-18.md").as_deref(),
+            date_from_path("posts/2022-09-18.md")
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2022-09-18")
         );
         assert_eq!(date_from_path("seeds/000_fe32311f7a48d826.txt"), None);

@@ -9,7 +9,7 @@
 
 use super::lexicon;
 use super::person;
-use super::records::ServiceRef;
+use super::records::{ServiceEvidence, ServiceRef};
 use super::service::evidence::{line_of, service};
 use crate::config::ServiceCatalogue;
 use crate::document::{Block, BlockKind, blank_inline_code};
@@ -62,7 +62,7 @@ pub fn discover(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
     super::service::evidence::extend(blocks, catalogue, &mut out);
     // An owner's name is a product only when a site of the same name says so.
     let owners = repository_owners(blocks);
-    out.retain(|(_, s)| s.evidence == "site" || !owners.contains(&squash(&s.name)));
+    out.retain(|(_, s)| s.evidence == ServiceEvidence::Site || !owners.contains(&squash(&s.name)));
     out
 }
 
@@ -177,7 +177,7 @@ fn two_spellings(
         .filter(|(_, _, written)| {
             plausible(written, catalogue) && names_a_product(written) && !ordinary(written)
         })
-        .map(|(i, line, written)| (*i, service(written, *line, "spelling")))
+        .map(|(i, line, written)| (*i, service(written, *line, ServiceEvidence::Spelling)))
         .collect()
 }
 
@@ -192,7 +192,10 @@ fn code_tools(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, Ser
         for c in CODE_TOOL.captures_iter(&b.text) {
             let m = c.get(1).expect("group");
             if plausible(m.as_str(), catalogue) && !ordinary(m.as_str()) {
-                out.push((i, service(m.as_str(), line_of(b, m.start()), "code-tool")));
+                out.push((
+                    i,
+                    service(m.as_str(), line_of(b, m.start()), ServiceEvidence::CodeTool),
+                ));
             }
         }
     }
@@ -240,7 +243,11 @@ fn enumerated(block: &Block, catalogue: &ServiceCatalogue) -> Vec<ServiceRef> {
                 && item.chars().next().is_some_and(char::is_uppercase);
             if short && plausible(item, catalogue) && !ordinary(item) {
                 let at = block.text.find(item).unwrap_or(0);
-                out.push(service(item, line_of(block, at), "enumeration"));
+                out.push(service(
+                    item,
+                    line_of(block, at),
+                    ServiceEvidence::Enumeration,
+                ));
             }
         }
     }
@@ -257,7 +264,7 @@ fn phrases(block: &Block, catalogue: &ServiceCatalogue) -> Vec<ServiceRef> {
             let name = m.as_str().trim();
             let distinctive = name.split_whitespace().any(|w| CAMEL.is_match(w));
             (distinctive && plausible(name, catalogue) && !ordinary(name))
-                .then(|| service(name, line_of(block, m.start()), "phrase"))
+                .then(|| service(name, line_of(block, m.start()), ServiceEvidence::Phrase))
         })
         .collect()
 }
@@ -296,7 +303,7 @@ fn repositories(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
                 && catalogue.lookup(&repo).is_none()
                 && names_a_product(&name)
             {
-                out.push((i, service(&name, line, "repository")));
+                out.push((i, service(&name, line, ServiceEvidence::Repository)));
             }
         }
     }
@@ -477,7 +484,7 @@ fn camel_case(
             )
         })
         .filter(|(count, ..)| *count >= 2)
-        .map(|(_, i, line, name)| (i, service(&name, line, "camel-case")))
+        .map(|(_, i, line, name)| (i, service(&name, line, ServiceEvidence::CamelCase)))
         .collect()
 }
 
@@ -514,7 +521,7 @@ mod tests {
         let cat = ServiceCatalogue::parse("Mailman\t\t\nJitsi\t\t\nHarbor\t\t\nKeycloak\t\t\n");
         discover(blocks, &cat)
             .into_iter()
-            .map(|(_, s)| (s.name, s.evidence))
+            .map(|(_, s)| (s.name, s.evidence.as_str()))
             .collect()
     }
 

@@ -4,7 +4,7 @@
 use super::FileContext;
 use super::agenda::{self, Agenda};
 use super::attendance::{attendance_block, label_lines, roles_in};
-use super::dates;
+use super::dates::{self, Date};
 use super::decision;
 use super::issue::{self, RepoContext};
 use super::outcomes::{ListParents, Place, outcomes};
@@ -146,7 +146,7 @@ fn effective_section(sections: &SectionMap, agenda: &Agenda, i: usize) -> Option
 /// The meeting date: a date heading (the minutes' own statement) first, then
 /// front matter (often a publication date), the file name, the first lines, and
 /// at last the first full date anywhere in the text (a `When` section further down).
-fn meeting_date(doc: &Document) -> Option<String> {
+fn meeting_date(doc: &Document) -> Option<Date> {
     let heading_date = doc
         .blocks
         .iter()
@@ -174,7 +174,7 @@ fn meeting_date(doc: &Document) -> Option<String> {
 
 /// `## Agenda for the May 1 call` in `2018/CG-05-01.md`: a day from the title
 /// or the file name, the year from the folders holding the file.
-fn year_less_date(doc: &Document, context: &FileContext) -> Option<String> {
+fn year_less_date(doc: &Document, context: &FileContext) -> Option<Date> {
     let title = doc
         .blocks
         .iter()

@@ -1,6 +1,7 @@
 //! What extraction finds in one file, before identities are merged across files.
 //! Everything here is plain data with line numbers; [`crate::resolve`] turns it into graph nodes.
 
+use crate::extract::dates::Date;
 use crate::model::{ActionStatus, IssueKind, Role};
 
 /// A person as written: a display name, and whether it was an `@handle`.
@@ -113,8 +114,91 @@ pub struct ServiceRef {
     pub written: String,
     /// Line of the mention.
     pub line: u32,
-    /// How it was found (`catalogue`, `config`, ...).
-    pub evidence: &'static str,
+    /// How it was found.
+    pub evidence: ServiceEvidence,
+}
+
+/// How a service was found: written as `mg:evidence` so users can filter, and
+/// ranked so the surest sighting names a service seen several ways.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ServiceEvidence {
+    /// A name or alias of the built-in catalogue.
+    Catalogue,
+    /// A name or alias of the configuration's services.
+    Config,
+    /// A repository the minutes link into, or name and link.
+    Repository,
+    /// A name written as a word, a site's domain and a repository owner.
+    Site,
+    /// A lower-case name also written capitalised as words (`frob-ctl`, `Frob Ctl`).
+    Spelling,
+    /// Link text naming the repository it points at.
+    Link,
+    /// The repository of an issue reference, also written in the text.
+    Reference,
+    /// Listed among known services.
+    Enumeration,
+    /// After a verb of using software (`deploy X`, `migrate to X`).
+    Phrase,
+    /// A code span called a tool.
+    CodeTool,
+    /// A code span called a crate, library or package, or given a version.
+    CodeSpan,
+    /// A host name.
+    Host,
+    /// Before a software noun (`X server`, `X plugin`).
+    Noun,
+    /// Before a version (`X v1.2`).
+    Version,
+    /// A CamelCase name written at least twice.
+    CamelCase,
+    /// A hyphenated name built on a known one.
+    Family,
+}
+
+impl ServiceEvidence {
+    /// The term written as `mg:evidence`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ServiceEvidence::Catalogue => "catalogue",
+            ServiceEvidence::Config => "config",
+            ServiceEvidence::Repository => "repository",
+            ServiceEvidence::Site => "site",
+            ServiceEvidence::Spelling => "spelling",
+            ServiceEvidence::Link => "link",
+            ServiceEvidence::Reference => "reference",
+            ServiceEvidence::Enumeration => "enumeration",
+            ServiceEvidence::Phrase => "phrase",
+            ServiceEvidence::CodeTool => "code-tool",
+            ServiceEvidence::CodeSpan => "code-span",
+            ServiceEvidence::Host => "host",
+            ServiceEvidence::Noun => "noun",
+            ServiceEvidence::Version => "version",
+            ServiceEvidence::CamelCase => "camel-case",
+            ServiceEvidence::Family => "family",
+        }
+    }
+
+    /// How sure the evidence is, 0 surest: the catalogue and configuration, then
+    /// the syntax of links and repositories, then the words around a name.
+    pub fn rank(self) -> u8 {
+        match self {
+            ServiceEvidence::Catalogue | ServiceEvidence::Config => 0,
+            ServiceEvidence::Repository
+            | ServiceEvidence::Spelling
+            | ServiceEvidence::Link
+            | ServiceEvidence::Reference
+            | ServiceEvidence::Site => 1,
+            ServiceEvidence::Enumeration
+            | ServiceEvidence::Phrase
+            | ServiceEvidence::CodeTool
+            | ServiceEvidence::CodeSpan
+            | ServiceEvidence::Host
+            | ServiceEvidence::Noun
+            | ServiceEvidence::Version => 2,
+            ServiceEvidence::CamelCase | ServiceEvidence::Family => 3,
+        }
+    }
 }
 
 /// Something mentioned at a line, tied to the agenda item around it.
@@ -129,8 +213,8 @@ pub struct Mention<T> {
 /// One meeting read from a file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MeetingRecord {
-    /// Date as `YYYY-MM-DD`.
-    pub date: Option<String>,
+    /// The meeting's date.
+    pub date: Option<Date>,
     /// Title.
     pub title: Option<String>,
     /// First line of the meeting in its file.

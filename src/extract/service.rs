@@ -9,7 +9,7 @@ mod lists;
 
 use super::discovery::squash;
 use super::lexicon;
-use super::records::ServiceRef;
+use super::records::{ServiceEvidence, ServiceRef};
 use crate::config::ServiceCatalogue;
 
 /// Every catalogued service named in `text` (which starts at `line`).
@@ -22,7 +22,7 @@ pub fn find_services(text: &str, line: u32, catalogue: &ServiceCatalogue) -> Vec
             name: entry.name.clone(),
             written: written.to_string(),
             line: line + text[..at].matches('\n').count() as u32,
-            evidence: "catalogue",
+            evidence: ServiceEvidence::Catalogue,
         })
         .collect()
 }

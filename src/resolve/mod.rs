@@ -34,7 +34,8 @@ pub fn build_graph(records: &[FileRecord], config: &Config) -> KnowledgeGraph {
         let mut used = BTreeSet::new();
         for (n, meeting) in file.meetings.iter().enumerate() {
             let count = file.meetings.len();
-            let id = meeting_id(&base, count, n, meeting.date.as_deref(), &mut used);
+            let date = meeting.date.map(|d| d.to_string());
+            let id = meeting_id(&base, count, n, date.as_deref(), &mut used);
             let indexes = Indexes {
                 people: &people,
                 topics: &topics,
@@ -191,7 +192,7 @@ impl MeetingWriter<'_> {
             label: name.to_string(),
             data: NodeData::Service {
                 aliases,
-                evidence: evidence.to_string(),
+                evidence: evidence.as_str().to_string(),
             },
             provenance: vec![self.prov(s.line, s.line)],
         };
@@ -220,13 +221,13 @@ fn add_meeting(
     let label = m
         .title
         .clone()
-        .or_else(|| m.date.clone())
+        .or_else(|| m.date.map(|d| d.to_string()))
         .unwrap_or_else(|| source.to_string());
     let meeting = graph.upsert(Node {
         id: id.to_string(),
         label,
         data: NodeData::Meeting {
-            date: m.date.clone(),
+            date: m.date.map(|d| d.to_string()),
             title: m.title.clone(),
         },
         provenance: vec![Provenance::new(source, m.line, m.end_line)],

@@ -4,16 +4,16 @@
 //! spelling written most often (ties: alphabetical), so file order never matters.
 
 use crate::extract::discovery::squash;
-use crate::extract::records::FileRecord;
+use crate::extract::records::{FileRecord, ServiceEvidence};
 use std::collections::BTreeMap;
 
 /// For one squashed name: (evidence rank, spelling) -> (times seen, evidence).
-type Sightings = BTreeMap<(u8, String), (usize, &'static str)>;
+type Sightings = BTreeMap<(u8, String), (usize, ServiceEvidence)>;
 
 /// Squashed name -> (canonical name, evidence of the strongest sighting).
 #[derive(Clone, Debug, Default)]
 pub struct ServiceIndex {
-    canonical: BTreeMap<String, (String, &'static str)>,
+    canonical: BTreeMap<String, (String, ServiceEvidence)>,
 }
 
 impl ServiceIndex {
@@ -26,7 +26,7 @@ impl ServiceIndex {
             .flat_map(|m| &m.services)
         {
             let s = &m.what;
-            let rank = evidence_rank(s.evidence);
+            let rank = s.evidence.rank();
             let entry = spellings
                 .entry(squash(&s.name))
                 .or_default()
@@ -36,7 +36,7 @@ impl ServiceIndex {
         }
         let canonical = spellings
             .into_iter()
-            .map(|(key, names)| {
+            .filter_map(|(key, names)| {
                 let best = names
                     .iter()
                     .min_by(|a, b| {
@@ -46,9 +46,8 @@ impl ServiceIndex {
                             &b.0.1,
                         ))
                     })
-                    .map(|((_, name), (_, evidence))| (name.clone(), *evidence))
-                    .unwrap_or_default();
-                (key, best)
+                    .map(|((_, name), (_, evidence))| (name.clone(), *evidence))?;
+                Some((key, best))
             })
             .collect();
         ServiceIndex { canonical }
@@ -58,22 +57,12 @@ impl ServiceIndex {
     pub fn canonical<'a>(
         &'a self,
         name: &'a str,
-        evidence: &'static str,
-    ) -> (&'a str, &'static str) {
+        evidence: ServiceEvidence,
+    ) -> (&'a str, ServiceEvidence) {
         match self.canonical.get(&squash(name)) {
-            Some((n, e)) => (n.as_str(), e),
+            Some((n, e)) => (n.as_str(), *e),
             None => (name, evidence),
         }
-    }
-}
-
-/// Catalogue and configuration first, then the surer discovery rules.
-fn evidence_rank(evidence: &str) -> u8 {
-    match evidence {
-        "catalogue" | "config" => 0,
-        "repository" | "spelling" | "link" | "reference" | "site" => 1,
-        "enumeration" | "phrase" | "code-tool" | "code-span" | "host" | "noun" | "version" => 2,
-        _ => 3,
     }
 }
 
@@ -82,7 +71,7 @@ mod tests {
     use super::*;
     use crate::extract::records::{MeetingRecord, Mention, ServiceRef};
 
-    fn record(names: &[(&str, &'static str)]) -> FileRecord {
+    fn record(names: &[(&str, ServiceEvidence)]) -> FileRecord {
         let services = names
             .iter()
             .map(|(n, e)| Mention {
@@ -90,7 +79,7 @@ mod tests {
                     name: n.to_string(),
                     written: n.to_string(),
                     line: 1,
-                    evidence: e,
+                    evidence: *e,
                 },
                 item: None,
             })
@@ -107,18 +96,18 @@ mod tests {
     #[test]
     fn spellings_join_and_the_surest_name_wins() {
         let a = record(&[
-            ("ClusterStacks", "camel-case"),
-            ("Cluster Stacks", "spelling"),
+            ("ClusterStacks", ServiceEvidence::CamelCase),
+            ("Cluster Stacks", ServiceEvidence::Spelling),
         ]);
         let b = record(&[
-            ("cluster-stacks", "repository"),
-            ("Cluster Stacks", "spelling"),
+            ("cluster-stacks", ServiceEvidence::Repository),
+            ("Cluster Stacks", ServiceEvidence::Spelling),
         ]);
         for order in [vec![&a, &b], vec![&b, &a]] {
             let index = ServiceIndex::build(&order);
             assert_eq!(
-                index.canonical("ClusterStacks", "camel-case"),
-                ("Cluster Stacks", "spelling")
+                index.canonical("ClusterStacks", ServiceEvidence::CamelCase),
+                ("Cluster Stacks", ServiceEvidence::Spelling)
             );
         }
     }

@@ -8,7 +8,7 @@
 
 use super::evidence::{Context, Strength, line_of, service};
 use crate::document::BlockKind;
-use crate::extract::records::ServiceRef;
+use crate::extract::records::{ServiceEvidence, ServiceRef};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -78,7 +78,7 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
                 push(
                     name.as_str(),
                     m.get(0).expect("match").start(),
-                    "code-span",
+                    ServiceEvidence::CodeSpan,
                     Strength::Strong,
                 );
             }
@@ -93,7 +93,12 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
             };
             for name in names {
                 if free_standing(text, name.start(), name.end()) {
-                    push(name.as_str(), name.start(), "noun", Strength::Plain);
+                    push(
+                        name.as_str(),
+                        name.start(),
+                        ServiceEvidence::Noun,
+                        Strength::Plain,
+                    );
                 }
             }
         }
@@ -103,7 +108,12 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
             let after = text[version.end()..].chars().next();
             let ends = !after.is_some_and(|ch| ch.is_alphanumeric() || ch == '_' || ch == '/');
             if ends && free_standing(text, name.start(), name.end()) {
-                push(name.as_str(), name.start(), "version", Strength::Plain);
+                push(
+                    name.as_str(),
+                    name.start(),
+                    ServiceEvidence::Version,
+                    Strength::Plain,
+                );
             }
         }
     }
@@ -132,7 +142,7 @@ mod tests {
             .collect();
         find(&Context::new(&blocks, &cat))
             .into_iter()
-            .map(|(_, s)| (s.name, s.evidence))
+            .map(|(_, s)| (s.name, s.evidence.as_str()))
             .collect()
     }
 

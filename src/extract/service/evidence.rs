@@ -13,7 +13,7 @@ use crate::config::ServiceCatalogue;
 use crate::document::{Block, BlockKind};
 use crate::extract::lexicon;
 use crate::extract::person;
-use crate::extract::records::ServiceRef;
+use crate::extract::records::{ServiceEvidence, ServiceRef};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -236,7 +236,7 @@ pub fn line_of(block: &Block, offset: usize) -> u32 {
 }
 
 /// A finding.
-pub fn service(name: &str, line: u32, evidence: &'static str) -> ServiceRef {
+pub fn service(name: &str, line: u32, evidence: ServiceEvidence) -> ServiceRef {
     ServiceRef {
         name: name.to_string(),
         written: name.to_string(),

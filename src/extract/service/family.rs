@@ -8,7 +8,7 @@
 
 use super::evidence::{Context, Strength, is_url_like, line_of, prose, service};
 use crate::extract::lexicon;
-use crate::extract::records::ServiceRef;
+use crate::extract::records::{ServiceEvidence, ServiceRef};
 use regex::Regex;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
@@ -105,9 +105,9 @@ pub fn find(c: &Context, found: &[(usize, ServiceRef)]) -> Vec<(usize, ServiceRe
             let lower = word.to_lowercase();
             let written_lower = !word.chars().any(char::is_uppercase);
             let evidence = if written_lower && families.contains_key(lower.as_str()) {
-                "family"
+                ServiceEvidence::Family
             } else if refs.contains_key(&lower) && c.accepts(word, Strength::Strong) {
-                "reference"
+                ServiceEvidence::Reference
             } else {
                 continue;
             };
@@ -152,7 +152,7 @@ mod tests {
             .collect();
         find(&Context::new(&blocks, &cat), &[])
             .into_iter()
-            .map(|(_, s)| (s.name, s.evidence))
+            .map(|(_, s)| (s.name, s.evidence.as_str()))
             .collect()
     }
 

@@ -20,7 +20,7 @@
 use super::evidence::{Context, Strength, line_of, service};
 use crate::document::BlockKind;
 use crate::extract::lexicon;
-use crate::extract::records::ServiceRef;
+use crate::extract::records::{ServiceEvidence, ServiceRef};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -127,7 +127,11 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
                 let at = b.text.find(repo).unwrap_or(0);
                 out.push((
                     i,
-                    service(repo, line_of(b, at).max(link.line), "repository"),
+                    service(
+                        repo,
+                        line_of(b, at).max(link.line),
+                        ServiceEvidence::Repository,
+                    ),
                 ));
             }
             let text = link
@@ -136,7 +140,7 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
                 .trim_matches(|ch: char| matches!(ch, '`' | '*' | '"' | '\'' | ',' | '.' | ' '));
             let at = b.text.find(text).unwrap_or(0);
             if let Some(name) = link_name(c, text, &link.url) {
-                out.push((i, service(name, line_of(b, at), "link")));
+                out.push((i, service(name, line_of(b, at), ServiceEvidence::Link)));
             }
         }
         for m in HOST.captures_iter(&b.text) {
@@ -155,7 +159,10 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
             };
             if bounded && root && !address && named {
                 let name = host.strip_prefix("www.").unwrap_or(host);
-                out.push((i, service(name, line_of(b, whole.start()), "host")));
+                out.push((
+                    i,
+                    service(name, line_of(b, whole.start()), ServiceEvidence::Host),
+                ));
             }
         }
     }
@@ -216,7 +223,7 @@ pub fn sites(c: &Context) -> Vec<(usize, ServiceRef)> {
             written_word(&b.text, &name).map(|(at, w)| (i, line_of(b, at), w))
         });
         if let Some((i, line, written)) = first {
-            out.push((i, service(written, line, "site")));
+            out.push((i, service(written, line, ServiceEvidence::Site)));
         }
     }
     out
@@ -343,7 +350,7 @@ mod tests {
         let blocks = [b];
         find(&Context::new(&blocks, &cat))
             .into_iter()
-            .map(|(_, s)| (s.name, s.evidence))
+            .map(|(_, s)| (s.name, s.evidence.as_str()))
             .collect()
     }
 

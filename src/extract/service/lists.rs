@@ -4,7 +4,7 @@
 
 use super::evidence::{Context, Strength, line_of, service};
 use crate::document::BlockKind;
-use crate::extract::records::ServiceRef;
+use crate::extract::records::{ServiceEvidence, ServiceRef};
 use std::collections::HashSet;
 
 /// Every `enumeration` finding, given what the other rules found.
@@ -36,7 +36,10 @@ pub fn find(c: &Context, found: &[(usize, ServiceRef)]) -> Vec<(usize, ServiceRe
                 let capitalised = item.starts_with(char::is_uppercase);
                 let one_token = !item.contains(' ');
                 if one_token && (capitalised || sure >= 2) && c.accepts(item, Strength::Strong) {
-                    out.push((i, service(item, line_of(b, *at), "enumeration")));
+                    out.push((
+                        i,
+                        service(item, line_of(b, *at), ServiceEvidence::Enumeration),
+                    ));
                 }
             }
         }
