@@ -112,24 +112,10 @@ static STEM_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// call`, or `CG-05-01.md`) and the year of the folder holding the file
 /// (`2018/`). `heading` is the text that may name the day.
 pub fn year_less_date(heading: &str, path: &str) -> Option<Date> {
-    let (folders, name) = path.rsplit_once('/').unwrap_or(("", path));
+    let name = path.rsplit_once('/').map_or(path, |(_, n)| n);
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    let year: u32 = YEAR
-        .captures_iter(folders)
-        .last()
-        .or_else(|| YEAR.captures(stem))
-        .and_then(|c| c[1].parse().ok())?;
-    let month_of = |m: &str| {
-        MONTHS
-            .iter()
-            .position(|x| m.to_lowercase().starts_with(x))
-            .map(|i| i as u32 + 1)
-    };
-    let from_heading = MONTH_DAY.captures(heading).and_then(|c| {
-        let m = c.name("m1").or(c.name("m2"))?.as_str();
-        let d = c.name("d1").or(c.name("d2"))?.as_str().parse().ok()?;
-        Some((month_of(m)?, d))
-    });
+    let year = year_of_path(path)?;
+    let from_heading = MONTH_DAY.captures(heading).and_then(|c| month_day(&c));
     let from_stem = || {
         STEM_MONTH_DAY.captures(stem).and_then(|c| {
             let m: u32 = c[1].parse().ok()?;
@@ -139,6 +125,37 @@ pub fn year_less_date(heading: &str, path: &str) -> Option<Date> {
     };
     let (month, day) = from_heading.or_else(from_stem)?;
     valid(year, month, day)
+}
+
+/// The year of the folders holding a file (`minutes/2018/…`), else of its name
+/// (`meeting-notes-2017.md`).
+pub fn year_of_path(path: &str) -> Option<u32> {
+    let (folders, name) = path.rsplit_once('/').unwrap_or(("", path));
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    YEAR.captures_iter(folders)
+        .last()
+        .or_else(|| YEAR.captures(stem))
+        .and_then(|c| c[1].parse().ok())
+}
+
+/// A text that opens with a month and day and no year (`Dec 19`, `3 March -
+/// canceled`), as the date of `year`.
+pub fn opening_month_day(text: &str, year: u32) -> Option<Date> {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let c = MONTH_DAY.captures(text)?;
+    if c.get(0)?.start() != 0 {
+        return None;
+    }
+    let (month, day) = month_day(&c)?;
+    valid(year, month, day)
+}
+
+/// The month and day of a `MONTH_DAY` match.
+fn month_day(c: &regex::Captures<'_>) -> Option<(u32, u32)> {
+    let m = c.name("m1").or(c.name("m2"))?.as_str().to_lowercase();
+    let d = c.name("d1").or(c.name("d2"))?.as_str().parse().ok()?;
+    let month = MONTHS.iter().position(|x| m.starts_with(x))? as u32 + 1;
+    Some((month, d))
 }
 
 fn push_valid(
@@ -263,6 +280,25 @@ mod tests {
             Some("2023-03-08")
         );
         assert_eq!(year_less_date("Weekly call", "notes/CG-05-01.md"), None);
+    }
+
+    #[test]
+    fn headings_that_open_with_a_month_and_day() {
+        let on = |t: &str| opening_month_day(t, 2017).map(|d| d.to_string());
+        assert_eq!(
+            on("Dec 19 Proposed Agenda {#dec-19}").as_deref(),
+            Some("2017-12-19")
+        );
+        assert_eq!(on("**3 March** - canceled").as_deref(), Some("2017-03-03"));
+        assert_eq!(on("Agenda for May 1"), None);
+        assert_eq!(on("May 2021 goals"), None);
+        assert_eq!(on("Feb 30"), None);
+        assert_eq!(
+            year_of_path("sig/archive/meeting-notes-2017.md"),
+            Some(2017)
+        );
+        assert_eq!(year_of_path("2018/CG-05-01.md"), Some(2018));
+        assert_eq!(year_of_path("notes/CG-05-01.md"), None);
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     let turns = Turns::find(blocks);
     let agenda = agenda::find_items(blocks, &sections, doc.style, &turns);
     let mut meeting = MeetingRecord {
-        date: meeting_date(doc)
+        date: meeting_date(doc, context)
             .or_else(|| dates::find_date(&context.folders.join("/")).map(|d| d.date))
             .or_else(|| year_less_date(doc, context)),
         title: meeting_title(doc),
@@ -146,7 +146,7 @@ fn effective_section(sections: &SectionMap, agenda: &Agenda, i: usize) -> Option
 /// The meeting date: a date heading (the minutes' own statement) first, then
 /// front matter (often a publication date), the file name, the first lines, and
 /// at last the first full date anywhere in the text (a `When` section further down).
-fn meeting_date(doc: &Document) -> Option<Date> {
+fn meeting_date(doc: &Document, context: &FileContext) -> Option<Date> {
     let heading_date = doc
         .blocks
         .iter()
@@ -166,6 +166,14 @@ fn meeting_date(doc: &Document) -> Option<Date> {
     if let Some(d) = dates::date_from_path(&doc.source) {
         return Some(d);
     }
+    // `### Dec 19` opening one meeting of yearly notes: the year from the path.
+    let first_heading = doc.blocks.iter().find(|b| b.heading_level().is_some());
+    if let Some(date) = first_heading.and_then(|b| {
+        let year = dates::year_of_path(&context.path_of(&doc.source))?;
+        dates::opening_month_day(&b.text, year)
+    }) {
+        return Some(date);
+    }
     doc.blocks
         .iter()
         .find_map(|b| dates::find_date(&b.text))
@@ -180,15 +188,7 @@ fn year_less_date(doc: &Document, context: &FileContext) -> Option<Date> {
         .iter()
         .find(|b| b.heading_level().is_some())
         .map_or("", |b| b.text.as_str());
-    let name = doc.source.rsplit('/').next().unwrap_or(&doc.source);
-    let path = context
-        .folders
-        .iter()
-        .map(String::as_str)
-        .chain([name])
-        .collect::<Vec<_>>()
-        .join("/");
-    dates::year_less_date(title, &path)
+    dates::year_less_date(title, &context.path_of(&doc.source))
 }
 
 fn meeting_title(doc: &Document) -> Option<String> {

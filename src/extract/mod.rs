@@ -43,6 +43,19 @@ pub struct FileContext {
     pub folders: Vec<String>,
 }
 
+impl FileContext {
+    /// The path of a file as far as the context knows it: its folders and its name.
+    pub fn path_of(&self, source: &str) -> String {
+        let name = source.rsplit('/').next().unwrap_or(source);
+        self.folders
+            .iter()
+            .map(String::as_str)
+            .chain([name])
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
 /// Extract the meetings of one document; problems (no date, ...) become diagnostics.
 pub fn extract(
     doc: &Document,
@@ -50,7 +63,8 @@ pub fn extract(
     context: &FileContext,
 ) -> (FileRecord, Vec<Diagnostic>) {
     let mut diagnostics = doc.diagnostics.clone();
-    let parts = split::meeting_parts(doc);
+    let year = dates::year_of_path(&context.path_of(&doc.source));
+    let parts = split::meeting_parts(doc, year);
     let mut meetings = Vec::with_capacity(parts.len());
     for part in &parts {
         let mut meeting = meeting::read_meeting(part, config, context);

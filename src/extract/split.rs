@@ -5,13 +5,19 @@ use super::dates;
 use crate::document::{Block, Document};
 
 /// The parts of a document: the whole document, or one part per dated heading
-/// when at least two headings of the same level open with a date.
-pub fn meeting_parts(doc: &Document) -> Vec<Document> {
+/// when at least two headings of the same level open with a date. With the
+/// `year` of the file's path, a heading that opens with a month and day
+/// (`### March 3`) is dated too: yearly notes often leave the year out.
+pub fn meeting_parts(doc: &Document, year: Option<u32>) -> Vec<Document> {
     let dated: Vec<(usize, u8)> = doc
         .blocks
         .iter()
         .enumerate()
-        .filter_map(|(i, b)| Some((i, b.heading_level()?)).filter(|_| opens_with_date(b)))
+        .filter_map(|(i, b)| {
+            let level = b.heading_level()?;
+            let year_less = year.and_then(|y| dates::opening_month_day(&b.text, y));
+            (opens_with_date(b) || year_less.is_some()).then_some((i, level))
+        })
         .collect();
     let Some(level) = most_common_level(&dated) else {
         return vec![doc.clone()];
@@ -63,14 +69,24 @@ mod tests {
     #[test]
     fn splits_on_dated_headings_only_when_there_are_several() {
         let one = crate::document::parse("a.md", "# 2024-01-02\n\n## Agenda\n\n- x\n");
-        assert_eq!(meeting_parts(&one).len(), 1);
+        assert_eq!(meeting_parts(&one, None).len(), 1);
         let many = crate::document::parse(
             "a.md",
             "# Notes 2024\n\nintro\n\n# **2024-12-10**\n\n## Agenda\n\n- a\n\n# 2024-11-26 - Canceled\n\n- b\n",
         );
-        let parts = meeting_parts(&many);
+        let parts = meeting_parts(&many, None);
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[0].blocks[0].line, 5);
         assert_eq!(parts[1].blocks[0].text, "2024-11-26 - Canceled");
+    }
+
+    #[test]
+    fn splits_on_headings_without_a_year_when_the_path_gives_one() {
+        let text = "# sig weekly\n\n# Dec 19 {#dec-19}\n\n- a\n\n# Dec 12\n\n- b\n";
+        let doc = crate::document::parse("meeting-notes-2017.md", text);
+        assert_eq!(meeting_parts(&doc, None).len(), 1);
+        let parts = meeting_parts(&doc, Some(2017));
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[1].blocks[0].text, "Dec 12");
     }
 }
