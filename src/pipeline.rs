@@ -42,6 +42,7 @@ pub fn run(inputs: &[PathBuf], filter: &SourceFilter, config: &Config) -> Outcom
         }
     }
     let graph = crate::resolve::build_graph(&records, config);
+    diagnostics.extend(id_collisions(&records));
     Outcome {
         graph,
         files_found: files.len(),
@@ -49,6 +50,32 @@ pub fn run(inputs: &[PathBuf], filter: &SourceFilter, config: &Config) -> Outcom
         records,
         diagnostics,
     }
+}
+
+/// A warning for every file whose id another file's name would also give
+/// (`a.md` and `a.txt`): both are kept, under ids of their own.
+fn id_collisions(records: &[FileRecord]) -> Vec<Diagnostic> {
+    use crate::resolve::{file_ids, source_slug};
+    let ids = file_ids(records.iter().map(|r| r.source.as_str()));
+    ids.iter()
+        .filter(|(source, id)| source_slug(source) != **id)
+        .map(|(source, id)| {
+            let natural = source_slug(source);
+            let others: Vec<&str> = ids
+                .keys()
+                .filter(|o| *o != source && source_slug(o) == natural)
+                .copied()
+                .collect();
+            Diagnostic::warning(
+                *source,
+                None,
+                format!(
+                    "file id `{natural}` is also that of {}; its meetings are `meeting/{id}`",
+                    others.join(", ")
+                ),
+            )
+        })
+        .collect()
 }
 
 /// Read, parse and extract one file; depends only on the file and the config.

@@ -10,7 +10,7 @@ mod people;
 mod services;
 mod topics;
 
-pub use ids::{slug, source_slug};
+pub use ids::{file_ids, slug, source_slug};
 
 use crate::config::Config;
 use crate::extract::records::{FileRecord, MeetingRecord, PersonRef, ServiceRef};
@@ -29,9 +29,10 @@ pub fn build_graph(records: &[FileRecord], config: &Config) -> KnowledgeGraph {
     let topics = TopicIndex::build(&sorted, &config.topics);
     let services = ServiceIndex::build(&sorted);
     let mut graph = KnowledgeGraph::new();
+    let file_ids = file_ids(sorted.iter().map(|f| f.source.as_str()));
+    let mut used = BTreeSet::new();
     for file in sorted {
-        let base = format!("meeting/{}", source_slug(&file.source));
-        let mut used = BTreeSet::new();
+        let base = format!("meeting/{}", file_ids[file.source.as_str()]);
         for (n, meeting) in file.meetings.iter().enumerate() {
             let count = file.meetings.len();
             let date = meeting.date.map(|d| d.to_string());
@@ -98,7 +99,8 @@ fn date_topics(graph: &mut KnowledgeGraph) {
 }
 
 /// `meeting/<file>` for a file with one meeting; `meeting/<file>/<date>` (or the
-/// meeting's position) for each meeting of a file that holds several.
+/// meeting's position) for each meeting of a file that holds several; unique
+/// across all files (`used` holds the ids given so far).
 fn meeting_id(
     base: &str,
     count: usize,
@@ -106,16 +108,23 @@ fn meeting_id(
     date: Option<&str>,
     used: &mut BTreeSet<String>,
 ) -> String {
-    if count == 1 {
-        return base.to_string();
-    }
-    let mut id = format!(
-        "{base}/{}",
-        date.map_or_else(|| (n + 1).to_string(), str::to_string)
-    );
-    if !used.insert(id.clone()) {
+    let mut id = if count == 1 {
+        base.to_string()
+    } else {
+        format!(
+            "{base}/{}",
+            date.map_or_else(|| (n + 1).to_string(), str::to_string)
+        )
+    };
+    if used.contains(&id) && count > 1 {
         id = format!("{base}/{}", n + 1);
-        used.insert(id.clone());
+    }
+    // `a.md` holding a meeting of 2024-01-02 and `a/2024-01-02.md`: still two ids.
+    let first = id.clone();
+    let mut k = 2;
+    while !used.insert(id.clone()) {
+        id = format!("{first}-{k}");
+        k += 1;
     }
     id
 }

@@ -39,7 +39,7 @@ pub fn enclosing_folders(path: &std::path::Path, depth: usize) -> Vec<String> {
         .into_iter()
         .flat_map(|p| p.components().rev())
         .filter_map(|c| match c {
-            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            std::path::Component::Normal(name) => Some(walk::readable(name)),
             _ => None,
         })
         .take(depth)

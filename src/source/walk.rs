@@ -55,7 +55,9 @@ struct Discovery {
 ///
 /// Files come back sorted by `rel`, then by input order, with duplicates removed;
 /// problems (missing paths, unreadable folders, symlink loops) come back as
-/// diagnostics in the order they were met.
+/// diagnostics in the order they were met. Every file's `rel` is its own: files
+/// that would share one (`a/notes.md` and `b/notes.md` given as arguments) are
+/// named by their whole path instead.
 pub fn discover(inputs: &[PathBuf], filter: &SourceFilter) -> (Vec<InputFile>, Vec<Diagnostic>) {
     let mut discovery = Discovery::default();
     for (index, input) in inputs.iter().enumerate() {
@@ -66,9 +68,21 @@ pub fn discover(inputs: &[PathBuf], filter: &SourceFilter) -> (Vec<InputFile>, V
         diagnostics,
         ..
     } = discovery;
-    found.sort_by(|a, b| {
+    let order = |a: &Found, b: &Found| {
         (&a.file.rel, a.input, &a.file.path).cmp(&(&b.file.rel, b.input, &b.file.path))
-    });
+    };
+    found.sort_by(order);
+    let shared: HashSet<String> = found
+        .windows(2)
+        .filter(|w| w[0].file.rel == w[1].file.rel)
+        .map(|w| w[0].file.rel.clone())
+        .collect();
+    if !shared.is_empty() {
+        for f in found.iter_mut().filter(|f| shared.contains(&f.file.rel)) {
+            f.file.rel = shown(&f.file.path);
+        }
+        found.sort_by(order);
+    }
     (found.into_iter().map(|f| f.file).collect(), diagnostics)
 }
 
@@ -186,7 +200,7 @@ fn rel_of(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let parts: Vec<_> = rel
         .components()
-        .map(|part| part.as_os_str().to_string_lossy())
+        .map(|part| readable(part.as_os_str()))
         .collect();
     parts.join("/")
 }
@@ -194,18 +208,63 @@ fn rel_of(root: &Path, path: &Path) -> String {
 /// The file name of a file argument, or the whole path when it has none.
 fn name_of(path: &Path) -> String {
     match path.file_name() {
-        Some(name) => name.to_string_lossy().into_owned(),
+        Some(name) => readable(name),
         None => shown(path),
     }
 }
 
 fn shown(path: &Path) -> String {
-    path.display().to_string()
+    readable(path.as_os_str())
+}
+
+/// A name as text: bytes that are not UTF-8 written as `%XX`, so that two names
+/// differing only there stay two names (a replacement character would merge them).
+pub fn readable(name: &std::ffi::OsStr) -> String {
+    if let Some(text) = name.to_str() {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn names_that_are_not_utf8_stay_apart() {
+        use std::os::unix::ffi::OsStrExt;
+        let a = readable(std::ffi::OsStr::from_bytes(b"notes-\xff.md"));
+        let b = readable(std::ffi::OsStr::from_bytes(b"notes-\xfe.md"));
+        assert_eq!(a, "notes-%FF.md");
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn files_that_would_share_a_name_keep_their_paths() {
+        let dir = std::env::temp_dir().join(format!("mg-walk-{}", std::process::id()));
+        for sub in ["a", "b"] {
+            std::fs::create_dir_all(dir.join(sub)).unwrap();
+            std::fs::write(dir.join(sub).join("notes.md"), "# x\n").unwrap();
+        }
+        let inputs = [
+            dir.join("b").join("notes.md"),
+            dir.join("a").join("notes.md"),
+        ];
+        let (files, _) = discover(&inputs, &SourceFilter::default());
+        let rels: Vec<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels.len(), 2);
+        assert_ne!(rels[0], rels[1]);
+        assert!(rels[0].ends_with("a/notes.md") && rels[1].ends_with("b/notes.md"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn rel_uses_forward_slashes() {

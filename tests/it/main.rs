@@ -21,6 +21,7 @@ mod export_roundtrip;
 mod export_shapes;
 mod export_tables;
 mod export_vocab;
+mod faults;
 mod query;
 mod robustness;
 mod source_discovery;

@@ -60,19 +60,29 @@ fn order_does_not_depend_on_creation_order() {
 }
 
 #[test]
-fn same_rel_in_two_roots_sorts_by_input_order() {
+fn same_rel_in_two_roots_keeps_both_under_their_paths() {
     let dir = TempDir::new().unwrap();
     let one = dir.path().join("one");
     let two = dir.path().join("two");
     write(&one, "a.md", b"1");
     write(&two, "a.md", b"2");
     write(&two, "0.md", b"2");
-    let (files, _) = discover(&[two.clone(), one.clone()], &SourceFilter::default());
-    let paths: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
-    assert_eq!(
-        paths,
-        [two.join("0.md"), two.join("a.md"), one.join("a.md")]
-    );
+    for inputs in [[two.clone(), one.clone()], [one.clone(), two.clone()]] {
+        let (files, _) = discover(&inputs, &SourceFilter::default());
+        let paths: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
+        // Two files called `a.md` are two sources, named by their whole paths,
+        // in the same order whatever the order of the inputs.
+        assert_eq!(
+            paths,
+            [one.join("a.md"), two.join("a.md"), two.join("0.md")]
+        );
+        let rels: Vec<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+        assert!(
+            rels[0].ends_with("one/a.md") && rels[1].ends_with("two/a.md"),
+            "{rels:?}"
+        );
+        assert_eq!(rels[2], "0.md");
+    }
 }
 
 #[test]
