@@ -17,6 +17,8 @@ pub struct Outcome {
     pub records: Vec<FileRecord>,
     /// Everything that went wrong or looked doubtful, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The files found (not standard input), to keep outputs off them.
+    pub inputs: Vec<PathBuf>,
     /// Number of files found.
     pub files_found: usize,
     /// Number of files read and extracted.
@@ -45,6 +47,11 @@ pub fn run(inputs: &[PathBuf], filter: &SourceFilter, config: &Config) -> Outcom
     diagnostics.extend(id_collisions(&records));
     Outcome {
         graph,
+        inputs: files
+            .iter()
+            .filter(|f| !f.is_stdin())
+            .map(|f| f.path.clone())
+            .collect(),
         files_found: files.len(),
         files_read: records.len(),
         records,

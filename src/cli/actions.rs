@@ -66,7 +66,7 @@ pub fn run(args: ActionsArgs) -> Result<u8, Error> {
         }
     }
     let rows = query::actions(&outcome.graph, args.open, args.assignee.as_deref());
-    super::write_output(args.output.as_deref(), |out| match args.format {
+    super::write_output_of(&outcome, args.output.as_deref(), |out| match args.format {
         TableFormat::Json => render::write_json(out, &rows),
         TableFormat::Csv => render::write_csv(out, &HEADER, &table(&rows)),
         TableFormat::Markdown => {

@@ -55,7 +55,7 @@ pub fn run(args: EntitiesArgs) -> Result<u8, Error> {
     let kind = EntityKind::from(args.kind);
     let rows = query::entities(&outcome.graph, kind);
     let header = header(kind);
-    super::write_output(args.output.as_deref(), |out| match args.format {
+    super::write_output_of(&outcome, args.output.as_deref(), |out| match args.format {
         TableFormat::Json => render::write_json(out, &rows),
         TableFormat::Csv => render::write_csv(out, &header, &table(kind, &rows)),
         TableFormat::Markdown => {

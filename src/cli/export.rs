@@ -65,11 +65,15 @@ pub fn run(args: ExportArgs) -> Result<u8, Error> {
     };
     match args.output.as_deref() {
         Some(dir) if format.writes_folder() => {
-            crate::export::csv::write_folder(&outcome.graph, &options, dir)?;
+            if super::output::check_output(&outcome, dir)? {
+                crate::export::csv::write_folder(&outcome.graph, &options, dir)?;
+            }
         }
         output => {
             let exporter = format.exporter();
-            super::write_output(output, |out| exporter.write(&outcome.graph, &options, out))?;
+            super::write_output_of(&outcome, output, |out| {
+                exporter.write(&outcome.graph, &options, out)
+            })?;
         }
     }
     if outcome.files_read == 0 || (args.strict && errors > 0) {

@@ -70,7 +70,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-pub(crate) use output::write_output;
+pub(crate) use output::{write_output, write_output_of};
 
 fn print_blocks(path: &std::path::Path) -> Result<u8, crate::error::Error> {
     let text = std::fs::read_to_string(path).map_err(|e| crate::error::Error::Io {

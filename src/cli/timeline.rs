@@ -82,7 +82,7 @@ pub fn run(args: TimelineArgs) -> Result<u8, Error> {
         eprintln!("minutegraph: {}", no_match(&outcome, &selector));
         return Ok(EXIT_INPUT);
     }
-    super::write_output(args.output.as_deref(), |out| match args.format {
+    super::write_output_of(&outcome, args.output.as_deref(), |out| match args.format {
         TimelineFormat::Markdown => draw::markdown(out, &timeline),
         TimelineFormat::Json => render::write_json(out, &timeline),
         TimelineFormat::Csv => draw::csv(out, &timeline),

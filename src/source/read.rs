@@ -56,6 +56,13 @@ pub(crate) fn decode(bytes: &[u8], shown: &str) -> Result<Text, Diagnostic> {
     if is_binary(body) {
         return Err(Diagnostic::error(shown, None, "binary file, skipped"));
     }
+    if is_own_output(body) {
+        return Err(Diagnostic::warning(
+            shown,
+            None,
+            "a graph written by minutegraph, not minutes; skipped",
+        ));
+    }
     let content = match std::str::from_utf8(body) {
         Ok(text) => text.to_string(),
         Err(err) => {
@@ -178,6 +185,15 @@ fn line_at(bytes: &[u8], at: usize) -> u32 {
         .filter(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
         .count();
     u32::try_from(lf + lone_cr + 1).unwrap_or(u32::MAX)
+}
+
+/// Whether `bytes` are one of our own exports (RDF in any syntax, JSON-LD, DOT),
+/// say written with `-o` into the folder of minutes it was read from.
+pub(crate) fn is_own_output(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    let head = head.trim_start();
+    head.starts_with("digraph minutegraph {")
+        || (head.starts_with(['{', '@', '<']) && head.contains(crate::vocab::mg::NS))
 }
 
 /// Whether the start of `bytes` looks binary: any NUL, or mostly control bytes
