@@ -8,6 +8,7 @@
 //! one. Written to a single stream ([`CsvExporter`]), the nodes table comes
 //! first, then an empty line, then the edges table.
 
+use super::neutral;
 use super::table::{EdgeRow, NodeRow, edge_rows, node_rows};
 use super::{ExportOptions, Exporter, Format, write_error};
 use crate::error::Error;
@@ -59,11 +60,7 @@ pub fn write_folder(
         source,
     };
     match fs::metadata(dir) {
-        Ok(meta) if meta.is_dir() => {
-            replace_file(&dir.join(NODES_FILE), &|out| write_nodes(&nodes, out))
-                .and_then(|()| replace_file(&dir.join(EDGES_FILE), &|out| write_edges(&edges, out)))
-                .map_err(io_error)
-        }
+        Ok(meta) if meta.is_dir() => replace_tables(dir, &nodes, &edges).map_err(io_error),
         Ok(_) => Err(io_error(io::Error::new(
             io::ErrorKind::AlreadyExists,
             "exists and is not a folder",
@@ -98,12 +95,31 @@ fn new_folder(dir: &Path, nodes: &[NodeRow], edges: &[EdgeRow]) -> io::Result<()
     result
 }
 
-/// Writes `path` through a temporary file beside it, renamed over it at the end.
-fn replace_file(path: &Path, body: &dyn Fn(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
-    let tmp = temporary(path);
-    let result = write_synced(&tmp, body).and_then(|()| fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+/// Replaces both tables in an existing folder together: both are written in full
+/// first, then renamed into place; when the second rename fails the first table
+/// is put back, so the folder never holds a new `nodes.csv` beside an old
+/// `edges.csv`.
+fn replace_tables(dir: &Path, nodes: &[NodeRow], edges: &[EdgeRow]) -> io::Result<()> {
+    let (nodes_path, edges_path) = (dir.join(NODES_FILE), dir.join(EDGES_FILE));
+    let (nodes_tmp, edges_tmp) = (temporary(&nodes_path), temporary(&edges_path));
+    let backup = dir.join(format!(".{NODES_FILE}.{}.old", std::process::id()));
+    let result = (|| {
+        write_synced(&nodes_tmp, &|out| write_nodes(nodes, out))?;
+        write_synced(&edges_tmp, &|out| write_edges(edges, out))?;
+        let had_nodes = fs::hard_link(&nodes_path, &backup).is_ok();
+        fs::rename(&nodes_tmp, &nodes_path)?;
+        if let Err(e) = fs::rename(&edges_tmp, &edges_path) {
+            if had_nodes {
+                let _ = fs::rename(&backup, &nodes_path);
+            } else {
+                let _ = fs::remove_file(&nodes_path);
+            }
+            return Err(e);
+        }
+        Ok(())
+    })();
+    for leftover in [&nodes_tmp, &edges_tmp, &backup] {
+        let _ = fs::remove_file(leftover);
     }
     result
 }
@@ -127,10 +143,10 @@ fn temporary(path: &Path) -> PathBuf {
 }
 
 fn write_nodes(rows: &[NodeRow], out: &mut dyn Write) -> io::Result<()> {
-    record(out, &NODE_HEADER)?;
+    let mut table = Table::new(out, &NODE_HEADER)?;
     for row in rows {
         let line = row.line.map(|l| l.to_string()).unwrap_or_default();
-        let fields = [
+        table.record(&[
             row.id.as_str(),
             &row.iri,
             row.kind,
@@ -138,34 +154,52 @@ fn write_nodes(rows: &[NodeRow], out: &mut dyn Write) -> io::Result<()> {
             row.date.as_deref().unwrap_or_default(),
             row.source.as_deref().unwrap_or_default(),
             &line,
-        ];
-        record(out, &fields)?;
+        ])?;
     }
-    Ok(())
+    table.finish()
 }
 
 fn write_edges(rows: &[EdgeRow], out: &mut dyn Write) -> io::Result<()> {
-    record(out, &EDGE_HEADER)?;
+    let mut table = Table::new(out, &EDGE_HEADER)?;
     for row in rows {
         let line = row.line.to_string();
-        record(out, &[&row.from, &row.to, row.kind, &row.source, &line])?;
+        table.record(&[&row.from, &row.to, row.kind, &row.source, &line])?;
     }
-    Ok(())
+    table.finish()
 }
 
-/// One CRLF-terminated record.
-fn record(out: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
-    let cells: Vec<String> = fields.iter().map(|f| field(f)).collect();
-    out.write_all(cells.join(",").as_bytes())?;
-    out.write_all(b"\r\n")
+/// A CSV table as every CSV output of minutegraph writes it: RFC 4180 with CRLF
+/// record ends (the `csv` crate), each cell made safe for spreadsheets and
+/// terminals ([`neutral::spreadsheet_cell`]).
+pub struct Table<'w> {
+    writer: csv::Writer<&'w mut dyn Write>,
 }
 
-/// A field, quoted when it holds a comma, quote or line break (quotes doubled).
-pub fn field(value: &str) -> String {
-    if value.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_string()
+impl<'w> Table<'w> {
+    /// Start a table with its header row.
+    pub fn new(out: &'w mut dyn Write, header: &[&str]) -> io::Result<Self> {
+        let writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out);
+        let mut table = Table { writer };
+        table.record(header)?;
+        Ok(table)
+    }
+
+    /// One record.
+    pub fn record<S: AsRef<str>>(&mut self, fields: &[S]) -> io::Result<()> {
+        self.writer
+            .write_record(
+                fields
+                    .iter()
+                    .map(|f| neutral::spreadsheet_cell(f.as_ref()).into_owned()),
+            )
+            .map_err(io::Error::other)
+    }
+
+    /// Flush what is buffered.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.writer.flush()
     }
 }
 
@@ -174,12 +208,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quotes_only_what_needs_it() {
-        assert_eq!(field("plain text"), "plain text");
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(field(""), "");
+    fn quotes_only_what_needs_it_and_neutralises_formulas() {
+        let mut out = Vec::new();
+        let mut table = Table::new(&mut out, &["a", "b", "c", "d", "e", "f"]).unwrap();
+        table
+            .record(&["plain text", "a,b", "say \"hi\"", "two\nlines", "", "=1+1"])
+            .unwrap();
+        table.finish().unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a,b,c,d,e,f\r\nplain text,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,'=1+1\r\n"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod graphml;
 pub mod iri;
 mod jsonld;
 mod mapping;
+pub mod neutral;
 mod nquads;
 mod ntriples;
 mod rdfxml;

@@ -4,6 +4,7 @@
 
 use crate::support::{NASTY_CLEAN, export, sample_graph};
 use minutegraph::export::csv::{EDGE_HEADER, NODE_HEADER, write_folder};
+use minutegraph::export::neutral::spreadsheet_cell;
 use minutegraph::export::{ExportOptions, Format};
 use std::path::Path;
 
@@ -66,7 +67,8 @@ fn csv_folder_holds_both_tables_with_headers_and_every_row() {
         .find(|r| r[0] == "meeting/seeds/002-abcd/action/1")
         .unwrap();
     assert_eq!(action[2], "ActionItem");
-    assert_eq!(action[3], NASTY_CLEAN);
+    // Control characters are shown as their pictures in CSV (DEL as `␡`).
+    assert_eq!(action[3], spreadsheet_cell(NASTY_CLEAN));
     assert_eq!(action[4], "2024-02-30");
     assert_eq!(action[5], "seeds/2024 notes/002.md");
     assert!(edges.contains(&vec![

@@ -197,3 +197,100 @@ fn a_graph_written_among_the_minutes_is_not_read_back() {
         }
     }
 }
+
+/// Minutes whose text carries terminal escapes, formulas and a script link.
+fn hostile() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "# Call 2025-01-01\n\nAttendees: Ann Lee, Bob Ray\n\n## Agenda\n\n\
+### =HYPERLINK(\"http://x\") \u{1b}]0;owned\u{7}\n\n\
+- Decision: adopt \u{1b}[2J plan [x](javascript:alert(1))\n\
+- Ann Lee will review the \u{1b}[31mbudget\u{9b} [y](javascript:alert(2))\n";
+    std::fs::write(dir.path().join("2025-01-01.md"), text).unwrap();
+    dir
+}
+
+fn stdout_of(args: &[&str], dir: &Path) -> Vec<u8> {
+    let out = minutegraph().args(args).arg(dir).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[test]
+fn text_from_minutes_cannot_break_out_of_views() {
+    let dir = hostile();
+    let views: [&[&str]; 9] = [
+        &["actions"],
+        &["actions", "--format", "csv"],
+        &["entities", "--kind", "topic"],
+        &["entities", "--kind", "topic", "--format", "csv"],
+        &["entities", "--kind", "person", "--format", "csv"],
+        &["timeline", "--person", "Ann Lee"],
+        &["timeline", "--person", "Ann Lee", "--format", "csv"],
+        &["timeline", "--person", "Ann Lee", "--format", "html"],
+        &["export", "--format", "csv"],
+    ];
+    for args in views {
+        let out = stdout_of(args, dir.path());
+        let text = String::from_utf8(out).unwrap();
+        let raw: Vec<char> = text
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            .collect();
+        assert!(raw.is_empty(), "{args:?} passes control characters {raw:?}");
+        if args.contains(&"csv") {
+            for cell in text.split([',', '\n']).map(|c| c.trim_start_matches('"')) {
+                assert!(
+                    !cell.starts_with(['=', '@', '+']),
+                    "{args:?}: formula cell {cell:?}"
+                );
+            }
+        }
+        if !args.contains(&"csv") && !args.contains(&"html") {
+            assert!(
+                !text.contains("](javascript:"),
+                "{args:?} passes a script link"
+            );
+        }
+    }
+    // The hostile text did reach the views, shown rather than sent.
+    let actions = String::from_utf8(stdout_of(&["actions"], dir.path())).unwrap();
+    assert!(actions.contains("\u{241b}\\[31mbudget"), "{actions}");
+    let topics = stdout_of(
+        &["entities", "--kind", "topic", "--format", "csv"],
+        dir.path(),
+    );
+    let topics = String::from_utf8(topics).unwrap();
+    assert!(topics.contains("'=HYPERLINK"), "{topics}");
+}
+
+#[test]
+fn the_two_csv_tables_are_replaced_together_or_not_at_all() {
+    let dir = folder();
+    let out_dir = tempfile::tempdir().unwrap();
+    let tables = out_dir.path().join("tables");
+    std::fs::create_dir(&tables).unwrap();
+    std::fs::write(tables.join("nodes.csv"), "old nodes").unwrap();
+    // `edges.csv` cannot be replaced: it is a folder with something in it.
+    std::fs::create_dir(tables.join("edges.csv")).unwrap();
+    std::fs::write(tables.join("edges.csv").join("x"), "x").unwrap();
+    let out = minutegraph()
+        .args(["export", "--format", "csv", "-o"])
+        .arg(&tables)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(tables.join("nodes.csv")).unwrap(),
+        "old nodes"
+    );
+    let names: Vec<String> = std::fs::read_dir(&tables)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "temporary files left: {names:?}");
+}

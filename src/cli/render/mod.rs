@@ -5,6 +5,8 @@
 pub mod timeline;
 
 use crate::error::Error;
+use crate::export::csv::Table;
+use crate::export::neutral::visible_controls;
 use serde::Serialize;
 use std::io::Write;
 
@@ -25,23 +27,14 @@ pub fn write_json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<(), Er
     writeln!(out, "{text}").map_err(io)
 }
 
-/// A CSV table: a header row, then one row per record, CRLF line ends.
+/// A CSV table: a header row, then one row per record, CRLF line ends, cells
+/// safe for spreadsheets and terminals (the export's own [`Table`] writer).
 pub fn write_csv(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> Result<(), Error> {
-    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
-    for row in std::iter::once(&header).chain(rows) {
-        let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-        write!(out, "{}\r\n", fields.join(",")).map_err(io)?;
+    let mut table = Table::new(out, header).map_err(io)?;
+    for row in rows {
+        table.record(row).map_err(io)?;
     }
-    Ok(())
-}
-
-/// One CSV field: quoted, with quotes doubled, when it holds `,` `"` CR or LF.
-pub fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
+    table.finish().map_err(io)
 }
 
 /// A Markdown table; cells are put on one line and their `|` escaped.
@@ -64,15 +57,27 @@ pub fn markdown_cell(text: &str) -> String {
     markdown_text(text).replace('|', "\\|")
 }
 
-/// Text for Markdown output: one line, and `<` escaped so that HTML in the
-/// minutes shows as text instead of becoming markup.
+/// Text for Markdown output: one line, and `<`, `[` and `]` escaped so that
+/// HTML and links in the minutes (`[x](javascript:…)`) show as text instead of
+/// becoming markup.
 pub fn markdown_text(text: &str) -> String {
-    one_line(text).replace('<', "\\<")
+    let mut out = String::with_capacity(text.len());
+    for c in one_line(text).chars() {
+        if matches!(c, '<' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
-/// Text on one line: every run of whitespace (newlines included) becomes one space.
+/// Text on one line: every run of whitespace (newlines included) becomes one
+/// space, and control characters are shown, never sent (no terminal escapes).
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    visible_controls(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// An inline code span that holds `text` whatever backticks it contains.
@@ -92,10 +97,10 @@ pub fn code_span(text: &str) -> String {
     }
 }
 
-/// Text safe inside HTML elements and attribute values.
+/// Text safe inside HTML elements and attribute values, control characters shown.
 pub fn html_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in visible_controls(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -138,11 +143,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quotes_csv_fields_that_need_it() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    fn csv_cells_are_quoted_and_neutralised() {
+        let mut out = Vec::new();
+        let rows = vec![vec![
+            "a,b".to_string(),
+            "@cmd|' /C calc'!A0".into(),
+            "x\u{1b}[2J".into(),
+        ]];
+        write_csv(&mut out, &["one", "two", "three"], &rows).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "one,two,three\r\n\"a,b\",'@cmd|' /C calc'!A0,x\u{241b}[2J\r\n"
+        );
     }
 
     #[test]
@@ -153,6 +165,15 @@ mod tests {
         );
         assert_eq!(markdown_cell("a | b\nc"), "a \\| b c");
         assert_eq!(markdown_text("<b>x</b>"), "\\<b>x\\</b>");
+        assert_eq!(
+            markdown_text("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(
+            one_line("a\u{1b}]0;owned\u{7}b"),
+            "a\u{241b}]0;owned\u{2407}b"
+        );
+        assert_eq!(html_escape("a\u{0}b"), "a\u{2400}b");
         assert_eq!(code_span("a`b"), "`` a`b ``");
         assert_eq!(code_span("x.md:3"), "`x.md:3`");
     }
