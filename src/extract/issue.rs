@@ -7,6 +7,7 @@ mod ticket;
 pub use ticket::TicketEvidence;
 
 use super::records::IssueRef;
+use crate::document::LineIndex;
 use crate::document::blank_inline_code;
 use crate::model::IssueKind;
 use regex::Regex;
@@ -206,6 +207,7 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
 struct Scan<'a> {
     text: &'a str,
     line: u32,
+    lines: LineIndex,
     /// Every link: paths and fragments of other links (`?view#5`, `/pull/3/files#diff`) are no references.
     links: Vec<Range<usize>>,
     /// Text read as a reference already.
@@ -218,6 +220,7 @@ impl<'a> Scan<'a> {
         Scan {
             text,
             line,
+            lines: LineIndex::new(text),
             links: ANY_URL.find_iter(text).map(|m| m.range()).collect(),
             taken: Vec::new(),
             found: Vec::new(),
@@ -225,7 +228,7 @@ impl<'a> Scan<'a> {
     }
 
     fn line_at(&self, offset: usize) -> u32 {
-        self.line + self.text[..offset].matches('\n').count() as u32
+        self.line + self.lines.line_of(offset) - 1
     }
 
     /// Whether `r` starts outside every link and every reference found so far.

@@ -17,6 +17,7 @@ use super::turns::Turns;
 use crate::config::Config;
 use crate::document::{Block, BlockKind, Document, blank_inline_code};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static ATTRIBUTION: LazyLock<Regex> =
@@ -45,9 +46,16 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     let mut candidates = Candidates::default();
     let listed = label_item_sections(blocks, &config.keywords);
     let lists = ListParents::new(blocks);
+    // The first block of each agenda item, found once.
+    let mut item_starts: HashMap<usize, usize> = HashMap::new();
+    for (i, item) in agenda.item_of_block.iter().enumerate() {
+        if let Some(n) = item {
+            item_starts.entry(*n).or_insert(i);
+        }
+    }
     for (i, block) in blocks.iter().enumerate() {
         let item = agenda.item_of_block[i];
-        let section = listed[i].or_else(|| effective_section(&sections, &agenda, i));
+        let section = listed[i].or_else(|| effective_section(&sections, &agenda, &item_starts, i));
         let repo = heading_repository(blocks, &sections, i).map_or_else(
             || repo.clone(),
             |r| RepoContext {
@@ -132,9 +140,13 @@ fn opens_item(agenda: &Agenda, i: usize) -> bool {
 
 /// The section kind that applies to block `i`: a heading above the start of the
 /// block's agenda item no longer applies (plain-text items reset sections).
-fn effective_section(sections: &SectionMap, agenda: &Agenda, i: usize) -> Option<SectionKind> {
-    let item_start = agenda.item_of_block[i]
-        .and_then(|n| agenda.item_of_block.iter().position(|x| *x == Some(n)));
+fn effective_section(
+    sections: &SectionMap,
+    agenda: &Agenda,
+    item_starts: &HashMap<usize, usize>,
+    i: usize,
+) -> Option<SectionKind> {
+    let item_start = agenda.item_of_block[i].and_then(|n| item_starts.get(&n).copied());
     sections.enclosing[i]
         .iter()
         .rev()

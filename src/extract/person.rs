@@ -3,6 +3,7 @@
 
 use super::lexicon;
 use super::records::PersonRef;
+use crate::document::LineIndex;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -169,13 +170,14 @@ pub fn person_ref(piece: &str, line: u32) -> PersonRef {
 
 /// Every `@handle` in `text` (which starts at `line`).
 pub fn find_handles(text: &str, line: u32) -> Vec<PersonRef> {
+    let lines = LineIndex::new(text);
     HANDLE
         .captures_iter(text)
         .filter_map(|c| {
             let m = c.get(1)?;
             let handle = m.as_str();
             (handle.chars().any(char::is_alphabetic) && !domain_like(handle))
-                .then(|| PersonRef::handle(handle, line + newlines(text, m.start())))
+                .then(|| PersonRef::handle(handle, line + newlines(&lines, m.start())))
         })
         .collect()
 }
@@ -190,11 +192,12 @@ fn domain_like(handle: &str) -> bool {
 
 /// Every `Full Name (@handle)` pair in `text`.
 pub fn find_named_handles(text: &str, line: u32) -> Vec<PersonRef> {
+    let lines = LineIndex::new(text);
     NAME_WITH_HANDLE
         .captures_iter(text)
         .filter_map(|c| {
             let name = c.get(1)?;
-            let mut p = PersonRef::name(name.as_str(), line + newlines(text, name.start()));
+            let mut p = PersonRef::name(name.as_str(), line + newlines(&lines, name.start()));
             p.handle = Some(c[2].to_string());
             Some(p)
         })
@@ -282,6 +285,7 @@ fn full_name<'t>(
 
 /// Capitalised names acting in prose, with how sure each one is.
 pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
+    let lines = LineIndex::new(text);
     let mut out = Vec::new();
     let words: Vec<(usize, &str)> = word_spans(text);
     for (i, &(at, word)) in words.iter().enumerate() {
@@ -330,10 +334,10 @@ pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
         };
         if let Some(e) = evidence {
             let (start, name) = full_name(text, &words, i, bare);
-            out.push((PersonRef::name(name, line + newlines(text, start)), e));
+            out.push((PersonRef::name(name, line + newlines(&lines, start)), e));
         } else if let Some(name) = given_and_surname(text, &words, i).filter(|_| !possessive) {
             out.push((
-                PersonRef::name(name, line + newlines(text, at)),
+                PersonRef::name(name, line + newlines(&lines, at)),
                 Evidence::Weak,
             ));
         }
@@ -437,8 +441,9 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-fn newlines(text: &str, offset: usize) -> u32 {
-    text[..offset].matches('\n').count() as u32
+/// How many lines below the first line of its text `offset` is.
+fn newlines(lines: &LineIndex, offset: usize) -> u32 {
+    lines.line_of(offset) - 1
 }
 
 #[cfg(test)]

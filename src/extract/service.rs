@@ -14,6 +14,7 @@ use crate::config::ServiceCatalogue;
 
 /// Every catalogued service named in `text` (which starts at `line`).
 pub fn find_services(text: &str, line: u32, catalogue: &ServiceCatalogue) -> Vec<ServiceRef> {
+    let lines = crate::document::LineIndex::new(text);
     catalogue
         .find_all(text)
         .into_iter()
@@ -21,7 +22,7 @@ pub fn find_services(text: &str, line: u32, catalogue: &ServiceCatalogue) -> Vec
         .map(|(at, written, entry)| ServiceRef {
             name: entry.name.clone(),
             written: written.to_string(),
-            line: line + text[..at].matches('\n').count() as u32,
+            line: line + lines.line_of(at) - 1,
             evidence: ServiceEvidence::Catalogue,
         })
         .collect()

@@ -11,7 +11,7 @@ pub use kinds::{ActionStatus, EdgeKind, IssueKind, NodeKind, Role};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Where a fact was read: a source path (relative to the input root) and a 1-based line span.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -126,6 +126,9 @@ pub struct Edge {
 pub struct KnowledgeGraph {
     graph: StableGraph<Node, Edge>,
     ids: BTreeMap<String, NodeIndex>,
+    /// Every edge by its ends and kind: one lookup instead of a walk over the
+    /// edges of a node that may have thousands.
+    edges: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
 }
 
 impl KnowledgeGraph {
@@ -142,6 +145,9 @@ impl KnowledgeGraph {
             return idx;
         }
         let id = node.id.clone();
+        let mut node = node;
+        node.provenance.sort();
+        node.provenance.dedup();
         let idx = self.graph.add_node(node);
         self.ids.insert(id, idx);
         idx
@@ -155,14 +161,12 @@ impl KnowledgeGraph {
         kind: EdgeKind,
         provenance: Provenance,
     ) -> EdgeIndex {
-        if let Some(existing) = self
-            .graph
-            .edges_connecting(from, to)
-            .find(|e| e.weight().kind == kind)
-        {
-            return existing.id();
+        if let Some(&existing) = self.edges.get(&(from, to, kind)) {
+            return existing;
         }
-        self.graph.add_edge(from, to, Edge { kind, provenance })
+        let edge = self.graph.add_edge(from, to, Edge { kind, provenance });
+        self.edges.insert((from, to, kind), edge);
+        edge
     }
 
     /// Look a node up by id.
@@ -238,12 +242,13 @@ impl KnowledgeGraph {
 }
 
 fn merge_into(target: &mut Node, incoming: Node) {
+    // Provenance stays sorted and unique; sightings come mostly in order, so
+    // each is a binary search and an append: linear over a run, not quadratic.
     for p in incoming.provenance {
-        if !target.provenance.contains(&p) {
-            target.provenance.push(p);
+        if let Err(at) = target.provenance.binary_search(&p) {
+            target.provenance.insert(at, p);
         }
     }
-    target.provenance.sort();
     match (&mut target.data, incoming.data) {
         (
             NodeData::Person { handles, aliases },
@@ -284,10 +289,13 @@ fn merge_into(target: &mut Node, incoming: Node) {
     }
 }
 
+/// Adds `more` to the sorted, unique `into`, keeping it so.
 fn union_sorted(into: &mut Vec<String>, more: Vec<String>) {
-    into.extend(more);
-    into.sort();
-    into.dedup();
+    for s in more {
+        if let Err(at) = into.binary_search(&s) {
+            into.insert(at, s);
+        }
+    }
 }
 
 #[cfg(test)]

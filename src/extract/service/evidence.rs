@@ -229,6 +229,10 @@ pub fn prose(blocks: &[Block]) -> impl Iterator<Item = &Block> {
 
 /// The line of a byte offset in a block's text.
 pub fn line_of(block: &Block, offset: usize) -> u32 {
+    // A block on one line (however long) needs no counting.
+    if block.end_line <= block.line {
+        return block.line;
+    }
     block.line
         + block.text[..offset.min(block.text.len())]
             .matches('\n')
