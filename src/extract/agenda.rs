@@ -159,7 +159,16 @@ fn clean_title(title: &str) -> String {
         .trim_end_matches(':')
         .trim();
     let t = quoted_part(t).unwrap_or(t);
-    let t = t.trim_matches(|c: char| c == '"' || c == '“' || c == '”' || c == '*');
+    let t = t.trim_matches('*');
+    // Quotes around the whole title go; a quote that opens or closes only a part
+    // of it (`"Quoted" item`) is part of the title.
+    let t = [('"', '"'), ('“', '”')]
+        .iter()
+        .find_map(|&(open, close)| {
+            let inner = t.strip_prefix(open)?.strip_suffix(close)?;
+            (!inner.contains([open, close])).then_some(inner)
+        })
+        .unwrap_or(t);
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -196,9 +205,12 @@ mod tests {
             clean_title("\"New \"warning\" error\" [rust#1](https://x.org)"),
             "New \"warning\" error"
         );
+        // A quote around a part of the title is kept whole.
         assert_eq!(
             clean_title("\"Quoted\" and more words"),
-            "Quoted\" and more words"
+            "\"Quoted\" and more words"
         );
+        assert_eq!(clean_title("“Whole title”"), "Whole title");
+        assert_eq!(clean_title("**\"Bold quote\"**"), "Bold quote");
     }
 }
