@@ -12,7 +12,7 @@ use crate::error::Error;
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 
 /// Extensions taken from folders when no include glob is given.
-pub const DEFAULT_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
+pub const DEFAULT_EXTENSIONS: [&str; 4] = ["md", "markdown", "txt", "log"];
 
 /// Files larger than this are refused by [`read_text`](super::read_text) (16 MiB).
 pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;

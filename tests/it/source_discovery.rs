@@ -110,11 +110,20 @@ fn hidden_root_named_explicitly_is_used() {
 #[test]
 fn folders_are_filtered_by_extension() {
     let dir = TempDir::new().unwrap();
-    for name in ["a.MD", "b.markdown", "c.txt", "d.pdf", "e", "f.md.bak"] {
+    for name in [
+        "a.MD",
+        "b.markdown",
+        "c.txt",
+        "d.pdf",
+        "e",
+        "f.md.bak",
+        "g.log",
+    ] {
         write(dir.path(), name, b"text");
     }
     let (files, _) = discover_one(dir.path(), &SourceFilter::default());
-    assert_eq!(rels(&files), ["a.MD", "b.markdown", "c.txt"]);
+    // Chat and MeetBot logs (`.log`) are minutes too.
+    assert_eq!(rels(&files), ["a.MD", "b.markdown", "c.txt", "g.log"]);
 }
 
 #[test]
