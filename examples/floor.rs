@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Parser};
 use rayon::prelude::*;
 use std::path::PathBuf;
 
-const EXTENSIONS: [&str; 5] = ["md", "markdown", "txt", "log", "text"];
+const EXTENSIONS: [&str; 4] = ["md", "markdown", "txt", "log"];
 
 fn main() {
     let files: Vec<PathBuf> = std::env::args()

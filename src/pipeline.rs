@@ -6,6 +6,7 @@ use crate::extract::{FileContext, FileRecord};
 use crate::model::KnowledgeGraph;
 use crate::source::authors::AuthorRegistries;
 use crate::source::{self, InputFile, SourceFilter};
+use rayon::prelude::*;
 use std::path::PathBuf;
 
 /// The result of reading a set of inputs.
@@ -25,17 +26,50 @@ pub struct Outcome {
     pub files_read: usize,
 }
 
-/// Discover, read, parse and extract every input, then merge into one graph.
+/// Discover, read, parse and extract every input on all cores, then merge into
+/// one graph.
 pub fn run(inputs: &[PathBuf], filter: &SourceFilter, config: &Config) -> Outcome {
+    run_on(inputs, filter, config, None)
+}
+
+/// [`run`] on `jobs` threads (all cores when `None`). Files are read and
+/// extracted in parallel and their results taken in file order, so the outcome
+/// is the same for any number of jobs.
+pub fn run_on(
+    inputs: &[PathBuf],
+    filter: &SourceFilter,
+    config: &Config,
+    jobs: Option<usize>,
+) -> Outcome {
     let (files, mut diagnostics) = source::discover(inputs, filter);
-    let mut records = Vec::with_capacity(files.len());
     let mut registries = AuthorRegistries::default();
-    for file in &files {
-        let context = FileContext {
+    let contexts: Vec<FileContext> = files
+        .iter()
+        .map(|file| FileContext {
             authors: registries.for_file(&file.path),
             folders: source::enclosing_folders(&file.path, 3),
-        };
-        match process_file(file, filter, config, &context) {
+        })
+        .collect();
+    let extract_all = || -> Vec<_> {
+        files
+            .par_iter()
+            .zip(contexts.par_iter())
+            .map(|(file, context)| process_file(file, filter, config, context))
+            .collect()
+    };
+    let results = match jobs {
+        Some(n) => match rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+        {
+            Ok(pool) => pool.install(extract_all),
+            Err(_) => extract_all(),
+        },
+        None => extract_all(),
+    };
+    let mut records = Vec::with_capacity(files.len());
+    for result in results {
+        match result {
             Ok((record, diags)) => {
                 records.push(record);
                 diagnostics.extend(diags);

@@ -23,6 +23,9 @@ pub struct ExportArgs {
     /// What DOT shows: full (everything; an overview above 1000 nodes), meeting or topics.
     #[arg(long, value_name = "VIEW")]
     view: Option<String>,
+    /// Files read at once (default: one per core); the output is the same for any number.
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
     /// Configuration file (default: minutegraph.toml in the input folder).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -49,7 +52,7 @@ pub fn run(args: ExportArgs) -> Result<u8, Error> {
     let view = pick_view(args.view.as_deref())?;
     let filter = SourceFilter::new(&args.include, &args.exclude)?;
     let config = Config::for_run(args.config.as_deref(), &args.paths)?;
-    let outcome = crate::pipeline::run(&args.paths, &filter, &config);
+    let outcome = crate::pipeline::run_on(&args.paths, &filter, &config, args.jobs);
     let mut errors = 0;
     for d in &outcome.diagnostics {
         if d.severity == Severity::Error {

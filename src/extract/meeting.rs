@@ -7,7 +7,7 @@ use super::attendance::{attendance_block, label_lines, roles_in};
 use super::dates::{self, Date};
 use super::decision;
 use super::issue::{self, RepoContext};
-use super::outcomes::{ListParents, Place, outcomes};
+use super::outcomes::{ListParents, Place, ShownNames, outcomes};
 use super::person::{self, Evidence};
 use super::records as issue_ref;
 use super::records::{MeetingRecord, Mention, PersonRef};
@@ -46,6 +46,7 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     let mut candidates = Candidates::default();
     let listed = label_item_sections(blocks, &config.keywords);
     let lists = ListParents::new(blocks);
+    let shown = ShownNames::new(blocks);
     // The first block of each agenda item, found once.
     let mut item_starts: HashMap<usize, usize> = HashMap::new();
     for (i, item) in agenda.item_of_block.iter().enumerate() {
@@ -81,6 +82,7 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
                     section,
                     turn: turns.speaker(i),
                     lists: &lists,
+                    shown: &shown,
                 };
                 outcomes(blocks, i, &place, &mut meeting, config);
             }

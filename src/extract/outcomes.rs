@@ -11,7 +11,8 @@ use crate::config::{Config, Keywords};
 use crate::document::{Block, BlockKind};
 use crate::model::ActionStatus;
 use regex::Regex;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
+use std::sync::LazyLock;
 
 /// Where a block sits: its agenda item, the section kind that applies, the
 /// speaker's turn it is part of, and the list items it is nested under.
@@ -24,6 +25,8 @@ pub(super) struct Place<'a> {
     pub turn: Option<&'a Speaker>,
     /// The list parents of every block of the meeting.
     pub lists: &'a ListParents,
+    /// The names the document shows as people.
+    pub shown: &'a ShownNames,
 }
 
 /// For every block, the nearest block above it that is less deeply nested (the
@@ -69,6 +72,7 @@ pub(super) fn outcomes(
         section,
         turn,
         lists,
+        shown,
     } = *place;
     let block = &blocks[i];
     let whole_block_decision = block
@@ -112,7 +116,7 @@ pub(super) fn outcomes(
         known.contains(&lower)
             || lower.split_whitespace().all(|w| known.contains(w))
             || short_form
-            || presented(blocks, name)
+            || shown.shows(name)
     };
     // Under `Done:` in someone's update: what was finished, not a task.
     let reported_done = block.checked.is_none() && under_done_label(blocks, i, lists);
@@ -226,53 +230,83 @@ fn known_names(meeting: &MeetingRecord, block: &Block) -> BTreeSet<String> {
     out
 }
 
-/// Whether the document shows `name` as a person somewhere: a speaker label opening
-/// a line (`Tariq: ...`), a presenter in brackets (`[Tariq Haddad]`, `(Tariq)`), a
-/// verb of speech after it (`Niko left a comment`), or an entry of a labelled list of
-/// names (`Others: simulacrum, connor horman, Lokathor`).
-fn presented(blocks: &[Block], name: &str) -> bool {
-    let first = name.split_whitespace().next().unwrap_or(name);
-    let Ok(pattern) = Regex::new(&format!(
-        r"(?m)(?:^\s*|[\[(])\s*{}(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}\s*(?:[\])]|:\s)",
-        regex::escape(first)
-    )) else {
-        return false;
-    };
-    let speaks = |b: &Block| {
-        b.text.contains(first)
-            && person::find_acting_names(&b.text, b.line)
-                .iter()
-                .any(|(p, e)| {
-                    *e == Evidence::Strong && p.name.split_whitespace().any(|w| w == first)
-                })
-    };
-    let listed = |b: &Block| b.text.lines().any(|l| in_name_list(l, first));
-    blocks
-        .iter()
-        .any(|b| pattern.is_match(&b.text) || speaks(b) || listed(b))
+/// The names a document shows as people somewhere: a speaker label opening a
+/// line (`Tariq: ...`), a presenter in brackets (`[Tariq Haddad]`, `(Tariq)`), a
+/// verb of speech after it (`Niko left a comment`), or an entry of a labelled
+/// list of names (`Others: simulacrum, connor horman, Lokathor`). Read once per
+/// meeting; asking about a name is then a lookup.
+pub(super) struct ShownNames {
+    /// Words that open a label or a bracketed name, or belong to a name that speaks.
+    words: HashSet<String>,
+    /// Lower-cased first words of the entries of labelled name lists.
+    listed: Vec<String>,
 }
 
-/// Whether `line` is `Label: a, b, c` with at least three short entries, one of them
-/// `first` (with a surname, or a handle it shortens: `Niko` in `nikomatsakis, felix, josh`).
-fn in_name_list(line: &str, first: &str) -> bool {
-    let first = first.to_lowercase();
+/// A name opening a line or a bracket, with up to two capitalised words after
+/// it, closed by a bracket or a `: ` (`[Tariq Haddad]`, `Tariq: `).
+static SHOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?mx)
+        (?: ^\s* | [\[(] ) \s*
+        (?P<first> [^\s\[\]():]+ )
+        (?: \s+ \p{Lu}[\p{L}'’.-]* ){0,2}
+        \s* (?: [\])] | :\s )",
+    )
+    .expect("shown-name regex")
+});
+
+impl ShownNames {
+    /// Read the names `blocks` show as people.
+    pub(super) fn new(blocks: &[Block]) -> Self {
+        let mut words = HashSet::new();
+        let mut listed = Vec::new();
+        for b in blocks {
+            for c in SHOWN.captures_iter(&b.text) {
+                words.insert(c["first"].to_string());
+            }
+            for (p, e) in person::find_acting_names(&b.text, b.line) {
+                if e == Evidence::Strong {
+                    words.extend(p.name.split_whitespace().map(str::to_string));
+                }
+            }
+            for line in b.text.lines() {
+                listed.extend(name_list_entries(line));
+            }
+        }
+        ShownNames { words, listed }
+    }
+
+    /// Whether the document shows `name` (by its first word) as a person.
+    pub(super) fn shows(&self, name: &str) -> bool {
+        let first = name.split_whitespace().next().unwrap_or(name);
+        let lower = first.to_lowercase();
+        self.words.contains(first) || self.listed.iter().any(|e| e.starts_with(&lower))
+    }
+}
+
+/// The lower-cased first words of the entries of `line` when it is `Label: a, b,
+/// c` with at least three short entries (`nikomatsakis, felix, josh`).
+fn name_list_entries(line: &str) -> Vec<String> {
     let Some((label, list)) = line.split_once(':') else {
-        return false;
+        return Vec::new();
     };
     let entries: Vec<&str> = list
         .split([',', ';'])
         .map(|e| e.trim().trim_end_matches('.'))
         .collect();
-    label.split_whitespace().count() <= 3
+    let names = label.split_whitespace().count() <= 3
         && entries.len() >= 3
         && entries
             .iter()
-            .all(|e| (1..=3).contains(&e.split_whitespace().count()))
-        && entries.iter().any(|e| {
-            e.split_whitespace()
-                .next()
-                .is_some_and(|w| w.to_lowercase().starts_with(&first))
-        })
+            .all(|e| (1..=3).contains(&e.split_whitespace().count()));
+    if !names {
+        return Vec::new();
+    }
+    entries
+        .iter()
+        .filter_map(|e| e.split_whitespace().next())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Whether a list item's first child reports it finished (`- done: ...`, `- completed`).
@@ -552,11 +586,13 @@ mod tests {
                 .push(crate::extract::records::PersonRef::name(*a, 1));
         }
         let lists = ListParents::new(&doc.blocks);
+        let shown = ShownNames::new(&doc.blocks);
         let place = Place {
             item: None,
             section: None,
             turn: None,
             lists: &lists,
+            shown: &shown,
         };
         for i in 0..doc.blocks.len() {
             outcomes(&doc.blocks, i, &place, &mut meeting, &config);

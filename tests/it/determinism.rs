@@ -70,6 +70,29 @@ proptest! {
 }
 
 #[test]
+fn any_number_of_jobs_gives_identical_bytes() {
+    let on = |jobs| {
+        let outcome = minutegraph::pipeline::run_on(
+            sample(),
+            &SourceFilter::default(),
+            &Config::default(),
+            Some(jobs),
+        );
+        let mut out = Vec::new();
+        Format::NQuads
+            .write(&outcome.graph, &ExportOptions::default(), &mut out)
+            .expect("export succeeds");
+        let diagnostics: Vec<String> = outcome.diagnostics.iter().map(|d| d.to_string()).collect();
+        (out, diagnostics)
+    };
+    let one = on(1);
+    assert!(!one.0.is_empty());
+    for jobs in [2, 3, 8] {
+        assert!(on(jobs) == one, "--jobs {jobs} differs from --jobs 1");
+    }
+}
+
+#[test]
 fn running_twice_gives_identical_bytes() {
     for format in Format::ALL {
         assert_eq!(
