@@ -328,6 +328,14 @@ fn is_list_gap(gap: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The canonical names of the services `cat` finds in `text`.
+    fn names(cat: &ServiceCatalogue, text: &str) -> Vec<String> {
+        cat.find_all(text)
+            .iter()
+            .map(|(_, _, e)| e.name.clone())
+            .collect()
+    }
+
     #[test]
     fn matches_names_and_aliases_on_word_boundaries() {
         let cat = ServiceCatalogue::parse(
@@ -357,12 +365,7 @@ mod tests {
     #[test]
     fn names_joined_by_slashes_but_not_paths() {
         let cat = ServiceCatalogue::parse("Grafana\t\t\nPrometheus\t\t\n");
-        let names = |t: &str| {
-            cat.find_all(t)
-                .iter()
-                .map(|(_, _, e)| e.name.clone())
-                .collect::<Vec<_>>()
-        };
+        let names = |t: &str| names(&cat, t);
         assert_eq!(
             names("Links to Grafana/Prometheus/Alertmanager would help"),
             vec!["Grafana", "Prometheus"]
@@ -379,12 +382,7 @@ mod tests {
     #[test]
     fn lower_case_names_count_in_enumerations_only() {
         let cat = ServiceCatalogue::parse("Nova\t\tcase\nGlance\t\tcase\nCinder\t\tcase\n");
-        let names = |t: &str| {
-            cat.find_all(t)
-                .iter()
-                .map(|(_, _, e)| e.name.clone())
-                .collect::<Vec<_>>()
-        };
+        let names = |t: &str| names(&cat, t);
         assert_eq!(
             names("images for nova, glance and cinder"),
             vec!["Nova", "Glance", "Cinder"]

@@ -91,8 +91,12 @@ fn folder() -> tempfile::TempDir {
 }
 
 fn export_to(input: &Path, output: &Path) -> std::process::Output {
+    export_as("ntriples", output, input)
+}
+
+fn export_as(format: &str, output: &Path, input: &Path) -> std::process::Output {
     minutegraph()
-        .args(["export", "--format", "ntriples", "-o"])
+        .args(["export", "--format", format, "-o"])
         .arg(output)
         .arg(input)
         .output()
@@ -171,23 +175,13 @@ fn a_graph_written_among_the_minutes_is_not_read_back() {
     let first = export(dir.path()).0;
     for name in ["graph.txt", "graph.md"] {
         for format in ["ntriples", "turtle", "jsonld", "dot", "rdfxml"] {
-            let out = minutegraph()
-                .args(["export", "--format", format, "-o"])
-                .arg(dir.path().join(name))
-                .arg(dir.path())
-                .output()
-                .unwrap();
+            let out = export_as(format, &dir.path().join(name), dir.path());
             assert!(out.status.success());
             let (again, warnings) = export(dir.path());
             assert_eq!(again, first, "{format} in {name} was read as minutes");
             assert!(warnings.contains("written by minutegraph"), "{warnings}");
             // Written again over itself: it is ours, not minutes, so that is allowed.
-            let out = minutegraph()
-                .args(["export", "--format", format, "-o"])
-                .arg(dir.path().join(name))
-                .arg(dir.path())
-                .output()
-                .unwrap();
+            let out = export_as(format, &dir.path().join(name), dir.path());
             assert!(
                 out.status.success(),
                 "{}",
