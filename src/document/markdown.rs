@@ -84,7 +84,12 @@ impl Walker<'_> {
                 self.list_depth = self.list_depth.saturating_add(1);
             }
             Tag::CodeBlock(_) => self.begin(BlockKind::Code, range.start),
-            Tag::TableHead | Tag::TableRow => self.begin(BlockKind::TableRow, range.start),
+            Tag::TableHead | Tag::TableRow => {
+                self.begin(BlockKind::TableRow, range.start);
+                if let (Tag::TableHead, Some(open)) = (&tag, self.open.as_mut()) {
+                    open.block.table_head = true;
+                }
+            }
             Tag::TableCell => {
                 if let Some(open) = self.open.as_mut() {
                     open.cell_start = Some(open.block.text.len());

@@ -70,6 +70,8 @@ pub struct Block {
     pub cells: Vec<String>,
     /// Who posted the line, in a chat log (the nick, never a bot).
     pub speaker: Option<String>,
+    /// Whether this table row is the table's header (column names, not content).
+    pub table_head: bool,
 }
 
 impl Block {
@@ -86,6 +88,7 @@ impl Block {
             checked: None,
             cells: Vec::new(),
             speaker: None,
+            table_head: false,
         }
     }
 

@@ -61,6 +61,10 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
         | \b needs? \s+ (?: to \s+ be \s+ )? (?: approved | decided ) \b
         | \b needs? \s+ to \s+ (?: decide | agree | approve ) \b
         | \b welcomes \s+ this \s+ decision \b
+        # A wish or a need, not a result: `important that we agree`, `we should
+        # decide`, `needs to be consensus across wallets`.
+        | \b (?: important | necessary | essential | crucial | needs? | wants? | hope | should
+              | would | could | must ) \b [^.]{0,40} \b (?: agree | agreement | consensus | decide ) \b
         # Someone else's decision: `when they decided`, `they agreed on their call`.
         | \b (?: they | he | she ) \s+ (?: had \s+ )? (?: decided | agreed | approved ) \b",
     )
@@ -236,5 +240,12 @@ mod tests {
             "👉 Decision: the old CI goes read-only in June"
         ));
         assert!(states_decision("Consensus: ship it in the next month"));
+        for wish in [
+            "I think it's important that we agree on this and that there's consensus",
+            "there needs to be consensus across wallets",
+            "we should decide on the naming",
+        ] {
+            assert!(!states_decision(wish), "{wish}");
+        }
     }
 }

@@ -80,7 +80,12 @@ pub(super) fn outcomes(
         .as_deref()
         .is_some_and(|l| decision::is_decision_label_with(l, &config.keywords.decision))
         || (section == Some(SectionKind::Decisions)
-            && !matches!(block.kind, BlockKind::Heading(_)));
+            && !matches!(block.kind, BlockKind::Heading(_))
+            && !block.table_head
+            // `| **Action 1** | ... |` under "Decisions and Actions": an action.
+            && !block.lead_strong.as_deref().is_some_and(|l| {
+                sections::classify_with(l, &config.keywords) == SectionKind::Actions
+            }));
     let in_actions = (section == Some(SectionKind::Actions)
         && !matches!(block.kind, BlockKind::Heading(_)))
         || under_action_label(blocks, i, lists, &config.keywords);
@@ -613,6 +618,22 @@ mod tests {
             "QXR: Good idea. I'll bring it to the tooling call next week.\n",
         );
         assert_eq!(actions, vec![(1, vec!["QXR".to_string()])]);
+    }
+
+    #[test]
+    fn a_decisions_table_keeps_its_header_and_actions_out() {
+        let text = "# Call 2021-06-11\n\n## Decisions and Actions Made\n\n\
+| Item | Description |\n|---|---|\n\
+| **Decision 1** | Fee history is the default |\n\
+| **Action 1** | Run a full sync |\n";
+        let doc = crate::document::parse("m.md", text);
+        let (record, _) = crate::extract::extract(&doc, &Config::default(), &Default::default());
+        let decisions: Vec<&str> = record.meetings[0]
+            .decisions
+            .iter()
+            .map(|d| d.text.as_str())
+            .collect();
+        assert_eq!(decisions, ["Decision 1 | Fee history is the default"]);
     }
 
     #[test]
