@@ -7,6 +7,7 @@ use crate::model::KnowledgeGraph;
 use crate::source::authors::AuthorRegistries;
 use crate::source::{self, InputFile, SourceFilter};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The result of reading a set of inputs.
@@ -77,8 +78,9 @@ pub fn run_on(
             Err(d) => diagnostics.push(d),
         }
     }
-    let graph = crate::resolve::build_graph(&records, config);
-    diagnostics.extend(id_collisions(&records));
+    let file_ids = crate::resolve::file_ids(records.iter().map(|r| r.source.as_str()));
+    let graph = crate::resolve::build_graph(&records, config, &file_ids);
+    diagnostics.extend(id_collisions(&file_ids));
     Outcome {
         graph,
         inputs: files
@@ -95,26 +97,33 @@ pub fn run_on(
 
 /// A warning for every file whose id another file's name would also give
 /// (`a.md` and `a.txt`): both are kept, under ids of their own.
-fn id_collisions(records: &[FileRecord]) -> Vec<Diagnostic> {
-    use crate::resolve::{file_ids, source_slug};
-    let ids = file_ids(records.iter().map(|r| r.source.as_str()));
-    ids.iter()
-        .filter(|(source, id)| source_slug(source) != **id)
-        .map(|(source, id)| {
+fn id_collisions(file_ids: &BTreeMap<&str, String>) -> Vec<Diagnostic> {
+    use crate::resolve::source_slug;
+    let mut sharing: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (source, id) in file_ids {
+        let natural = source_slug(source);
+        if natural != *id {
+            sharing.entry(natural).or_default().push(source);
+        }
+    }
+    file_ids
+        .iter()
+        .filter_map(|(source, id)| {
             let natural = source_slug(source);
-            let others: Vec<&str> = ids
-                .keys()
-                .filter(|o| *o != source && source_slug(o) == natural)
+            let others: Vec<&str> = sharing
+                .get(&natural)?
+                .iter()
+                .filter(|o| *o != source)
                 .copied()
                 .collect();
-            Diagnostic::warning(
+            Some(Diagnostic::warning(
                 *source,
                 None,
                 format!(
                     "file id `{natural}` is also that of {}; its meetings are `meeting/{id}`",
                     others.join(", ")
                 ),
-            )
+            ))
         })
         .collect()
 }

@@ -60,14 +60,12 @@ pub fn discover(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
     out.extend(two_spellings(blocks, catalogue, &spellings));
     out.extend(code_tools(blocks, catalogue));
     super::service::evidence::extend(blocks, catalogue, &mut out);
-    // An owner's name is a product only when a site of the same name says so.
-    let owners = repository_owners(blocks);
-    out.retain(|(_, s)| s.evidence == ServiceEvidence::Site || !owners.contains(&squash(&s.name)));
     out
 }
 
-/// GitHub/GitLab owners (organisations and users) linked in the meeting: names, not products.
-fn repository_owners(blocks: &[Block]) -> Vec<String> {
+/// GitHub/GitLab owners (organisations and users) linked in the meeting, squashed:
+/// names, not products.
+pub(crate) fn repository_owners(blocks: &[Block]) -> Vec<String> {
     let mut owners: Vec<String> = blocks
         .iter()
         .flat_map(|b| {

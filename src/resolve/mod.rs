@@ -18,18 +18,22 @@ use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, NodeKind, Provenanc
 use people::PersonIndex;
 use petgraph::stable_graph::NodeIndex;
 use services::ServiceIndex;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use topics::TopicIndex;
 
-/// Build the graph from the records of every file.
-pub fn build_graph(records: &[FileRecord], config: &Config) -> KnowledgeGraph {
+/// Build the graph from the records of every file; `file_ids` is
+/// [`file_ids`] of their sources.
+pub fn build_graph(
+    records: &[FileRecord],
+    config: &Config,
+    file_ids: &BTreeMap<&str, String>,
+) -> KnowledgeGraph {
     let mut sorted: Vec<&FileRecord> = records.iter().collect();
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
     let people = PersonIndex::build(&sorted, &config.people);
     let topics = TopicIndex::build(&sorted, &config.topics);
     let services = ServiceIndex::build(&sorted);
     let mut graph = KnowledgeGraph::new();
-    let file_ids = file_ids(sorted.iter().map(|f| f.source.as_str()));
     let mut used = BTreeSet::new();
     for file in sorted {
         let base = format!("meeting/{}", file_ids[file.source.as_str()]);

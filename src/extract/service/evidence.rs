@@ -92,6 +92,8 @@ pub struct Context<'a> {
     counts: HashMap<String, usize>,
     /// Lower-cased names, nicks and handles of people in this meeting.
     people: HashSet<String>,
+    /// Squashed owners of the repositories linked in the meeting.
+    owners: Vec<String>,
 }
 
 impl<'a> Context<'a> {
@@ -132,7 +134,14 @@ impl<'a> Context<'a> {
             catalogue,
             counts,
             people,
+            owners: crate::extract::discovery::repository_owners(blocks),
         }
+    }
+
+    /// Whether `name` owns a repository linked in the meeting (`acme` in
+    /// `github.com/acme/…`).
+    pub fn owns(&self, name: &str) -> bool {
+        self.owners.contains(&super::squash(name))
     }
 
     /// How often a word is written outside URLs (any case).
@@ -251,7 +260,7 @@ pub fn service(name: &str, line: u32, evidence: ServiceEvidence) -> ServiceRef {
 
 /// Add the services found from evidence (with their blocks, one finding per name)
 /// to those discovered so far, and drop every discovered name that is a person
-/// here: a nick, a handle or a speaker is not software.
+/// or a repository owner here.
 pub fn extend(
     blocks: &[Block],
     catalogue: &ServiceCatalogue,
@@ -277,7 +286,12 @@ pub fn extend(
             .filter(|(_, s)| seen.insert(super::squash(&s.name))),
     );
     discovered.extend(found);
-    discovered.retain(|(_, s)| !context.people.contains(&s.name.to_lowercase()));
+    // A nick, a handle or a speaker is not software; nor is a repository owner,
+    // unless a site of the same name says it is a product.
+    discovered.retain(|(_, s)| {
+        !context.people.contains(&s.name.to_lowercase())
+            && (s.evidence == ServiceEvidence::Site || !context.owns(&s.name))
+    });
 }
 
 #[cfg(test)]

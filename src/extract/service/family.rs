@@ -120,7 +120,7 @@ pub fn find(c: &Context, found: &[(usize, ServiceRef)]) -> Vec<(usize, ServiceRe
 }
 
 /// The words of a text outside URLs and references, with their byte offsets.
-fn words(text: &str) -> Vec<(usize, &str)> {
+pub(super) fn words(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut offset = 0;
     for piece in text.split_inclusive(char::is_whitespace) {

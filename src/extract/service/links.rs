@@ -173,13 +173,8 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
 /// site linked or written in the meeting and own a linked repository.
 pub fn sites(c: &Context) -> Vec<(usize, ServiceRef)> {
     let mut names: Vec<String> = Vec::new();
-    let mut owners: Vec<String> = Vec::new();
     for b in c.blocks.iter().filter(|b| b.kind != BlockKind::Code) {
-        let linked = b
-            .links
-            .iter()
-            .filter_map(|l| l.url.split_once("://"))
-            .map(|(_, r)| r);
+        let linked = b.links.iter().map(|l| l.url.as_str());
         let written = HOST
             .captures_iter(&b.text)
             .map(|m| m.get(0).expect("match").as_str());
@@ -191,14 +186,7 @@ pub fn sites(c: &Context) -> Vec<(usize, ServiceRef)> {
                 .unwrap_or("")
                 .to_lowercase();
             let labels: Vec<&str> = host.split('.').collect();
-            if CODE_HOSTS.contains(&host.as_str()) {
-                let owner = address.split('/').nth(1).unwrap_or("").to_lowercase();
-                if !HOST_PAGES.contains(&owner.as_str()) && !owners.contains(&owner) {
-                    owners.push(owner);
-                }
-                continue;
-            }
-            if labels.len() < 2 {
+            if labels.len() < 2 || CODE_HOSTS.contains(&host.as_str()) {
                 continue;
             }
             let name = labels[labels.len() - 2].to_string();
@@ -210,7 +198,7 @@ pub fn sites(c: &Context) -> Vec<(usize, ServiceRef)> {
     let mut out = Vec::new();
     for name in names {
         let product = c.count(&name) >= 2
-            && owners.contains(&name)
+            && c.owns(&name)
             && !NOT_HOSTS.contains(&name.as_str())
             && !lexicon::GENERIC_REPOS.contains(&name.as_str())
             && !c.catalogue.is_vendor(&name)
@@ -218,9 +206,13 @@ pub fn sites(c: &Context) -> Vec<(usize, ServiceRef)> {
         if !product {
             continue;
         }
+        // The first place the name is written as a word of its own (not `frob.io`).
         let first = c.blocks.iter().enumerate().find_map(|(i, b)| {
             (b.kind != BlockKind::Code).then_some(())?;
-            written_word(&b.text, &name).map(|(at, w)| (i, line_of(b, at), w))
+            super::family::words(&b.text)
+                .into_iter()
+                .find(|(_, w)| w.eq_ignore_ascii_case(&name))
+                .map(|(at, w)| (i, line_of(b, at), w))
         });
         if let Some((i, line, written)) = first {
             out.push((i, service(written, line, ServiceEvidence::Site)));
@@ -229,58 +221,36 @@ pub fn sites(c: &Context) -> Vec<(usize, ServiceRef)> {
     out
 }
 
-/// The first place `lower` is written as a whole word outside URLs: (offset, word).
-fn written_word<'t>(text: &'t str, lower: &str) -> Option<(usize, &'t str)> {
-    let mut offset = 0;
-    for piece in text.split_inclusive(char::is_whitespace) {
-        let word = piece.trim_end();
-        if !super::evidence::is_url_like(word) && !word.contains('.') {
-            let trimmed = word.trim_matches(|ch: char| !ch.is_alphanumeric());
-            if trimmed.eq_ignore_ascii_case(lower) {
-                let at = offset + word.find(trimmed).unwrap_or(0);
-                return Some((at, trimmed));
-            }
-        }
-        offset += piece.len();
-    }
-    None
-}
-
-/// The name a link gives the repository it points at, when the text is that name.
-fn link_name<'t>(c: &Context, text: &'t str, url: &str) -> Option<&'t str> {
-    let rest = url.split_once("://")?.1;
-    let mut segments = rest.split(['/', '?', '#']);
-    let host = segments.next()?.to_lowercase();
-    let key = super::squash(text);
-    if key.is_empty() {
-        return None;
-    }
-    if CODE_HOSTS.contains(&host.as_str()) {
-        let _owner = segments.next()?;
-        let repo = segments.next()?.trim_end_matches(".git");
-        return (super::squash(repo) == key && c.accepts(text, Strength::Strong)).then_some(text);
-    }
-    None
-}
-
-/// The repository a link points into (`/owner/name/pull/12`, `/owner/name/tree/x`),
-/// when its name may name software.
-fn linked_repository<'u>(c: &Context, url: &'u str) -> Option<&'u str> {
+/// `owner/name` of a link to a code host (`https://github.com/acme/frob/...`),
+/// and whether the link points into the repository (its issues, files, ...)
+/// rather than at its home page.
+fn code_repository(url: &str) -> Option<(&str, &str, bool)> {
     let rest = url.split_once("://")?.1;
     let mut segments = rest.split(['/', '?', '#']);
     let host = segments.next()?.to_lowercase();
     if !CODE_HOSTS.contains(&host.as_str()) {
         return None;
     }
-    let owner = segments.next()?.to_lowercase();
+    let owner = segments.next()?;
     let repo = segments.next()?.trim_end_matches(".git");
-    segments.next().filter(|s| !s.is_empty())?;
-    if HOST_PAGES.contains(&owner.as_str()) {
-        return None;
-    }
-    let lower = repo.to_lowercase();
-    let generic = lexicon::GENERIC_REPOS.contains(&lower.as_str());
-    (!generic && c.accepts(repo, Strength::Strong)).then_some(repo)
+    let inside = segments.next().is_some_and(|s| !s.is_empty());
+    (!HOST_PAGES.contains(&owner.to_lowercase().as_str())).then_some((owner, repo, inside))
+}
+
+/// The name a link gives the repository it points at, when the text is that name.
+fn link_name<'t>(c: &Context, text: &'t str, url: &str) -> Option<&'t str> {
+    let key = super::squash(text);
+    let (_, repo, _) = code_repository(url)?;
+    (!key.is_empty() && super::squash(repo) == key && c.accepts(text, Strength::Strong))
+        .then_some(text)
+}
+
+/// The repository a link points into (`/owner/name/pull/12`, `/owner/name/tree/x`),
+/// when its name may name software.
+fn linked_repository<'u>(c: &Context, url: &'u str) -> Option<&'u str> {
+    let (_, repo, inside) = code_repository(url)?;
+    let generic = lexicon::GENERIC_REPOS.contains(&repo.to_lowercase().as_str());
+    (inside && !generic && c.accepts(repo, Strength::Strong)).then_some(repo)
 }
 
 /// Whether the text before a host ends with a catalogued service that the host is
