@@ -20,6 +20,8 @@ pub struct ActionsArgs {
     /// Only actions assigned to this person (name, alias or handle).
     #[arg(long, value_name = "NAME")]
     assignee: Option<String>,
+    #[command(flatten)]
+    filter: FilterArgs,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = TableFormat::Markdown)]
     format: TableFormat,
@@ -29,6 +31,36 @@ pub struct ActionsArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+}
+
+/// The filters `actions` and `decisions` share.
+#[derive(Debug, Args)]
+pub(super) struct FilterArgs {
+    /// Only those about this topic: of an agenda item of a topic thread it
+    /// names, or whose text or agenda item contains it.
+    #[arg(long, value_name = "TEXT")]
+    topic: Option<String>,
+    /// Only those of meetings on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    since: Option<jiff::civil::Date>,
+    /// Only those of meetings on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    until: Option<jiff::civil::Date>,
+}
+
+impl FilterArgs {
+    pub(super) fn filter(&self) -> query::Filter {
+        query::Filter {
+            topic: self.topic.clone(),
+            since: self.since,
+            until: self.until,
+        }
+    }
+}
+
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse()
+        .map_err(|_| format!("'{text}' is not a date (expected YYYY-MM-DD)"))
 }
 
 /// Output formats of the table commands.
@@ -65,7 +97,12 @@ pub fn run(args: ActionsArgs) -> Result<u8, Error> {
             return Ok(EXIT_INPUT);
         }
     }
-    let rows = query::actions(&outcome.graph, args.open, args.assignee.as_deref());
+    let rows = query::actions(
+        &outcome.graph,
+        args.open,
+        args.assignee.as_deref(),
+        &args.filter.filter(),
+    );
     super::write_output_of(&outcome, args.output.as_deref(), |out| match args.format {
         TableFormat::Json => render::write_json(out, &rows),
         TableFormat::Csv => render::write_csv(out, &HEADER, &table(&rows)),

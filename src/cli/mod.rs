@@ -1,10 +1,12 @@
 //! Command-line interface: clap definitions and one file per subcommand.
 
 mod actions;
+mod decisions;
 mod entities;
 mod export;
 mod init;
 mod output;
+mod query;
 mod render;
 mod stats;
 mod timeline;
@@ -37,10 +39,14 @@ enum Command {
     Init(init::InitArgs),
     /// Follow one topic, service, person or issue across meetings, in date order.
     Timeline(timeline::TimelineArgs),
-    /// List action items, optionally only open ones or one person's.
+    /// List action items, optionally only open ones, one person's, or about a topic.
     Actions(actions::ActionsArgs),
+    /// List decisions, optionally only those about a topic or within dates.
+    Decisions(decisions::DecisionsArgs),
     /// List people, services, issues or topics with their meeting counts and dates.
     Entities(entities::EntitiesArgs),
+    /// Ask the graph a SPARQL 1.1 question, or a ready-made one from --list.
+    Query(query::QueryArgs),
     /// Print the block structure minutegraph reads from one file (for debugging rules).
     #[command(hide = true)]
     Blocks {
@@ -58,7 +64,9 @@ pub fn main() -> ExitCode {
         Command::Stats(args) => stats::run(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Actions(args) => actions::run(args),
+        Command::Decisions(args) => decisions::run(args),
         Command::Entities(args) => entities::run(args),
+        Command::Query(args) => query::run(args),
         Command::Blocks { path } => print_blocks(&path),
     };
     match result {

@@ -2,7 +2,7 @@
 //! assigned to one person, with the meeting and agenda item they were recorded in.
 
 use super::graph::{self, MeetingInfo};
-use super::{Status, date_order, matching};
+use super::{Filter, Status, date_order, matching};
 use crate::model::{EdgeKind, KnowledgeGraph, NodeData, NodeKind};
 use petgraph::stable_graph::NodeIndex;
 use serde::{Deserialize, Serialize};
@@ -35,10 +35,16 @@ pub struct ActionRow {
     pub line: u32,
 }
 
-/// Every action item, sorted by meeting date (undated last), source and line.
-/// `open_only` keeps open actions; `assignee` keeps actions assigned to a person
-/// it names (matched like a timeline's `--person`).
-pub fn actions(graph: &KnowledgeGraph, open_only: bool, assignee: Option<&str>) -> Vec<ActionRow> {
+/// Every action item `filter` keeps, sorted by meeting date (undated last),
+/// source and line. `open_only` keeps open actions; `assignee` keeps actions
+/// assigned to a person it names (matched like a timeline's `--person`).
+pub fn actions(
+    graph: &KnowledgeGraph,
+    open_only: bool,
+    assignee: Option<&str>,
+    filter: &Filter,
+) -> Vec<ActionRow> {
+    let prepared = filter.prepare(graph);
     let people: Option<BTreeSet<NodeIndex>> = assignee.map(|q| {
         matching::find_nodes(graph, NodeKind::Person, q)
             .into_iter()
@@ -48,7 +54,9 @@ pub fn actions(graph: &KnowledgeGraph, open_only: bool, assignee: Option<&str>) 
         .nodes()
         .filter(|(_, n)| n.kind() == NodeKind::ActionItem)
         .filter(|(i, _)| people.as_ref().is_none_or(|p| assigned_to(graph, *i, p)))
-        .filter_map(|(i, _)| row(graph, i))
+        .filter_map(|(i, _)| Some((i, row(graph, i)?)))
+        .filter(|(i, r)| prepared.keeps(graph, *i, r.date.as_deref()))
+        .map(|(_, r)| r)
         .filter(|r| !open_only || r.status == Status::Open)
         .collect();
     rows.sort_by(|a, b| {

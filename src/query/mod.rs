@@ -4,15 +4,23 @@
 //!
 //! Results are plain serde types in a fixed order, independent of any output
 //! format; the CLI renders them as Markdown, JSON, CSV, Mermaid or HTML.
+//! [`sparql`] answers any SPARQL 1.1 query over the same graph, and
+//! [`shipped`] holds the ready-made questions of the `queries/` folder.
 
 mod actions;
+mod decisions;
 mod entities;
+mod filter;
 mod graph;
 mod matching;
+pub mod shipped;
+pub mod sparql;
 mod timeline;
 
 pub use actions::{ActionRow, actions};
+pub use decisions::{DecisionRow, decisions};
 pub use entities::{EntityKind, EntityRow, entities};
+pub use filter::Filter;
 pub use matching::{find_nodes, suggestions};
 pub use timeline::{ActionSummary, DecisionSummary, Matched, Timeline, TimelineEntry, timeline};
 

@@ -251,7 +251,7 @@ fn topic_and_issue_timelines() {
 #[test]
 fn actions_filter_by_status_and_assignee() {
     let g = graph();
-    let all = actions(&g, false, None);
+    let all = actions(&g, false, None, &Filter::default());
     let ids: Vec<&str> = all.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -263,12 +263,69 @@ fn actions_filter_by_status_and_assignee() {
     );
     assert_eq!(all[1].item.as_deref(), Some("Keycloak upgrade"));
     assert_eq!(all[1].meeting_title.as_deref(), Some("Ops"));
-    let open = actions(&g, true, None);
+    let open = actions(&g, true, None, &Filter::default());
     assert!(open.iter().all(|a| a.status == Status::Open));
     assert_eq!(open.len(), 2);
-    let janes = actions(&g, false, Some("jane doe"));
+    let janes = actions(&g, false, Some("jane doe"), &Filter::default());
     assert_eq!(janes.len(), 1);
-    assert!(actions(&g, false, Some("nobody")).is_empty());
+    assert!(actions(&g, false, Some("nobody"), &Filter::default()).is_empty());
+}
+
+#[test]
+fn actions_and_decisions_filter_by_topic_and_dates() {
+    let g = graph();
+    let date = |s: &str| s.parse::<jiff::civil::Date>().unwrap();
+    let ids = |rows: Vec<ActionRow>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+    // The status page thread holds January's item; "keycloak" is in the
+    // text of the undated action and the name of March's item.
+    let status = Filter {
+        topic: Some("STATUS PAGE".into()),
+        ..Filter::default()
+    };
+    assert_eq!(
+        ids(actions(&g, false, None, &status)),
+        ["meeting/b/action/1"]
+    );
+    let keycloak = Filter {
+        topic: Some("keycloak".into()),
+        ..Filter::default()
+    };
+    assert_eq!(
+        ids(actions(&g, false, None, &keycloak)),
+        ["meeting/a/action/1", "meeting/c/action/1"]
+    );
+    // A word inside another word does not match.
+    let part = Filter {
+        topic: Some("cloak".into()),
+        ..Filter::default()
+    };
+    assert!(actions(&g, false, None, &part).is_empty());
+    // A window keeps dated meetings inside it, both ends included.
+    let spring = Filter {
+        since: Some(date("2024-03-05")),
+        until: Some(date("2024-12-31")),
+        ..Filter::default()
+    };
+    assert_eq!(
+        ids(actions(&g, false, None, &spring)),
+        ["meeting/a/action/1"]
+    );
+    let winter = Filter {
+        until: Some(date("2024-03-04")),
+        ..Filter::default()
+    };
+    assert_eq!(
+        ids(actions(&g, false, None, &winter)),
+        ["meeting/b/action/1"]
+    );
+
+    let all = decisions(&g, &Filter::default());
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].item.as_deref(), Some("Keycloak upgrade"));
+    assert_eq!(all[0].date.as_deref(), Some("2024-03-05"));
+    assert_eq!(decisions(&g, &keycloak).len(), 1);
+    assert!(decisions(&g, &status).is_empty());
+    assert!(decisions(&g, &winter).is_empty());
 }
 
 #[test]

@@ -25,4 +25,5 @@ mod faults;
 mod query;
 mod robustness;
 mod source_discovery;
+mod sparql;
 mod support;

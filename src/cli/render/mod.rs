@@ -52,6 +52,67 @@ pub fn write_markdown_table(
     Ok(())
 }
 
+/// Widest a cell of an aligned table may be, in terminal columns.
+pub const CELL_WIDTH: usize = 60;
+
+/// A table for the terminal: columns padded to their widest cell, cells on
+/// one line with control characters shown and cut at [`CELL_WIDTH`] columns
+/// (ending in `…`), a rule under the header.
+pub fn write_aligned_table(
+    out: &mut dyn Write,
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> Result<(), Error> {
+    use unicode_width::UnicodeWidthStr;
+    let cell = |text: &str| cut(&one_line(text), CELL_WIDTH);
+    let header: Vec<String> = header.iter().map(|h| cell(h)).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| cell(c)).collect())
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in &rows {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.width());
+        }
+    }
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.width()))))
+            .collect();
+        padded.join("  ").trim_end().to_string()
+    };
+    writeln!(out, "{}", line(&header)).map_err(io)?;
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+    writeln!(out, "{}", rule.join("  ")).map_err(io)?;
+    for row in &rows {
+        writeln!(out, "{}", line(row)).map_err(io)?;
+    }
+    Ok(())
+}
+
+/// `text` cut to at most `width` terminal columns, ending in `…` when cut.
+fn cut(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// Text for a Markdown table cell: [`markdown_text`] with `|` escaped.
 pub fn markdown_cell(text: &str) -> String {
     markdown_text(text).replace('|', "\\|")
@@ -155,6 +216,23 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "one,two,three\r\n\"a,b\",'@cmd|' /C calc'!A0,x\u{241b}[2J\r\n"
         );
+    }
+
+    #[test]
+    fn aligned_tables_pad_cut_and_show_controls() {
+        let mut out = Vec::new();
+        let rows = vec![
+            vec!["a".to_string(), "x\u{1b}[31my".to_string()],
+            vec!["long".repeat(20), "é".to_string()],
+        ];
+        write_aligned_table(&mut out, &["k", "v"], &rows).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(!text.contains('\u{1b}'));
+        assert!(lines[2].starts_with("a "));
+        assert_eq!(lines[3].chars().filter(|c| *c == '…').count(), 1);
+        let value_column = lines[0].find('v').unwrap();
+        assert_eq!(lines[3].chars().position(|c| c == 'é'), Some(value_column));
     }
 
     #[test]
