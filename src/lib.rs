@@ -14,6 +14,7 @@ pub mod export;
 pub mod extract;
 pub mod model;
 pub mod pipeline;
+pub mod push;
 pub mod query;
 pub mod resolve;
 pub mod source;

@@ -127,6 +127,8 @@ namespace! {
     MENTIONS = "mentions";
     /// Property: action -> person to do it.
     AGENT = "agent";
+    /// Property: the SHA-256 digest of a graph's content (in a push manifest).
+    SHA256 = "sha256";
 }
 
 namespace! {

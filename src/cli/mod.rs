@@ -6,6 +6,7 @@ mod entities;
 mod export;
 mod init;
 mod output;
+mod push;
 mod query;
 mod render;
 mod stats;
@@ -47,6 +48,8 @@ enum Command {
     Entities(entities::EntitiesArgs),
     /// Ask the graph a SPARQL 1.1 question, or a ready-made one from --list.
     Query(query::QueryArgs),
+    /// Load the graph into a triple store (SPARQL 1.1 Graph Store protocol), one graph per file.
+    Push(push::PushArgs),
     /// Print the block structure minutegraph reads from one file (for debugging rules).
     #[command(hide = true)]
     Blocks {
@@ -67,6 +70,7 @@ pub fn main() -> ExitCode {
         Command::Decisions(args) => decisions::run(args),
         Command::Entities(args) => entities::run(args),
         Command::Query(args) => query::run(args),
+        Command::Push(args) => push::run(args),
         Command::Blocks { path } => print_blocks(&path),
     };
     match result {

@@ -11,7 +11,7 @@ mod dot;
 mod graphml;
 pub mod iri;
 mod jsonld;
-mod mapping;
+pub(crate) mod mapping;
 pub mod neutral;
 mod nquads;
 mod ntriples;

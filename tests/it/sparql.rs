@@ -262,3 +262,31 @@ fn the_decisions_view_agrees_with_the_ready_made_query() {
     let out = run(&["decisions", "examples/minutes", "--since", "March"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn push_failures_name_the_graph_and_endpoint() {
+    let out = run(&[
+        "push",
+        "examples/minutes",
+        "--endpoint",
+        "http://127.0.0.1:9/store",
+        "--retries",
+        "0",
+        "--timeout",
+        "5",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("GET graph <https://w3id.org/minutegraph/id/graph/manifest> at http://127.0.0.1:9/store: no answer"),
+        "{err}"
+    );
+    let out = run(&[
+        "push",
+        "examples/minutes",
+        "--endpoint",
+        "ftp://example.org/",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("http:// or https://"));
+}
