@@ -42,7 +42,34 @@ pub fn run_on(
     config: &Config,
     jobs: Option<usize>,
 ) -> Outcome {
+    run_with(inputs, filter, config, jobs, &Silent)
+}
+
+/// Told how a run goes: the number of files found, then each file read.
+pub trait Progress: Sync {
+    /// `files` were found and will be read.
+    fn start(&self, _files: usize) {}
+    /// One more file was read and extracted (from any thread).
+    fn file_done(&self) {}
+    /// Every file was read; the graph is being built.
+    fn finish(&self) {}
+}
+
+/// A [`Progress`] that shows nothing.
+pub struct Silent;
+
+impl Progress for Silent {}
+
+/// [`run_on`], telling `progress` as files are read.
+pub fn run_with(
+    inputs: &[PathBuf],
+    filter: &SourceFilter,
+    config: &Config,
+    jobs: Option<usize>,
+    progress: &dyn Progress,
+) -> Outcome {
     let (files, mut diagnostics) = source::discover(inputs, filter);
+    progress.start(files.len());
     let mut registries = AuthorRegistries::default();
     let contexts: Vec<FileContext> = files
         .iter()
@@ -55,7 +82,11 @@ pub fn run_on(
         files
             .par_iter()
             .zip(contexts.par_iter())
-            .map(|(file, context)| process_file(file, filter, config, context))
+            .map(|(file, context)| {
+                let result = process_file(file, filter, config, context);
+                progress.file_done();
+                result
+            })
             .collect()
     };
     let results = match jobs {
@@ -78,6 +109,7 @@ pub fn run_on(
             Err(d) => diagnostics.push(d),
         }
     }
+    progress.finish();
     let file_ids = crate::resolve::file_ids(records.iter().map(|r| r.source.as_str()));
     let graph = crate::resolve::build_graph(&records, config, &file_ids);
     diagnostics.extend(id_collisions(&file_ids));

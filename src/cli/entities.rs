@@ -5,7 +5,7 @@ use super::actions::TableFormat;
 use super::render;
 use super::{EXIT_INPUT, EXIT_OK};
 use crate::error::Error;
-use crate::query::{self, EntityKind, EntityRow};
+use crate::query::{self, EntityKind, EntityOrder, EntityRow};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -18,6 +18,15 @@ pub struct EntitiesArgs {
     /// Which kind of entity to list.
     #[arg(short, long, value_enum)]
     kind: KindArg,
+    /// Order: by name, by number of meetings (most first) or by last meeting (most recent first).
+    #[arg(long, value_enum, default_value_t = SortArg::Name)]
+    sort: SortArg,
+    /// Only the first N rows (after sorting).
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+    /// Only entities seen in at least N meetings.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_meetings: usize,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = TableFormat::Markdown)]
     format: TableFormat,
@@ -27,6 +36,24 @@ pub struct EntitiesArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+}
+
+/// Orders on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SortArg {
+    Name,
+    Meetings,
+    Recent,
+}
+
+impl From<SortArg> for EntityOrder {
+    fn from(order: SortArg) -> Self {
+        match order {
+            SortArg::Name => EntityOrder::Name,
+            SortArg::Meetings => EntityOrder::Meetings,
+            SortArg::Recent => EntityOrder::Recent,
+        }
+    }
 }
 
 /// Entity kinds on the command line.
@@ -53,7 +80,12 @@ impl From<KindArg> for EntityKind {
 pub fn run(args: EntitiesArgs) -> Result<u8, Error> {
     let outcome = super::timeline::read(&args.paths, args.config.as_deref())?;
     let kind = EntityKind::from(args.kind);
-    let rows = query::entities(&outcome.graph, kind);
+    let mut rows = query::entities(&outcome.graph, kind);
+    rows.retain(|r| r.meetings >= args.min_meetings);
+    query::sort_entities(&mut rows, args.sort.into());
+    if let Some(limit) = args.limit {
+        rows.truncate(limit);
+    }
     let header = header(kind);
     super::write_output_of(&outcome, args.output.as_deref(), |out| match args.format {
         TableFormat::Json => render::write_json(out, &rows),

@@ -52,7 +52,8 @@ pub fn run(args: ExportArgs) -> Result<u8, Error> {
     let view = pick_view(args.view.as_deref())?;
     let filter = SourceFilter::new(&args.include, &args.exclude)?;
     let config = Config::for_run(args.config.as_deref(), &args.paths)?;
-    let outcome = crate::pipeline::run_on(&args.paths, &filter, &config, args.jobs);
+    let bar = super::progress::Bar::new(args.quiet);
+    let outcome = crate::pipeline::run_with(&args.paths, &filter, &config, args.jobs, &bar);
     let mut errors = 0;
     for d in &outcome.diagnostics {
         if d.severity == Severity::Error {

@@ -6,6 +6,7 @@ mod entities;
 mod export;
 mod init;
 mod output;
+mod progress;
 mod push;
 mod query;
 mod render;

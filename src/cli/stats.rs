@@ -103,7 +103,9 @@ struct Report {
 /// Run `stats`.
 pub fn run(args: StatsArgs) -> Result<u8, Error> {
     let config = Config::for_run(args.config.as_deref(), &args.paths)?;
-    let outcome = crate::pipeline::run(&args.paths, &SourceFilter::default(), &config);
+    let bar = super::progress::Bar::new(false);
+    let outcome =
+        crate::pipeline::run_with(&args.paths, &SourceFilter::default(), &config, None, &bar);
     for d in outcome
         .diagnostics
         .iter()

@@ -95,7 +95,8 @@ pub fn run(args: TimelineArgs) -> Result<u8, Error> {
 /// Run the pipeline and print errors (not warnings) about the inputs.
 pub(super) fn read(paths: &[PathBuf], config: Option<&std::path::Path>) -> Result<Outcome, Error> {
     let config = Config::for_run(config, paths)?;
-    let outcome = crate::pipeline::run(paths, &SourceFilter::default(), &config);
+    let bar = super::progress::Bar::new(false);
+    let outcome = crate::pipeline::run_with(paths, &SourceFilter::default(), &config, None, &bar);
     for d in outcome
         .diagnostics
         .iter()

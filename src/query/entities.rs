@@ -84,8 +84,42 @@ pub fn entities(graph: &KnowledgeGraph, kind: EntityKind) -> Vec<EntityRow> {
         .filter(|(_, n)| n.kind() == kind.node_kind())
         .map(|(i, n)| row(graph, i, n))
         .collect();
-    rows.sort_by(|a, b| (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id)));
+    sort(&mut rows, EntityOrder::Name);
     rows
+}
+
+/// How entity rows are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EntityOrder {
+    /// By name, ignoring case.
+    #[default]
+    Name,
+    /// Most meetings first, then most recently seen, then name.
+    Meetings,
+    /// Most recently seen first (never dated last), then most meetings, then name.
+    Recent,
+}
+
+/// Puts `rows` in `order`; ties always end in name and id, so the order is total.
+pub fn sort(rows: &mut [EntityRow], order: EntityOrder) {
+    let by_name = |a: &EntityRow, b: &EntityRow| {
+        (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id))
+    };
+    match order {
+        EntityOrder::Name => rows.sort_by(by_name),
+        EntityOrder::Meetings => rows.sort_by(|a, b| {
+            b.meetings
+                .cmp(&a.meetings)
+                .then_with(|| b.last_seen.cmp(&a.last_seen))
+                .then_with(|| by_name(a, b))
+        }),
+        EntityOrder::Recent => rows.sort_by(|a, b| {
+            b.last_seen
+                .cmp(&a.last_seen)
+                .then_with(|| b.meetings.cmp(&a.meetings))
+                .then_with(|| by_name(a, b))
+        }),
+    }
 }
 
 fn row(graph: &KnowledgeGraph, idx: NodeIndex, node: &Node) -> EntityRow {

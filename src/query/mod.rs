@@ -19,7 +19,7 @@ mod timeline;
 
 pub use actions::{ActionRow, actions};
 pub use decisions::{DecisionRow, decisions};
-pub use entities::{EntityKind, EntityRow, entities};
+pub use entities::{EntityKind, EntityOrder, EntityRow, entities, sort as sort_entities};
 pub use filter::Filter;
 pub use matching::{find_nodes, suggestions};
 pub use timeline::{ActionSummary, DecisionSummary, Matched, Timeline, TimelineEntry, timeline};

@@ -360,3 +360,31 @@ fn results_serialise_in_a_stable_shape() {
     let back: Timeline = serde_json::from_str(&text).unwrap();
     assert_eq!(back, t);
 }
+
+#[test]
+fn entities_sort_by_meetings_and_recency() {
+    let g = graph();
+    let mut rows = entities(&g, EntityKind::Service);
+    rows.push(EntityRow {
+        id: "service/zabbix".into(),
+        name: "Zabbix".into(),
+        meetings: 5,
+        last_seen: Some("2023-01-01".into()),
+        ..rows[0].clone()
+    });
+    rows.push(EntityRow {
+        id: "service/apt".into(),
+        name: "apt".into(),
+        meetings: 0,
+        first_seen: None,
+        last_seen: None,
+        ..rows[0].clone()
+    });
+    sort_entities(&mut rows, EntityOrder::Name);
+    let names = |rows: &[EntityRow]| rows.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&rows), ["apt", "Keycloak", "Zabbix"]);
+    sort_entities(&mut rows, EntityOrder::Meetings);
+    assert_eq!(names(&rows), ["Zabbix", "Keycloak", "apt"]);
+    sort_entities(&mut rows, EntityOrder::Recent);
+    assert_eq!(names(&rows), ["Keycloak", "Zabbix", "apt"]);
+}

@@ -65,6 +65,16 @@ impl SourceFilter {
         self.max_bytes
     }
 
+    /// The extensions taken (without the dot) when no `--include` glob is given.
+    pub fn extensions(&self) -> &[String] {
+        &self.extensions
+    }
+
+    /// Whether `--include` or `--exclude` globs narrow the files taken.
+    pub fn has_globs(&self) -> bool {
+        !self.include.is_empty() || !self.exclude.is_empty()
+    }
+
     /// Whether a file found in a folder, at `rel` below its root, is taken.
     pub fn accepts_file(&self, rel: &str) -> bool {
         let selected = if self.include.is_empty() {

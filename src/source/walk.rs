@@ -49,6 +49,8 @@ struct Discovery {
     found: Vec<Found>,
     seen: HashSet<PathBuf>,
     diagnostics: Vec<Diagnostic>,
+    /// Files taken, counting those met twice.
+    taken: usize,
 }
 
 /// Finds the files to read under `inputs`: files, folders, or `-` for stdin.
@@ -97,7 +99,31 @@ impl Discovery {
             return;
         }
         match std::fs::metadata(input) {
-            Ok(meta) if meta.is_dir() => self.walk(index, input, filter),
+            Ok(meta) if meta.is_dir() => {
+                let before = self.taken;
+                let problems = self.diagnostics.len();
+                self.walk(index, input, filter);
+                if self.taken == before && self.diagnostics.len() == problems {
+                    let kinds: Vec<String> = filter
+                        .extensions()
+                        .iter()
+                        .map(|e| format!(".{e}"))
+                        .collect();
+                    self.diagnostics.push(Diagnostic::error(
+                        input.display().to_string(),
+                        None,
+                        format!(
+                            "no minutes found here (looked for files ending in {}{})",
+                            kinds.join(", "),
+                            if filter.has_globs() {
+                                " that pass --include and --exclude"
+                            } else {
+                                ""
+                            }
+                        ),
+                    ));
+                }
+            }
             Ok(_) => self.push_path(index, input.to_path_buf(), name_of(input)),
             Err(err) => {
                 self.diagnostics
@@ -153,6 +179,7 @@ impl Discovery {
     }
 
     fn push(&mut self, index: usize, file: InputFile, key: PathBuf) {
+        self.taken += 1;
         if self.seen.insert(key) {
             self.found.push(Found { file, input: index });
         }

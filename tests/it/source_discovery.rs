@@ -371,3 +371,24 @@ fn directory_given_to_read_text_is_an_error() {
     let err = read_one(dir.path(), &SourceFilter::default()).unwrap_err();
     assert_eq!(err.message, "is a directory");
 }
+
+#[test]
+fn a_folder_without_minutes_is_an_error_that_says_what_was_looked_for() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "notes.pdf", b"%PDF");
+    let (files, diagnostics) = discover(&[dir.path().to_path_buf()], &SourceFilter::default());
+    assert!(files.is_empty());
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0].path, dir.path().display().to_string());
+    assert!(
+        diagnostics[0]
+            .message
+            .contains(".md, .markdown, .txt, .log")
+    );
+    // Given twice, a folder with minutes is no error.
+    write(dir.path(), "a.md", b"text");
+    let inputs = [dir.path().to_path_buf(), dir.path().to_path_buf()];
+    let (files, diagnostics) = discover(&inputs, &SourceFilter::default());
+    assert_eq!(files.len(), 1);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+}
