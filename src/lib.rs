@@ -6,7 +6,6 @@
 //! per-file results into one [`model::KnowledgeGraph`], and [`export`] writes it.
 //! [`pipeline`] runs the whole chain in one call.
 
-pub mod cli;
 pub mod config;
 pub mod document;
 pub mod error;

@@ -1,19 +1,19 @@
 //! `minutegraph actions`: the action items of the given minutes, optionally only
 //! open ones or only those of one person.
 
+use super::EXIT_INPUT;
+use super::input::InputArgs;
 use super::render;
-use super::{EXIT_INPUT, EXIT_OK};
-use crate::error::Error;
-use crate::query::{self, ActionRow, Selector};
 use clap::{Args, ValueEnum};
+use minutegraph::error::Error;
+use minutegraph::query::{self, ActionRow, Selector};
 use std::path::PathBuf;
 
 /// Arguments of `actions`.
 #[derive(Debug, Args)]
 pub struct ActionsArgs {
-    /// Files and folders of minutes.
-    #[arg(value_name = "PATH", default_value = ".")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Only actions that are still open.
     #[arg(long)]
     open: bool,
@@ -25,9 +25,6 @@ pub struct ActionsArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = TableFormat::Markdown)]
     format: TableFormat,
-    /// Configuration file (default: minutegraph.toml in the input folder).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -86,13 +83,14 @@ const HEADER: [&str; 10] = [
 
 /// Run `actions`.
 pub fn run(args: ActionsArgs) -> Result<u8, Error> {
-    let outcome = super::timeline::read(&args.paths, args.config.as_deref())?;
+    let read = args.input.run()?.read();
+    let outcome = &read.outcome;
     if let Some(name) = &args.assignee {
         let selector = Selector::Person(name.clone());
         if query::find_nodes(&outcome.graph, selector.kind(), name).is_empty() {
             eprintln!(
                 "minutegraph: {}",
-                super::timeline::no_match(&outcome, &selector)
+                super::timeline::no_match(outcome, &selector)
             );
             return Ok(EXIT_INPUT);
         }
@@ -103,7 +101,7 @@ pub fn run(args: ActionsArgs) -> Result<u8, Error> {
         args.assignee.as_deref(),
         &args.filter.filter(),
     );
-    super::write_output_of(&outcome, args.output.as_deref(), |out| match args.format {
+    super::write_output_of(outcome, args.output.as_deref(), |out| match args.format {
         TableFormat::Json => render::write_json(out, &rows),
         TableFormat::Csv => render::write_csv(out, &HEADER, &table(&rows)),
         TableFormat::Markdown => {
@@ -112,11 +110,7 @@ pub fn run(args: ActionsArgs) -> Result<u8, Error> {
             render::write_markdown_table(out, &HEADER, &table(&rows))
         }
     })?;
-    Ok(if outcome.files_read == 0 {
-        EXIT_INPUT
-    } else {
-        EXIT_OK
-    })
+    Ok(read.exit_code())
 }
 
 fn table(rows: &[ActionRow]) -> Vec<Vec<String>> {

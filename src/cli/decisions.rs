@@ -2,27 +2,23 @@
 //! only those about a topic or of meetings within a date range.
 
 use super::actions::{FilterArgs, TableFormat};
+use super::input::InputArgs;
 use super::render;
-use super::{EXIT_INPUT, EXIT_OK};
-use crate::error::Error;
-use crate::query::{self, DecisionRow};
 use clap::Args;
+use minutegraph::error::Error;
+use minutegraph::query::{self, DecisionRow};
 use std::path::PathBuf;
 
 /// Arguments of `decisions`.
 #[derive(Debug, Args)]
 pub struct DecisionsArgs {
-    /// Files and folders of minutes.
-    #[arg(value_name = "PATH", default_value = ".")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     #[command(flatten)]
     filter: FilterArgs,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = TableFormat::Markdown)]
     format: TableFormat,
-    /// Configuration file (default: minutegraph.toml in the input folder).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -34,9 +30,10 @@ const HEADER: [&str; 8] = [
 
 /// Run `decisions`.
 pub fn run(args: DecisionsArgs) -> Result<u8, Error> {
-    let outcome = super::timeline::read(&args.paths, args.config.as_deref())?;
+    let read = args.input.run()?.read();
+    let outcome = &read.outcome;
     let rows = query::decisions(&outcome.graph, &args.filter.filter());
-    super::write_output_of(&outcome, args.output.as_deref(), |out| match args.format {
+    super::write_output_of(outcome, args.output.as_deref(), |out| match args.format {
         TableFormat::Json => render::write_json(out, &rows),
         TableFormat::Csv => render::write_csv(out, &HEADER, &table(&rows)),
         TableFormat::Markdown => {
@@ -44,11 +41,7 @@ pub fn run(args: DecisionsArgs) -> Result<u8, Error> {
             render::write_markdown_table(out, &HEADER, &table(&rows))
         }
     })?;
-    Ok(if outcome.files_read == 0 {
-        EXIT_INPUT
-    } else {
-        EXIT_OK
-    })
+    Ok(read.exit_code())
 }
 
 fn table(rows: &[DecisionRow]) -> Vec<Vec<String>> {

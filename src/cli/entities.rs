@@ -2,19 +2,18 @@
 //! many meetings it occurs in and when it was first and last seen.
 
 use super::actions::TableFormat;
+use super::input::InputArgs;
 use super::render;
-use super::{EXIT_INPUT, EXIT_OK};
-use crate::error::Error;
-use crate::query::{self, EntityKind, EntityOrder, EntityRow};
 use clap::{Args, ValueEnum};
+use minutegraph::error::Error;
+use minutegraph::query::{self, EntityKind, EntityOrder, EntityRow};
 use std::path::PathBuf;
 
 /// Arguments of `entities`.
 #[derive(Debug, Args)]
 pub struct EntitiesArgs {
-    /// Files and folders of minutes.
-    #[arg(value_name = "PATH", default_value = ".")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Which kind of entity to list.
     #[arg(short, long, value_enum)]
     kind: KindArg,
@@ -30,9 +29,6 @@ pub struct EntitiesArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = TableFormat::Markdown)]
     format: TableFormat,
-    /// Configuration file (default: minutegraph.toml in the input folder).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -78,7 +74,8 @@ impl From<KindArg> for EntityKind {
 
 /// Run `entities`.
 pub fn run(args: EntitiesArgs) -> Result<u8, Error> {
-    let outcome = super::timeline::read(&args.paths, args.config.as_deref())?;
+    let read = args.input.run()?.read();
+    let outcome = &read.outcome;
     let kind = EntityKind::from(args.kind);
     let mut rows = query::entities(&outcome.graph, kind);
     rows.retain(|r| r.meetings >= args.min_meetings);
@@ -87,7 +84,7 @@ pub fn run(args: EntitiesArgs) -> Result<u8, Error> {
         rows.truncate(limit);
     }
     let header = header(kind);
-    super::write_output_of(&outcome, args.output.as_deref(), |out| match args.format {
+    super::write_output_of(outcome, args.output.as_deref(), |out| match args.format {
         TableFormat::Json => render::write_json(out, &rows),
         TableFormat::Csv => render::write_csv(out, &header, &table(kind, &rows)),
         TableFormat::Markdown => {
@@ -95,11 +92,7 @@ pub fn run(args: EntitiesArgs) -> Result<u8, Error> {
             render::write_markdown_table(out, &header, &table(kind, &rows))
         }
     })?;
-    Ok(if outcome.files_read == 0 {
-        EXIT_INPUT
-    } else {
-        EXIT_OK
-    })
+    Ok(read.exit_code())
 }
 
 /// Columns: the common ones, then what only this kind has.

@@ -1,9 +1,9 @@
 //! `minutegraph init`: write a commented `minutegraph.toml` template.
 
 use super::EXIT_OK;
-use crate::config::{FILE_NAME, TEMPLATE};
-use crate::error::Error;
 use clap::Args;
+use minutegraph::config::{FILE_NAME, TEMPLATE};
+use minutegraph::error::Error;
 use std::path::PathBuf;
 
 /// Arguments of `init`.

@@ -5,6 +5,7 @@ mod decisions;
 mod entities;
 mod export;
 mod init;
+mod input;
 mod output;
 mod progress;
 mod push;
@@ -85,13 +86,14 @@ pub fn main() -> ExitCode {
 
 pub(crate) use output::{write_output, write_output_of};
 
-fn print_blocks(path: &std::path::Path) -> Result<u8, crate::error::Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| crate::error::Error::Io {
+fn print_blocks(path: &std::path::Path) -> Result<u8, minutegraph::error::Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| minutegraph::error::Error::Io {
         path: path.display().to_string(),
         source: e,
     })?;
-    let doc = crate::document::parse(&path.display().to_string(), &text);
-    let roles = crate::extract::outline::roles(&doc.blocks, &crate::config::Config::default());
+    let doc = minutegraph::document::parse(&path.display().to_string(), &text);
+    let roles =
+        minutegraph::extract::outline::roles(&doc.blocks, &minutegraph::config::Config::default());
     write_output(None, |out| {
         for (b, role) in doc.blocks.iter().zip(&roles) {
             let role = role.map(|r| format!(" {r:?}")).unwrap_or_default();
@@ -100,7 +102,7 @@ fn print_blocks(path: &std::path::Path) -> Result<u8, crate::error::Error> {
                 "{:>4}-{:<4} {:?}{role} d{} {:?} {:?}",
                 b.line, b.end_line, b.kind, b.depth, b.lead_strong, b.text
             )
-            .map_err(|e| crate::error::Error::Io {
+            .map_err(|e| minutegraph::error::Error::Io {
                 path: "<stdout>".into(),
                 source: e,
             })?;

@@ -7,8 +7,8 @@
 //! replaced by a file. An output that is one of the files read, or that would be
 //! replaced when nothing could be read, is refused before anything is written.
 
-use crate::error::Error;
-use crate::pipeline::Outcome;
+use minutegraph::error::Error;
+use minutegraph::pipeline::Outcome;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -85,7 +85,7 @@ fn is_own_output(path: &Path) -> bool {
     let mut head = Vec::new();
     fs::File::open(path)
         .and_then(|f| f.take(4096).read_to_end(&mut head))
-        .is_ok_and(|_| crate::source::is_own_output(&head))
+        .is_ok_and(|_| minutegraph::source::is_own_output(&head))
 }
 
 /// Where writing to `path` lands: the final target of a symbolic link (even a

@@ -2,8 +2,8 @@
 //! error is a terminal, the run has taken more than a moment, and no `CI`
 //! variable is set; cleared when the files are read.
 
-use crate::pipeline::Progress;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use minutegraph::pipeline::Progress;
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};

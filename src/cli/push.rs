@@ -1,14 +1,14 @@
 //! `minutegraph push`: load the graph of the given minutes into a triple store
 //! over the SPARQL 1.1 Graph Store HTTP Protocol.
 
+use super::input::InputArgs;
 use super::render;
-use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
-use crate::error::Error;
-use crate::export::{DEFAULT_BASE_IRI, ExportOptions};
-use crate::push::{self, Change, Endpoint, GraphStore, Plan, Settings};
+use super::{EXIT_INPUT, EXIT_USAGE};
 use clap::Args;
+use minutegraph::error::Error;
+use minutegraph::export::{DEFAULT_BASE_IRI, ExportOptions};
+use minutegraph::push::{self, Change, Endpoint, GraphStore, Plan, Settings};
 use std::io::Write;
-use std::path::PathBuf;
 use std::time::Duration;
 
 /// Environment variable holding the user name for the endpoint.
@@ -19,9 +19,8 @@ pub const PASSWORD_VAR: &str = "MINUTEGRAPH_PASSWORD";
 /// Arguments of `push`.
 #[derive(Debug, Args)]
 pub struct PushArgs {
-    /// Files and folders of minutes.
-    #[arg(value_name = "PATH", default_value = ".")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// The Graph Store URL (e.g. http://127.0.0.1:7878/store for Oxigraph
     /// server, http://127.0.0.1:8890/sparql-graph-crud-auth for Virtuoso).
     #[arg(long, value_name = "URL")]
@@ -47,12 +46,6 @@ pub struct PushArgs {
     /// Base IRI for entity and graph IRIs.
     #[arg(long, default_value = DEFAULT_BASE_IRI)]
     base_iri: String,
-    /// Configuration file (default: minutegraph.toml in the input folder).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Print only errors, not the list of graphs.
-    #[arg(short, long)]
-    quiet: bool,
 }
 
 /// Run `push`.
@@ -64,7 +57,8 @@ pub fn run(args: PushArgs) -> Result<u8, Error> {
             args.endpoint
         )));
     }
-    let outcome = super::timeline::read(&args.paths, args.config.as_deref())?;
+    let read = args.input.run()?.read();
+    let outcome = &read.outcome;
     if outcome.files_read == 0 {
         eprintln!("minutegraph: no minutes could be read; nothing pushed");
         return Ok(EXIT_INPUT);
@@ -114,7 +108,7 @@ pub fn run(args: PushArgs) -> Result<u8, Error> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let verb = if args.dry_run { "would " } else { "" };
-    if !args.quiet {
+    if !args.input.read.quiet {
         for step in steps.iter().filter(|s| s.change != Change::Unchanged) {
             let triples = if step.change == Change::Put {
                 format!(" ({} triples)", step.triples)
@@ -139,5 +133,5 @@ pub fn run(args: PushArgs) -> Result<u8, Error> {
         store.writes
     )
     .map_err(render::io)?;
-    Ok(EXIT_OK)
+    Ok(read.exit_code())
 }

@@ -1,14 +1,15 @@
 //! `minutegraph query`: SPARQL 1.1 over the graph of the given minutes, in an
 //! in-memory store, with the ready-made questions of `queries/` by name.
 
+use super::input::ReadArgs;
 use super::render;
-use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
-use crate::error::Error;
-use crate::export::{DEFAULT_BASE_IRI, ExportOptions};
-use crate::query::shipped::{self, SHIPPED};
-use crate::query::sparql::{self, Answer, SparqlError, SparqlGraph};
-use crate::vocab::{self, BASE_PREFIX};
+use super::{EXIT_OK, EXIT_USAGE};
 use clap::Args;
+use minutegraph::error::Error;
+use minutegraph::export::{DEFAULT_BASE_IRI, ExportOptions};
+use minutegraph::query::shipped::{self, SHIPPED};
+use minutegraph::query::sparql::{self, Answer, SparqlError, SparqlGraph};
+use minutegraph::vocab::{self, BASE_PREFIX};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
@@ -41,9 +42,8 @@ pub struct QueryArgs {
     /// (default: table, or turtle for a graph).
     #[arg(short, long)]
     format: Option<String>,
-    /// Configuration file (default: minutegraph.toml in the input folder).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Base IRI for entity IRIs (`mgid:` in queries).
     #[arg(long, default_value = DEFAULT_BASE_IRI)]
     base_iri: String,
@@ -71,7 +71,8 @@ pub fn run(args: QueryArgs) -> Result<u8, Error> {
         return Ok(EXIT_USAGE);
     }
     let format = OutputFormat::from_name(args.format.as_deref())?;
-    let outcome = super::timeline::read(&paths, args.config.as_deref())?;
+    let read = args.read.run(&paths)?.read();
+    let outcome = &read.outcome;
     let options = ExportOptions {
         base_iri: args.base_iri.clone(),
         ..ExportOptions::default()
@@ -86,14 +87,10 @@ pub fn run(args: QueryArgs) -> Result<u8, Error> {
         }
     };
     let format = format.for_answer(&answer)?;
-    super::write_output_of(&outcome, args.output.as_deref(), |out| {
+    super::write_output_of(outcome, args.output.as_deref(), |out| {
         write_answer(out, &answer, format, &args.base_iri)
     })?;
-    Ok(if outcome.files_read == 0 {
-        EXIT_INPUT
-    } else {
-        EXIT_OK
-    })
+    Ok(read.exit_code())
 }
 
 /// The query text and the paths of minutes, from the arguments.

@@ -1,12 +1,10 @@
 //! `minutegraph stats`: how much was found in each file and in total, and which
 //! files yielded no date or no attendees.
 
-use super::{EXIT_INPUT, EXIT_OK};
-use crate::config::Config;
-use crate::error::Error;
-use crate::extract::FileRecord;
-use crate::source::SourceFilter;
+use super::input::InputArgs;
 use clap::{Args, ValueEnum};
+use minutegraph::error::Error;
+use minutegraph::extract::FileRecord;
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -14,15 +12,14 @@ use std::path::PathBuf;
 /// Arguments of `stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// Files and folders of minutes.
-    #[arg(value_name = "PATH", default_value = ".")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = StatsFormat::Markdown)]
     format: StatsFormat,
-    /// Configuration file (default: minutegraph.toml in the input folder).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// List every file, not only the totals and the files that need attention.
     #[arg(long)]
     per_file: bool,
@@ -102,19 +99,10 @@ struct Report {
 
 /// Run `stats`.
 pub fn run(args: StatsArgs) -> Result<u8, Error> {
-    let config = Config::for_run(args.config.as_deref(), &args.paths)?;
-    let bar = super::progress::Bar::new(false);
-    let outcome =
-        crate::pipeline::run_with(&args.paths, &SourceFilter::default(), &config, None, &bar);
-    for d in outcome
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == crate::error::Severity::Error)
-    {
-        eprintln!("{d}");
-    }
-    let report = report(&outcome, args.per_file);
-    super::write_output(None, |out| match args.format {
+    let read = args.input.run()?.read();
+    let outcome = &read.outcome;
+    let report = report(outcome, args.per_file);
+    super::write_output_of(outcome, args.output.as_deref(), |out| match args.format {
         StatsFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &report).map_err(|e| Error::Export {
                 format: "json",
@@ -124,11 +112,7 @@ pub fn run(args: StatsArgs) -> Result<u8, Error> {
         }
         StatsFormat::Markdown => write_markdown(out, &report).map_err(io),
     })?;
-    Ok(if outcome.files_read == 0 {
-        EXIT_INPUT
-    } else {
-        EXIT_OK
-    })
+    Ok(read.exit_code())
 }
 
 fn io(source: std::io::Error) -> Error {
@@ -138,7 +122,7 @@ fn io(source: std::io::Error) -> Error {
     }
 }
 
-fn report(outcome: &crate::pipeline::Outcome, per_file: bool) -> Report {
+fn report(outcome: &minutegraph::pipeline::Outcome, per_file: bool) -> Report {
     let mut total = Counts::default();
     let (mut no_date, mut no_attendees, mut files) = (Vec::new(), Vec::new(), Vec::new());
     for record in &outcome.records {

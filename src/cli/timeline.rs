@@ -1,30 +1,25 @@
 //! `minutegraph timeline`: every meeting and agenda item where one topic,
 //! service, person or issue appears, in date order.
 
+use super::EXIT_INPUT;
+use super::input::InputArgs;
 use super::render::{self, timeline as draw};
-use super::{EXIT_INPUT, EXIT_OK};
-use crate::config::Config;
-use crate::error::{Error, Severity};
-use crate::pipeline::Outcome;
-use crate::query::{self, Selector};
-use crate::source::SourceFilter;
 use clap::{Args, ValueEnum};
+use minutegraph::error::Error;
+use minutegraph::pipeline::Outcome;
+use minutegraph::query::{self, Selector};
 use std::path::PathBuf;
 
 /// Arguments of `timeline`.
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// Files and folders of minutes.
-    #[arg(value_name = "PATH", default_value = ".")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     #[command(flatten)]
     target: Target,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = TimelineFormat::Markdown)]
     format: TimelineFormat,
-    /// Configuration file (default: minutegraph.toml in the input folder).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -75,36 +70,22 @@ enum TimelineFormat {
 
 /// Run `timeline`.
 pub fn run(args: TimelineArgs) -> Result<u8, Error> {
-    let outcome = read(&args.paths, args.config.as_deref())?;
+    let read = args.input.run()?.read();
+    let outcome = &read.outcome;
     let selector = args.target.selector();
     let timeline = query::timeline(&outcome.graph, selector.clone());
     if timeline.matched.is_empty() {
-        eprintln!("minutegraph: {}", no_match(&outcome, &selector));
+        eprintln!("minutegraph: {}", no_match(outcome, &selector));
         return Ok(EXIT_INPUT);
     }
-    super::write_output_of(&outcome, args.output.as_deref(), |out| match args.format {
+    super::write_output_of(outcome, args.output.as_deref(), |out| match args.format {
         TimelineFormat::Markdown => draw::markdown(out, &timeline),
         TimelineFormat::Json => render::write_json(out, &timeline),
         TimelineFormat::Csv => draw::csv(out, &timeline),
         TimelineFormat::Mermaid => draw::mermaid(out, &timeline),
         TimelineFormat::Html => draw::html(out, &timeline),
     })?;
-    Ok(EXIT_OK)
-}
-
-/// Run the pipeline and print errors (not warnings) about the inputs.
-pub(super) fn read(paths: &[PathBuf], config: Option<&std::path::Path>) -> Result<Outcome, Error> {
-    let config = Config::for_run(config, paths)?;
-    let bar = super::progress::Bar::new(false);
-    let outcome = crate::pipeline::run_with(paths, &SourceFilter::default(), &config, None, &bar);
-    for d in outcome
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-    {
-        eprintln!("{d}");
-    }
-    Ok(outcome)
+    Ok(read.exit_code())
 }
 
 /// "no service matches 'x'", with a few close names when there are some.

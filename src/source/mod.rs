@@ -13,7 +13,7 @@ mod read;
 mod walk;
 
 pub use filter::SourceFilter;
-pub(crate) use read::is_own_output;
+pub use read::is_own_output;
 pub use read::{Text, read_text};
 pub use walk::{InputFile, discover};
 

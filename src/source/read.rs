@@ -189,7 +189,7 @@ fn line_at(bytes: &[u8], at: usize) -> u32 {
 
 /// Whether `bytes` are one of our own exports (RDF in any syntax, JSON-LD, DOT),
 /// say written with `-o` into the folder of minutes it was read from.
-pub(crate) fn is_own_output(bytes: &[u8]) -> bool {
+pub fn is_own_output(bytes: &[u8]) -> bool {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
     let head = head.trim_start();
     head.starts_with("digraph minutegraph {")

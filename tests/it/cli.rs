@@ -896,3 +896,55 @@ fn dash_reads_standard_input() {
         "empty standard input: nothing read"
     );
 }
+
+#[test]
+fn every_command_takes_the_shared_input_flags_and_counts_repeated_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..6 {
+        std::fs::write(
+            dir.path().join(format!("2025-01-0{}.md", i + 1)),
+            "# Weekly\n\n## Notes\n\n- Decision: keep the weekly call\n",
+        )
+        .unwrap();
+    }
+    let run = |args: &[&str], paths: &[&Path]| {
+        minutegraph()
+            .args(args)
+            .args(paths)
+            .output()
+            .expect("minutegraph runs")
+    };
+    let lines_like = |text: &str, what: &str| text.lines().filter(|l| l.contains(what)).count();
+    for command in ["export", "stats", "actions", "decisions"] {
+        let out = run(&[command, "--color", "never"], &[dir.path()]);
+        let err = stderr(&out);
+        assert!(out.status.success(), "{command}: {err}");
+        assert_eq!(
+            lines_like(&err, ": warning: no attendees found"),
+            3,
+            "{command}: {err}"
+        );
+        assert!(
+            err.contains("3 more like \"no attendees found\""),
+            "{command}: {err}"
+        );
+        assert!(!err.contains('\u{1b}'), "{command}: {err}");
+        let out = run(&[command, "-v"], &[dir.path()]);
+        assert_eq!(
+            lines_like(&stderr(&out), ": warning: no attendees found"),
+            6
+        );
+        let out = run(&[command, "-q", "--exclude", "*01.md"], &[dir.path()]);
+        assert_eq!(stderr(&out), "", "{command}");
+    }
+    let out = run(&["stats", "--color", "always"], &[dir.path()]);
+    assert!(stderr(&out).contains("\u{1b}[33mwarning\u{1b}[0m"));
+    let report = dir.path().join("stats.md");
+    let out = run(
+        &["stats", "-q", "-o", report.to_str().unwrap()],
+        &[dir.path()],
+    );
+    assert!(out.status.success());
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(text.contains("| files read | 6 |"), "{text}");
+}

@@ -4,9 +4,9 @@
 
 pub mod timeline;
 
-use crate::error::Error;
-use crate::export::csv::Table;
-use crate::export::neutral::visible_controls;
+use minutegraph::error::Error;
+use minutegraph::export::csv::Table;
+use minutegraph::export::neutral::visible_controls;
 use serde::Serialize;
 use std::io::Write;
 

@@ -4,8 +4,8 @@
 use super::{
     code_span, html_escape, io, markdown_text, mermaid_text, one_line, or_dash, write_csv,
 };
-use crate::error::Error;
-use crate::query::{ActionSummary, Timeline, TimelineEntry};
+use minutegraph::error::Error;
+use minutegraph::query::{ActionSummary, Timeline, TimelineEntry};
 use std::io::Write;
 
 /// What the timeline follows, for headings: the matched names, or the query.

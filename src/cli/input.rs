@@ -1,0 +1,284 @@
+//! The input flags every subcommand shares (which files, which configuration,
+//! how much to say), turned once into a checked [`Run`] that reads the minutes
+//! and reports what went wrong.
+
+use super::progress::Bar;
+use super::{EXIT_INPUT, EXIT_OK};
+use clap::{Args, ValueEnum};
+use minutegraph::config::Config;
+use minutegraph::error::{Diagnostic, Error, Severity};
+use minutegraph::pipeline::Outcome;
+use minutegraph::source::SourceFilter;
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// Warnings of one kind shown before the rest are only counted (all with `-v`).
+pub const SHOWN_PER_KIND: usize = 3;
+
+/// Paths of minutes, and every other input flag.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files and folders of minutes; `-` reads standard input.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// The input flags other than the paths (for `query`, whose positional
+/// arguments also hold the query).
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Configuration file (default: minutegraph.toml in the input folder).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Only read files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Skip files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Files read at once (default: one per core); the output is the same for any number.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Exit non-zero when any file had an error.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print only errors, no warnings or progress.
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print every warning (by default a few of each kind, then a count).
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Colour in messages: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// When messages are coloured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// A checked run: the filter and configuration built from the flags.
+pub struct Run<'a> {
+    paths: &'a [PathBuf],
+    read: &'a ReadArgs,
+    filter: SourceFilter,
+    config: Config,
+}
+
+/// A finished read: the outcome, and how many files had errors.
+pub struct Read {
+    /// What the pipeline found.
+    pub outcome: Outcome,
+    /// Number of error diagnostics.
+    pub errors: usize,
+    strict: bool,
+}
+
+impl InputArgs {
+    /// The checked run of these flags.
+    pub fn run(&self) -> Result<Run<'_>, Error> {
+        self.read.run(&self.paths)
+    }
+}
+
+impl ReadArgs {
+    /// The checked run over `paths`.
+    pub fn run<'a>(&'a self, paths: &'a [PathBuf]) -> Result<Run<'a>, Error> {
+        Ok(Run {
+            paths,
+            read: self,
+            filter: SourceFilter::new(&self.include, &self.exclude)?,
+            config: Config::for_run(self.config.as_deref(), paths)?,
+        })
+    }
+}
+
+impl Run<'_> {
+    /// Reads the minutes (with a progress bar on a terminal) and prints the
+    /// diagnostics: every error, and warnings as `-q` / `-v` ask.
+    pub fn read(self) -> Read {
+        let bar = Bar::new(self.read.quiet);
+        let outcome = minutegraph::pipeline::run_with(
+            self.paths,
+            &self.filter,
+            &self.config,
+            self.read.jobs,
+            &bar,
+        );
+        let errors = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let color = colored(self.read.color);
+        for line in report(&outcome.diagnostics, self.read.quiet, self.read.verbose) {
+            eprintln!("{}", line.show(color));
+        }
+        Read {
+            outcome,
+            errors,
+            strict: self.read.strict,
+        }
+    }
+}
+
+impl Read {
+    /// 1 when nothing could be read, or with `--strict` when a file had an error; else 0.
+    pub fn exit_code(&self) -> u8 {
+        if self.outcome.files_read == 0 || (self.strict && self.errors > 0) {
+            EXIT_INPUT
+        } else {
+            EXIT_OK
+        }
+    }
+}
+
+/// One line of the report on standard error.
+#[derive(Debug, PartialEq, Eq)]
+enum Line<'a> {
+    Diagnostic(&'a Diagnostic),
+    /// `count` more warnings saying `message`.
+    More {
+        message: &'a str,
+        count: usize,
+    },
+}
+
+impl Line<'_> {
+    fn show(&self, color: bool) -> String {
+        let paint = |code: &str, text: &str| {
+            if color {
+                format!("\x1b[{code}m{text}\x1b[0m")
+            } else {
+                text.to_string()
+            }
+        };
+        match self {
+            Line::Diagnostic(d) => {
+                let (label, code) = match d.severity {
+                    Severity::Error => ("error", "1;31"),
+                    Severity::Warning => ("warning", "33"),
+                };
+                let place = match d.line {
+                    Some(line) => format!("{}:{line}", d.path),
+                    None => d.path.clone(),
+                };
+                format!(
+                    "{place}: {}: {}",
+                    paint(code, label),
+                    minutegraph::export::neutral::visible_controls(&d.message)
+                )
+            }
+            Line::More { message, count } => format!(
+                "minutegraph: {}: {count} more like \"{}\" (-v shows them all)",
+                paint("33", "warning"),
+                minutegraph::export::neutral::visible_controls(message)
+            ),
+        }
+    }
+}
+
+/// What to print: every error; with `verbose` every warning; by default the
+/// first [`SHOWN_PER_KIND`] warnings of each message, then one line per
+/// message counting the rest; with `quiet` errors only.
+fn report(diagnostics: &[Diagnostic], quiet: bool, verbose: bool) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in diagnostics {
+        if d.severity == Severity::Warning {
+            if quiet {
+                continue;
+            }
+            let n = seen.entry(kind_of(&d.message)).or_default();
+            *n += 1;
+            if !verbose && *n > SHOWN_PER_KIND {
+                continue;
+            }
+        }
+        lines.push(Line::Diagnostic(d));
+    }
+    for (message, n) in seen {
+        if !verbose && n > SHOWN_PER_KIND {
+            lines.push(Line::More {
+                message,
+                count: n - SHOWN_PER_KIND,
+            });
+        }
+    }
+    lines
+}
+
+/// The kind of a warning: its message up to the first quote or colon, where
+/// the parts that name one file's text begin.
+fn kind_of(message: &str) -> &str {
+    let end = message
+        .find(['\'', '"', ':', '(', '`'])
+        .unwrap_or(message.len());
+    message[..end].trim_end()
+}
+
+/// Whether to colour standard error.
+fn colored(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn warning(path: &str, message: &str) -> Diagnostic {
+        Diagnostic::warning(path, Some(1), message)
+    }
+
+    #[test]
+    fn repeated_warnings_are_counted_not_repeated() {
+        let mut diagnostics: Vec<Diagnostic> = (0..10)
+            .map(|i| warning(&format!("{i}.md"), "no attendees found"))
+            .collect();
+        diagnostics.push(Diagnostic::error("x.md", None, "cannot read"));
+        diagnostics.push(warning("y.md", "no date found"));
+        let lines = report(&diagnostics, false, false);
+        assert_eq!(lines.len(), SHOWN_PER_KIND + 3);
+        assert_eq!(
+            lines.last(),
+            Some(&Line::More {
+                message: "no attendees found",
+                count: 10 - SHOWN_PER_KIND
+            })
+        );
+        assert_eq!(report(&diagnostics, false, true).len(), 12);
+        let quiet = report(&diagnostics, true, false);
+        assert_eq!(quiet.len(), 1);
+        assert_eq!(quiet[0].show(false), "x.md: error: cannot read");
+    }
+
+    #[test]
+    fn warnings_naming_text_share_a_kind() {
+        assert_eq!(kind_of("unknown heading 'Foo'"), "unknown heading");
+        assert_eq!(kind_of("no date found"), "no date found");
+    }
+
+    #[test]
+    fn colour_only_paints_the_label_and_controls_are_shown() {
+        let d = warning("a.md", "odd \u{1b}]0;title\u{7} text");
+        let plain = Line::Diagnostic(&d).show(false);
+        assert!(!plain.contains('\u{1b}'), "{plain}");
+        let painted = Line::Diagnostic(&d).show(true);
+        assert!(painted.contains("\x1b[33mwarning\x1b[0m"), "{painted}");
+        assert_eq!(painted.matches('\u{1b}').count(), 2, "{painted}");
+    }
+}
