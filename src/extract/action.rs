@@ -547,8 +547,10 @@ fn owners_in(text: &str, line_no: u32, ctx: &LineContext<'_>, strict: bool) -> V
         return vec![owner];
     }
     let handles = find_handles(text, line_no);
-    if handles.len() == 1 {
-        handles
+    // `@ann Write the runbooks (review by @bo)`: a task opening with a handle is its.
+    let leading = text.starts_with('@') && handles.len() > 1;
+    if handles.len() == 1 || leading {
+        handles.into_iter().take(1).collect()
     } else {
         Vec::new()
     }
@@ -863,6 +865,14 @@ mod tests {
             Some(vec!["Teodor".into()])
         );
         assert_eq!(who("Docs — update the README", task), Some(vec![]));
+        assert_eq!(
+            who(
+                "@k.lind Runbooks for the mirrors (review by @bo and @cy)",
+                task
+            ),
+            Some(vec!["k.lind".into()])
+        );
+        assert_eq!(who("Pair @bo with @cy on the mirrors", task), Some(vec![]));
         assert_eq!(
             who("Keystone PTG - today and tomorrow at 13:00", task),
             Some(vec![])
