@@ -66,7 +66,7 @@ static INLINE_AI: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[,;:(]\s*|[.!?]\s+|\s[-–—]\s+|\band\s+|\bthen\s+(?:have\s+)?|\bhave\s+)(@[\w-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?|\p{Lu}{2,4})\s+(?:will|is going to|shall|agreed to|offered to|volunteered to|to|should)\s+(?:also\s+|then\s+|try\s+to\s+)?([a-z]+(?:-[a-z]+)?)",
+        r"(?:^|[,;:(]\s*|[.!?]\s+|\s[-–—]\s+|\band\s+|\s&\s+|\bthen\s+(?:have\s+)?|\bhave\s+)(@[\w-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?|\p{Lu}{2,4})\s+(?:will|is going to|shall|agreed to|offered to|volunteered to|to|should)\s+(?:also\s+|then\s+|try\s+to\s+)?([a-z]+(?:-[a-z]+)?)",
     )
     .expect("regex")
 });
@@ -315,13 +315,20 @@ fn commitment(
     ctx: &LineContext<'_>,
     strict: bool,
 ) -> Option<Vec<PersonRef>> {
+    // `Ann to draft it, Bo to review`: every subject with a task of its own owns the line.
+    let mut owners: Vec<PersonRef> = Vec::new();
     for (caps, agentive) in planned_tasks(text) {
         // "X will", "X volunteered to": only someone commits so; "X to" is also a plan's tense.
         let at = caps.get(1).map_or(0, |m| m.start());
         let strict = strict && !agentive;
-        if let Some(people) = person_or_pair(&caps[1], text, at, line_no, ctx, strict) {
-            return Some(people);
+        for p in person_or_pair(&caps[1], text, at, line_no, ctx, strict).unwrap_or_default() {
+            if !owners.iter().any(|o| o.key() == p.key()) {
+                owners.push(p);
+            }
         }
+    }
+    if !owners.is_empty() {
+        return Some(owners);
     }
     // `ravi-p to add the test`: a lower-case nick with a hyphen or digit commits.
     for caps in NICK_COMMITS.captures_iter(text) {
@@ -540,8 +547,10 @@ fn owners_in(text: &str, line_no: u32, ctx: &LineContext<'_>, strict: bool) -> V
         return vec![owner];
     }
     let handles = find_handles(text, line_no);
-    if handles.len() == 1 {
-        handles
+    // `@ann Write the runbooks (review by @bo)`: a task opening with a handle is its.
+    let leading = text.starts_with('@') && handles.len() > 1;
+    if handles.len() == 1 || leading {
+        handles.into_iter().take(1).collect()
     } else {
         Vec::new()
     }
@@ -752,6 +761,27 @@ mod tests {
     }
 
     #[test]
+    fn every_owner_of_a_shared_line() {
+        let none = LineContext::default();
+        assert_eq!(
+            who("@kmoro to open the ticket, @lvance to close it", none),
+            Some(vec!["kmoro".into(), "lvance".into()])
+        );
+        assert_eq!(
+            who("Odile will write the summary, Ravi will send it out", none),
+            Some(vec!["Odile".into(), "Ravi".into()])
+        );
+        assert_eq!(
+            who("AI: QK & TV to check the backup restore", none),
+            Some(vec!["QK".into(), "TV".into()])
+        );
+        assert_eq!(
+            who("@kmoro & @lvance will rotate the keys", none),
+            Some(vec!["kmoro".into(), "lvance".into()])
+        );
+    }
+
+    #[test]
     fn votes_and_opinions_are_no_tasks() {
         let none = LineContext::default();
         assert_eq!(who("+1 from Ana, Bo, Ines to ship RC3", none), None);
@@ -835,6 +865,14 @@ mod tests {
             Some(vec!["Teodor".into()])
         );
         assert_eq!(who("Docs — update the README", task), Some(vec![]));
+        assert_eq!(
+            who(
+                "@k.lind Runbooks for the mirrors (review by @bo and @cy)",
+                task
+            ),
+            Some(vec!["k.lind".into()])
+        );
+        assert_eq!(who("Pair @bo with @cy on the mirrors", task), Some(vec![]));
         assert_eq!(
             who("Keystone PTG - today and tomorrow at 13:00", task),
             Some(vec![])

@@ -37,7 +37,7 @@ pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style, turns: 
                     .speaker(i)
                     .is_some_and(|s| matches!(s.form, Form::Label | Form::Chat))
                 || topic_line(&blocks[i].text).is_some()
-                || outline::names_issue(&blocks[i].text)
+                || names_issue_in_title(&blocks[i].text)
         })
         .collect();
     let mut agenda = Agenda {
@@ -111,6 +111,20 @@ pub fn topic_line(text: &str) -> Option<&str> {
     }?;
     let rest = rest.trim();
     (!rest.is_empty()).then_some(rest)
+}
+
+/// `ELI5: charters #207`: a line naming an issue is a subject even when it reads
+/// like a speaker's label, if it is one phrase; a remark of several sentences that
+/// mentions an issue on the way is not.
+fn names_issue_in_title(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or("");
+    // A title is one phrase: no second sentence after `.`, `?` or `!`.
+    let sentences = first
+        .split_inclusive(['.', '?', '!'])
+        .skip(1)
+        .any(|after| after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase));
+    let phrase = !sentences && first.split_whitespace().count() <= 25;
+    outline::names_issue(text) && phrase
 }
 
 fn previous_line_introduces_list(blocks: &[Block], i: usize) -> bool {
@@ -212,5 +226,18 @@ mod tests {
         );
         assert_eq!(clean_title("“Whole title”"), "Whole title");
         assert_eq!(clean_title("**\"Bold quote\"**"), "Bold quote");
+    }
+
+    #[test]
+    fn an_issue_named_in_a_remark_makes_no_title() {
+        assert!(names_issue_in_title("RFC: retire the old mirrors #88"));
+        assert!(names_issue_in_title(
+            "RFC: let the build scripts of every crate in the workspace share one cache \
+             directory between runs #88"
+        ));
+        assert!(!names_issue_in_title(
+            "KL: we tried the cache again last week. It failed the same way (see #88)"
+        ));
+        assert!(!names_issue_in_title("KL: no issue here"));
     }
 }

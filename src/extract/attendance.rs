@@ -19,8 +19,14 @@ static ABSENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(absent|could not attend|couldn't attend|can't attend|cannot attend|unable to attend|not attend|excused|on leave|on vacation|regrets|is out|are out|missing)\b|(?m:^\W{0,3}(?:out|away|unavailable)\s*:)").expect("regex")
 });
 
-/// Names listed in an attendance (or absence) section.
-pub(super) fn attendance_block(block: &Block, meeting: &mut MeetingRecord, absent: bool) {
+/// Names listed in an attendance (or absence) section. `affiliated` says the
+/// section's entries read `Name, Affiliation` (see [`lists_affiliations`]).
+pub(super) fn attendance_block(
+    block: &Block,
+    meeting: &mut MeetingRecord,
+    absent: bool,
+    affiliated: bool,
+) {
     if matches!(block.kind, BlockKind::Heading(_) | BlockKind::Code) {
         return;
     }
@@ -31,7 +37,8 @@ pub(super) fn attendance_block(block: &Block, meeting: &mut MeetingRecord, absen
     let text = block.text.clone();
     let listed = list_after_label(&text, block.line)
         .or_else(|| {
-            person::split_name_list(&text, block.line).map(|l| without_affiliation(l, block))
+            person::split_name_list(&text, block.line)
+                .map(|l| without_affiliation(l, block, affiliated))
         })
         .or_else(|| first_piece(&text, block));
     match listed {
@@ -135,22 +142,102 @@ fn first_piece(text: &str, block: &Block) -> Option<Vec<PersonRef>> {
     person::name_like(first).then(|| vec![person::person_ref(first, block.line)])
 }
 
-/// One entry of a list (`Dan Lorenc, Google`): a full name followed only by single
-/// words that are no first names is a name and its affiliation, not several people.
-fn without_affiliation(mut people: Vec<PersonRef>, block: &Block) -> Vec<PersonRef> {
+/// One entry of a list (`Dan Lorenc, Google`, `Dan Lorenc, Acme Labs`): a full name
+/// followed only by affiliations is a name and its affiliation, not several people.
+/// Where the section's entries read `Name, Affiliation`, one piece written like a
+/// name (`Dan Lorenc, Quillon Metrics`) is an affiliation too, unless the entry
+/// already gives one in brackets (`Ann Lee, Bo Chen (Initech)` lists two people).
+fn without_affiliation(
+    mut people: Vec<PersonRef>,
+    block: &Block,
+    affiliated: bool,
+) -> Vec<PersonRef> {
     let one_entry = matches!(block.kind, BlockKind::ListItem | BlockKind::TableRow);
     let full_name = people
         .first()
         .is_some_and(|p| !p.is_handle && p.name.split_whitespace().count() >= 2);
-    let affiliations = people.iter().skip(1).all(|p| {
-        !p.is_handle
-            && !p.name.contains(' ')
-            && !lexicon::FIRST_NAMES.contains(&p.name.to_lowercase())
+    let pair = people.len() == 2;
+    let bracketed = block.text.contains('(');
+    let affiliations = people.iter().skip(1).all(|p| match affiliation_of(p) {
+        Affiliation::Clear => true,
+        Affiliation::Organisation => pair,
+        Affiliation::Possible => pair && affiliated && !bracketed,
+        Affiliation::No => false,
     });
     if one_entry && full_name && people.len() > 1 && affiliations {
         people.truncate(1);
     }
     people
+}
+
+/// How surely a piece after a full name is an affiliation rather than a person.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Affiliation {
+    /// One word that is no given name (`Initech`).
+    Clear,
+    /// Several words written as no person's name is: with an organisation word
+    /// (`Cornell University`), an acronym (`Acme GPU`), a digit or a small word
+    /// (`Bank of Nowhere`), or opening with an ordinary word (`Blue Harbor`).
+    Organisation,
+    /// Written like a person's name (`Quillon Metrics`, `Sally Brook`): an affiliation
+    /// only where the entries around it have them.
+    Possible,
+    /// A handle, or a single given name (`Scott`).
+    No,
+}
+
+fn affiliation_of(p: &PersonRef) -> Affiliation {
+    if p.is_handle {
+        return Affiliation::No;
+    }
+    let words: Vec<&str> = p.name.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let given =
+        |w: &String| lexicon::FIRST_NAMES.contains(w) || lexicon::AMBIGUOUS_NAMES.contains(w);
+    let unlike_a_name = |(i, w): (usize, &&str)| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let caps = w.chars().all(|c| !c.is_lowercase());
+        // `CJ Cullen` opens with initials; `Erlang VM` and `Acme GPU` end with an acronym.
+        (caps && (letters >= 3 || (i > 0 && letters >= 2)))
+            || w.chars().any(|c| c.is_ascii_digit())
+            || w.starts_with(char::is_lowercase)
+    };
+    match lower.as_slice() {
+        [] => Affiliation::No,
+        [one] if lexicon::FIRST_NAMES.contains(one) => Affiliation::No,
+        [_] => Affiliation::Clear,
+        [first, ..]
+            if lower.iter().any(|w| lexicon::ORG_WORDS.contains(w))
+                || words.iter().enumerate().any(unlike_a_name)
+                || (lexicon::COMMON_WORDS.contains(first) && !given(first)) =>
+        {
+            Affiliation::Organisation
+        }
+        _ => Affiliation::Possible,
+    }
+}
+
+/// Whether the entries of an attendance section read `Name, Affiliation`: at least
+/// two list entries pair a full name with something that is surely no person.
+pub(super) fn lists_affiliations<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> bool {
+    blocks
+        .into_iter()
+        .filter(|b| b.kind == BlockKind::ListItem)
+        .filter(|b| {
+            person::split_name_list(&b.text, b.line).is_some_and(|people| {
+                let full_name = people
+                    .first()
+                    .is_some_and(|p| !p.is_handle && p.name.split_whitespace().count() >= 2);
+                full_name
+                    && people.len() == 2
+                    && matches!(
+                        affiliation_of(&people[1]),
+                        Affiliation::Clear | Affiliation::Organisation
+                    )
+            })
+        })
+        .nth(1)
+        .is_some()
 }
 
 /// `Anna Example @annex` (a name followed by its handle) as one person.
@@ -299,7 +386,7 @@ mod tests {
         let listed = |text: &str| {
             let block = Block::new(BlockKind::ListItem, 1, text.to_string(), 4, 4);
             let mut meeting = MeetingRecord::default();
-            attendance_block(&block, &mut meeting, false);
+            attendance_block(&block, &mut meeting, false, false);
             meeting
                 .attendees
                 .into_iter()
@@ -309,6 +396,62 @@ mod tests {
         assert_eq!(listed("Dan Example, Initech"), vec!["Dan Example"]);
         assert_eq!(listed("Dan Example, Scott"), vec!["Dan Example", "Scott"]);
         assert_eq!(listed("Niko, Scott, boats"), vec!["Niko", "Scott", "boats"]);
+    }
+
+    #[test]
+    fn affiliations_of_several_words_are_no_people() {
+        let listed = |text: &str, affiliated: bool| {
+            let block = Block::new(BlockKind::ListItem, 1, text.to_string(), 4, 4);
+            let mut meeting = MeetingRecord::default();
+            attendance_block(&block, &mut meeting, false, affiliated);
+            meeting
+                .attendees
+                .into_iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+        };
+        let alone = |text: &str| listed(text, false);
+        assert_eq!(alone("Dan Example, Blue Quillon"), vec!["Dan Example"]);
+        assert_eq!(alone("Dan Example (Quillon Metrics)"), vec!["Dan Example"]);
+        assert_eq!(alone("Dan Example - Quillon Metrics"), vec!["Dan Example"]);
+        assert_eq!(
+            alone("Dan Example, Quillon Research Labs"),
+            vec!["Dan Example"]
+        );
+        assert_eq!(alone("Dan Example, Quillon QPX"), vec!["Dan Example"]);
+        // Written like a name: a person, unless the section pairs names with affiliations.
+        assert_eq!(
+            alone("Dan Example, Quillon Metrics"),
+            vec!["Dan Example", "Quillon Metrics"]
+        );
+        assert_eq!(
+            listed("Dan Example, Quillon Metrics", true),
+            vec!["Dan Example"]
+        );
+        assert_eq!(
+            listed("Dan Example, Sally Brook (Initech)", true),
+            vec!["Dan Example", "Sally Brook"]
+        );
+        assert_eq!(
+            listed("Dan Example, Sally Brook, Tom Ware", true),
+            vec!["Dan Example", "Sally Brook", "Tom Ware"]
+        );
+        assert_eq!(
+            alone("Dan Example, JQ Ware, Initech"),
+            vec!["Dan Example", "JQ Ware", "Initech"]
+        );
+    }
+
+    #[test]
+    fn a_section_of_names_and_affiliations() {
+        let item = |text: &str| Block::new(BlockKind::ListItem, 1, text.to_string(), 4, 4);
+        let paired = [
+            item("Dan Example, Initech"),
+            item("Eve Example, Quillon Research Labs"),
+        ];
+        assert!(lists_affiliations(&paired));
+        let people = [item("Dan Example, Sally Brook"), item("Eve Example")];
+        assert!(!lists_affiliations(&people));
     }
 
     #[test]

@@ -88,6 +88,11 @@ word_list!(
     "ambiguous-names.txt"
 );
 word_list!(
+    /// Words that mark a name as an organisation's (`Foundation`, `University`, `Labs`).
+    ORG_WORDS,
+    "org-words.txt"
+);
+word_list!(
     /// Upper-case words written like a tracker key (`UTF-8`, `SHA-256`) that are no ticket project.
     NOT_TICKET_PREFIXES,
     "not-ticket-prefixes.txt"

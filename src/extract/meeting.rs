@@ -3,7 +3,7 @@
 
 use super::FileContext;
 use super::agenda::{self, Agenda};
-use super::attendance::{attendance_block, label_lines, roles_in};
+use super::attendance::{attendance_block, label_lines, lists_affiliations, roles_in};
 use super::dates::{self, Date};
 use super::decision;
 use super::issue::{self, RepoContext};
@@ -54,9 +54,16 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
             item_starts.entry(*n).or_insert(i);
         }
     }
+    let section_of: Vec<Option<SectionKind>> = (0..blocks.len())
+        .map(|i| listed[i].or_else(|| effective_section(&sections, &agenda, &item_starts, i)))
+        .collect();
+    // `Name, Affiliation` entries in one attendance list make the whole section read so.
+    let affiliated = lists_affiliations(blocks.iter().zip(&section_of).filter_map(|(b, s)| {
+        matches!(s, Some(SectionKind::Attendance | SectionKind::Absence)).then_some(b)
+    }));
     for (i, block) in blocks.iter().enumerate() {
         let item = agenda.item_of_block[i];
-        let section = listed[i].or_else(|| effective_section(&sections, &agenda, &item_starts, i));
+        let section = section_of[i];
         let repo = heading_repository(blocks, &sections, i).map_or_else(
             || repo.clone(),
             |r| RepoContext {
@@ -66,8 +73,10 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
         );
         mentions(block, item, &repo, config, &mut meeting, &mut candidates);
         match section {
-            Some(SectionKind::Attendance) => attendance_block(block, &mut meeting, false),
-            Some(SectionKind::Absence) => attendance_block(block, &mut meeting, true),
+            Some(SectionKind::Attendance) => {
+                attendance_block(block, &mut meeting, false, affiliated)
+            }
+            Some(SectionKind::Absence) => attendance_block(block, &mut meeting, true, affiliated),
             Some(SectionKind::Meta) => roles_in(block, &mut meeting),
             _ => {}
         }

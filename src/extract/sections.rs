@@ -283,6 +283,21 @@ pub fn label_item_sections(blocks: &[Block], keywords: &Keywords) -> Vec<Option<
             }
             open = None;
         }
+        if block.kind == BlockKind::Paragraph && block.depth == 0 {
+            // `Attendance (please add yourself)` on its own line over a flat list of
+            // names: the list is the attendance, up to the first nested item (where
+            // the list has moved on to subjects) and nothing after it.
+            if let Some(kind) = bare_attendance_label(blocks, i, keywords) {
+                let depth = blocks[i + 1].depth;
+                for (j, b) in blocks.iter().enumerate().skip(i + 1) {
+                    if b.kind != BlockKind::ListItem || b.depth != depth {
+                        break;
+                    }
+                    out[j] = Some(kind);
+                }
+            }
+            continue;
+        }
         if block.kind != BlockKind::ListItem || block.text.contains('\n') {
             continue;
         }
@@ -305,6 +320,22 @@ pub fn label_item_sections(blocks: &[Block], keywords: &Keywords) -> Vec<Option<
         }
     }
     out
+}
+
+/// The attendance or absence kind a bare one-line paragraph (`Attendees`,
+/// `Attendance (add your name)`) names when a list follows it directly.
+fn bare_attendance_label(blocks: &[Block], i: usize, keywords: &Keywords) -> Option<SectionKind> {
+    let block = &blocks[i];
+    let text = block.text.trim();
+    let short = !text.contains('\n') && (1..=4).contains(&text.split_whitespace().count());
+    let before_list = blocks
+        .get(i + 1)
+        .is_some_and(|n| n.kind == BlockKind::ListItem);
+    if !(short && before_list) {
+        return None;
+    }
+    let kind = classify_with(text.trim_end_matches(':'), keywords);
+    matches!(kind, SectionKind::Attendance | SectionKind::Absence).then_some(kind)
 }
 
 /// The name of a one-line label paragraph (`Attendees:`, `**Agenda**`), if it is one.
@@ -445,5 +476,31 @@ mod tests {
         assert_eq!(kinds[3], BlockKind::Paragraph);
         assert_eq!(kinds[6], BlockKind::Paragraph);
         assert_eq!(kinds[8], BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_bare_attendance_line_labels_the_list_below_it() {
+        let blocks = vec![
+            block(BlockKind::Heading(2), 0, "Board call 2031-03-04", 1),
+            block(BlockKind::Paragraph, 0, "Attendance (add your name)", 3),
+            block(BlockKind::ListItem, 1, "Ann Example (Initech)", 5),
+            block(BlockKind::ListItem, 1, "Bo Builder", 6),
+            block(BlockKind::ListItem, 2, "Welcome, then the roadmap", 7),
+            block(BlockKind::Paragraph, 0, "Agenda", 8),
+            block(BlockKind::ListItem, 1, "Charter", 9),
+            block(BlockKind::Paragraph, 0, "Decisions", 11),
+            block(
+                BlockKind::ListItem,
+                1,
+                "a bare word that is no attendance label",
+                12,
+            ),
+        ];
+        let kinds = label_item_sections(&blocks, &Keywords::default());
+        assert_eq!(kinds[2], Some(SectionKind::Attendance));
+        assert_eq!(kinds[3], Some(SectionKind::Attendance));
+        assert_eq!(kinds[4], None);
+        assert_eq!(kinds[6], None);
+        assert_eq!(kinds[8], None);
     }
 }

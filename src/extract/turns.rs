@@ -129,30 +129,60 @@ impl Turns {
             speakers: vec![None; blocks.len()],
             opens: vec![false; blocks.len()],
         };
-        let mut current: Option<Speaker> = None;
-        let mut scope_depth: Option<u8> = None;
+        // Open turns, outermost first, each with the depth of the block that opened
+        // it and, for turns that cover only what is nested under them, that depth as
+        // their scope. A `Cy: ...` label inside someone's update nests in their turn.
+        let mut open: Vec<(Speaker, u8, Option<u8>)> = Vec::new();
         for (i, block) in blocks.iter().enumerate() {
             if block.heading_level().is_some() {
-                current = None;
-                scope_depth = None;
+                open.clear();
                 continue;
             }
-            if let Some(s) = candidates[i].as_ref().filter(|s| recurs(s)) {
+            // A nested turn ends with the first block no deeper than its own.
+            while open
+                .last()
+                .is_some_and(|&(_, _, scope)| scope.is_some_and(|d| block.depth <= d))
+            {
+                open.pop();
+                match open.last_mut() {
+                    // Someone's own update (`@ann` or `- Ann` over a list) goes on
+                    // to the end of its list after a label inside it.
+                    Some((s, _, scope)) if matches!(s.form, Form::NameLine | Form::Owner) => {
+                        scope.get_or_insert(0);
+                    }
+                    // In a discussion (`[Ann] topic`, `Ann: ...`) the remarks under it
+                    // are others' too; what follows them is no one's in particular.
+                    _ => open.clear(),
+                }
+            }
+            let candidate = candidates[i].as_ref().filter(|s| recurs(s));
+            // `**Discussion highlights**` on a line of its own heads what follows.
+            let bold_line = block.kind == BlockKind::Paragraph
+                && block.depth == 0
+                && block
+                    .lead_strong
+                    .as_deref()
+                    .is_some_and(|l| l.trim() == block.text.trim());
+            if bold_line && candidate.is_none() {
+                open.clear();
+                continue;
+            }
+            if let Some(s) = candidate {
+                if s.form == Form::Label {
+                    // A label beside an open one follows it rather than nests.
+                    while open.last().is_some_and(|&(_, at, _)| at >= block.depth) {
+                        open.pop();
+                    }
+                } else {
+                    open.clear();
+                }
                 turns.opens[i] = true;
                 turns.speakers[i] = Some(s.clone());
-                scope_depth = (s.form != Form::NameLine).then_some(block.depth);
-                current = Some(s.clone());
+                let scope = (s.form != Form::NameLine).then_some(block.depth);
+                open.push((s.clone(), block.depth, scope));
                 continue;
             }
-            match (&current, scope_depth) {
-                // A nested turn ends with the first block no deeper than its own.
-                (Some(_), Some(depth)) if block.depth <= depth => {
-                    current = None;
-                    scope_depth = None;
-                }
-                _ => {}
-            }
-            turns.speakers[i] = current.clone();
+            turns.speakers[i] = open.last().map(|(s, _, _)| s.clone());
         }
         turns
     }
@@ -357,10 +387,16 @@ fn name_line<'t>(block: &Block, text: &'t str) -> Option<&'t str> {
         return None;
     }
     let words = bare.split_whitespace().count();
+    // `**zsmith**`: one lower-case word in bold is a nick when it is no ordinary word.
+    let lower = bare.to_lowercase();
+    let nick = words == 1
+        && !super::lexicon::COMMON_WORDS.contains(&lower.as_str())
+        && !person::is_stop_word(&lower);
     let named = person::name_like(bare)
         && words <= 4
         && sections::classify(bare) == SectionKind::Other
         && (handle
+            || nick
             || bare
                 .split_whitespace()
                 .all(|w| w.starts_with(char::is_uppercase)));
@@ -422,6 +458,71 @@ mod tests {
         assert_eq!(s[1].as_deref(), Some("Ann Lee"));
         assert_eq!(s[3].as_deref(), Some("Bo"));
         assert_eq!(s[7], None);
+    }
+
+    #[test]
+    fn a_nested_turn_ends_and_the_outer_one_goes_on() {
+        let bold = |text: &str, line: u32| {
+            let mut b = block(BlockKind::Paragraph, 0, text, line);
+            b.lead_strong = Some(text.into());
+            b
+        };
+        let blocks = vec![
+            bold("Ann Lee", 1),
+            block(BlockKind::ListItem, 1, "Done:", 2),
+            block(BlockKind::ListItem, 2, "Cy: the mirror is back", 3),
+            block(BlockKind::ListItem, 3, "it was the disk", 4),
+            block(BlockKind::ListItem, 2, "Dee: the index is rebuilt", 5),
+            block(BlockKind::ListItem, 2, "Cy: tagged the release", 6),
+            block(BlockKind::ListItem, 1, "Next:", 7),
+            block(BlockKind::ListItem, 2, "write the upgrade notes", 8),
+            bold("Bo Chen", 9),
+            block(BlockKind::ListItem, 1, "Next:", 10),
+            block(BlockKind::ListItem, 2, "Cy: ship it", 11),
+            block(BlockKind::Paragraph, 0, "Cy: and one more thing", 12),
+            block(BlockKind::Paragraph, 0, "Nothing else.", 13),
+            bold("Ann Lee", 14),
+            block(BlockKind::ListItem, 1, "Cy: it is late", 15),
+            block(BlockKind::Paragraph, 0, "Other news", 16),
+            bold("Bo Chen", 17),
+            block(BlockKind::ListItem, 1, "Next:", 18),
+            bold("Open discussion", 19),
+            block(BlockKind::ListItem, 1, "the demo went well", 20),
+            bold("dqx", 21),
+            block(BlockKind::ListItem, 1, "I'll check", 22),
+        ];
+        let s = speakers(&blocks);
+        assert_eq!(s[3].as_deref(), Some("Cy"));
+        assert_eq!(s[4].as_deref(), Some("Dee"));
+        assert_eq!(s[6].as_deref(), Some("Ann Lee"));
+        assert_eq!(s[7].as_deref(), Some("Ann Lee"));
+        assert_eq!(s[9].as_deref(), Some("Bo Chen"));
+        // A turn opened beside a name line, not under it, replaces it.
+        assert_eq!(s[11].as_deref(), Some("Cy"));
+        assert_eq!(s[12], None);
+        // Once the list under the name ends, so does the name's turn.
+        assert_eq!(s[14].as_deref(), Some("Cy"));
+        assert_eq!(s[15], None);
+        // A bold line of its own heads what follows, like a heading.
+        assert_eq!(s[17].as_deref(), Some("Bo Chen"));
+        assert_eq!(s[19], None);
+        assert_eq!(s[21].as_deref(), Some("dqx"));
+    }
+
+    #[test]
+    fn remarks_under_a_topic_leave_no_one_speaking() {
+        let blocks = vec![
+            block(BlockKind::ListItem, 1, "[ann] Conference tickets", 1),
+            block(BlockKind::ListItem, 2, "Bo: we have a budget", 2),
+            block(BlockKind::ListItem, 2, "Cy: ask early", 3),
+            block(BlockKind::ListItem, 2, "Bo: agreed", 4),
+            block(BlockKind::ListItem, 2, "will run with it", 5),
+            block(BlockKind::ListItem, 1, "[ann] Release dates", 6),
+            block(BlockKind::ListItem, 1, "[cy] Docs", 7),
+        ];
+        let s = speakers(&blocks);
+        assert_eq!(s[3].as_deref(), Some("Bo"));
+        assert_eq!(s[4], None);
     }
 
     #[test]
