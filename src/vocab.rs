@@ -68,7 +68,7 @@ namespace! {
     ISSUE_KIND = "issueKind";
     /// Property: the issue or pull request number.
     NUMBER = "number";
-    /// Property: action status, `open` or `done`.
+    /// Property: action status, `open`, `done` or `unknown`.
     STATUS = "status";
     /// Property: when an action is due.
     DUE = "due";

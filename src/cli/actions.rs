@@ -14,9 +14,13 @@ use std::path::PathBuf;
 pub struct ActionsArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Only actions that are still open.
+    /// Only actions that are still open (by the evidence in status_evidence).
     #[arg(long)]
     open: bool,
+    /// Only actions not known to be done that were recorded more than DAYS
+    /// days before the latest meeting of the input.
+    #[arg(long, value_name = "DAYS")]
+    stale: Option<i64>,
     /// Only actions assigned to this person (name, alias or handle).
     #[arg(long, value_name = "NAME")]
     assignee: Option<String>,
@@ -68,11 +72,12 @@ pub(super) enum TableFormat {
     Csv,
 }
 
-const HEADER: [&str; 10] = [
+const HEADER: [&str; 11] = [
     "date",
     "meeting",
     "item",
     "status",
+    "status_evidence",
     "due",
     "assignees",
     "action",
@@ -95,12 +100,16 @@ pub fn run(args: ActionsArgs) -> Result<u8, Error> {
             return Ok(EXIT_INPUT);
         }
     }
-    let rows = query::actions(
+    let mut rows = query::actions(
         &outcome.graph,
         args.open,
         args.assignee.as_deref(),
         &args.filter.filter(),
     );
+    if let Some(days) = args.stale {
+        let latest = query::latest_meeting_date(&outcome.graph);
+        rows.retain(|r| is_stale(r, latest, days));
+    }
     super::write_output_of(outcome, args.output.as_deref(), |out| match args.format {
         TableFormat::Json => render::write_json(out, &rows),
         TableFormat::Csv => render::write_csv(out, &HEADER, &table(&rows)),
@@ -113,6 +122,21 @@ pub fn run(args: ActionsArgs) -> Result<u8, Error> {
     Ok(read.exit_code())
 }
 
+/// Not known to be done, and dated more than `days` before `latest`.
+fn is_stale(row: &ActionRow, latest: Option<jiff::civil::Date>, days: i64) -> bool {
+    let date = row
+        .date
+        .as_deref()
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    let (Some(date), Some(latest)) = (date, latest) else {
+        return false;
+    };
+    row.status != query::Status::Done
+        && date
+            .checked_add(jiff::Span::new().days(days))
+            .is_ok_and(|limit| limit < latest)
+}
+
 fn table(rows: &[ActionRow]) -> Vec<Vec<String>> {
     rows.iter()
         .map(|r| {
@@ -121,6 +145,10 @@ fn table(rows: &[ActionRow]) -> Vec<Vec<String>> {
                 r.meeting_title.clone().unwrap_or_default(),
                 r.item.clone().unwrap_or_default(),
                 r.status.name().to_string(),
+                r.status_evidence
+                    .as_ref()
+                    .map(|e| e.describe())
+                    .unwrap_or_default(),
                 r.due.clone().unwrap_or_default(),
                 r.assignees.join(", "),
                 r.text.clone(),

@@ -121,7 +121,7 @@ pub fn describe(node: &Node) -> Facts {
             );
             facts.push((mg::MEETING_COUNT, integer(u64::from(*meetings))));
         }
-        NodeData::ActionItem { status, due } => {
+        NodeData::ActionItem { status, due, .. } => {
             facts.extend(types(&[mg::ACTION_ITEM, schema::ACTION]));
             facts.push((schema::TEXT, label()));
             facts.push((mg::STATUS, string(status.name())));

@@ -135,7 +135,8 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
     }
     let status = match ctx.checkbox {
         Some(true) => ActionStatus::Done,
-        _ => ActionStatus::Open,
+        Some(false) => ActionStatus::Open,
+        None => ActionStatus::Unknown,
     };
     let due = DUE.captures(text).map(|c| c[1].to_string());
     let found = |assignees: Vec<PersonRef>| {

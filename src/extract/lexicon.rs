@@ -88,6 +88,11 @@ word_list!(
     "ambiguous-names.txt"
 );
 word_list!(
+    /// Function words and action-list filler, ignored when action items are compared.
+    FUNCTION_WORDS,
+    "function-words.txt"
+);
+word_list!(
     /// Words that mark a name as an organisation's (`Foundation`, `University`, `Labs`).
     ORG_WORDS,
     "org-words.txt"

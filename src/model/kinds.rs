@@ -95,19 +95,53 @@ impl IssueKind {
     }
 }
 
-/// Whether an action item is still to do.
+/// Whether an action item is still to do, as far as the minutes tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ActionStatus {
+    /// Still to do: marked open, repeated by a later meeting, or recorded at
+    /// the latest meeting of its folder.
     Open,
+    /// Done: marked done, or reported done by a later meeting.
     Done,
+    /// Nothing says: never marked, and never taken up again.
+    Unknown,
 }
 
 impl ActionStatus {
-    /// Lower-case name (`open`, `done`).
+    /// Lower-case name (`open`, `done`, `unknown`).
     pub fn name(self) -> &'static str {
         match self {
             ActionStatus::Open => "open",
             ActionStatus::Done => "done",
+            ActionStatus::Unknown => "unknown",
+        }
+    }
+}
+
+/// Why an action has its status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StatusReason {
+    /// A checked box, a `DONE` marker or a `done` note under it.
+    MarkedDone,
+    /// An unchecked box.
+    MarkedOpen,
+    /// A later meeting records the same action as done.
+    ReportedDone,
+    /// A later meeting records the same action again, not done.
+    RepeatedOpen,
+    /// Recorded at the latest meeting of its folder, and nothing since says otherwise.
+    LatestMeeting,
+}
+
+impl StatusReason {
+    /// What it means, in a few words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            StatusReason::MarkedDone => "marked done",
+            StatusReason::MarkedOpen => "marked open (unchecked box)",
+            StatusReason::ReportedDone => "reported done by a later meeting",
+            StatusReason::RepeatedOpen => "repeated by a later meeting, not done",
+            StatusReason::LatestMeeting => "recorded at the latest meeting of its folder",
         }
     }
 }

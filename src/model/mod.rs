@@ -7,7 +7,7 @@
 
 mod kinds;
 
-pub use kinds::{ActionStatus, EdgeKind, IssueKind, NodeKind, Role};
+pub use kinds::{ActionStatus, EdgeKind, IssueKind, NodeKind, Role, StatusReason};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
@@ -68,6 +68,8 @@ pub enum NodeData {
     ActionItem {
         status: ActionStatus,
         due: Option<String>,
+        /// Why it has its status, and where that was read (none when unknown).
+        evidence: Option<(StatusReason, Provenance)>,
     },
     /// A subject discussed across meetings: agenda items with the same normalised
     /// title (or forced together by configuration).

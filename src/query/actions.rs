@@ -15,8 +15,10 @@ pub struct ActionRow {
     pub id: String,
     /// What is to be done.
     pub text: String,
-    /// Open or done.
+    /// Open, done or unknown.
     pub status: Status,
+    /// Why it has that status, and where that was read (none when unknown).
+    pub status_evidence: Option<StatusEvidence>,
     /// When it is due, if stated.
     pub due: Option<String>,
     /// Names of the people it is assigned to, sorted.
@@ -33,6 +35,24 @@ pub struct ActionRow {
     pub source: String,
     /// Line it was read from.
     pub line: u32,
+}
+
+/// The reason for an action's status and the place it was read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusEvidence {
+    /// What was read, in a few words ("reported done by a later meeting").
+    pub reason: String,
+    /// Source file, relative to the input root.
+    pub source: String,
+    /// Line it was read from.
+    pub line: u32,
+}
+
+impl StatusEvidence {
+    /// `reason (source:line)`.
+    pub fn describe(&self) -> String {
+        format!("{} ({}:{})", self.reason, self.source, self.line)
+    }
 }
 
 /// Every action item `filter` keeps, sorted by meeting date (undated last),
@@ -78,7 +98,12 @@ fn assigned_to(graph: &KnowledgeGraph, action: NodeIndex, people: &BTreeSet<Node
 
 fn row(graph: &KnowledgeGraph, idx: NodeIndex) -> Option<ActionRow> {
     let node = graph.node(idx);
-    let NodeData::ActionItem { status, due } = &node.data else {
+    let NodeData::ActionItem {
+        status,
+        due,
+        evidence,
+    } = &node.data
+    else {
         return None;
     };
     let MeetingInfo { id, date, title } = graph::meeting_info(graph, graph::meeting_of(graph, idx));
@@ -87,6 +112,11 @@ fn row(graph: &KnowledgeGraph, idx: NodeIndex) -> Option<ActionRow> {
         id: node.id.clone(),
         text: node.label.clone(),
         status: (*status).into(),
+        status_evidence: evidence.as_ref().map(|(reason, place)| StatusEvidence {
+            reason: reason.describe().to_string(),
+            source: place.source.clone(),
+            line: place.line,
+        }),
         due: due.clone(),
         assignees: graph::assignee_names(graph, idx),
         date,

@@ -17,7 +17,7 @@ pub mod shipped;
 pub mod sparql;
 mod timeline;
 
-pub use actions::{ActionRow, actions};
+pub use actions::{ActionRow, StatusEvidence, actions};
 pub use decisions::{DecisionRow, decisions};
 pub use entities::{EntityKind, EntityOrder, EntityRow, entities, sort as sort_entities};
 pub use filter::Filter;
@@ -82,14 +82,17 @@ pub enum Status {
     Open,
     /// Done.
     Done,
+    /// Nothing in the minutes says.
+    Unknown,
 }
 
 impl Status {
-    /// Lower-case name (`open`, `done`).
+    /// Lower-case name (`open`, `done`, `unknown`).
     pub fn name(self) -> &'static str {
         match self {
             Status::Open => "open",
             Status::Done => "done",
+            Status::Unknown => "unknown",
         }
     }
 }
@@ -99,8 +102,20 @@ impl From<ActionStatus> for Status {
         match status {
             ActionStatus::Open => Status::Open,
             ActionStatus::Done => Status::Done,
+            ActionStatus::Unknown => Status::Unknown,
         }
     }
+}
+
+/// The date of the latest dated meeting of `graph`.
+pub fn latest_meeting_date(graph: &crate::model::KnowledgeGraph) -> Option<jiff::civil::Date> {
+    graph
+        .nodes()
+        .filter_map(|(_, n)| match &n.data {
+            crate::model::NodeData::Meeting { date: Some(d), .. } => d.parse().ok(),
+            _ => None,
+        })
+        .max()
 }
 
 /// Order key for dated things: dated before undated, then by date, source and line.

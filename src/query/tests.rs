@@ -41,7 +41,11 @@ fn meeting(date: Option<&str>, title: Option<&str>) -> NodeData {
 }
 
 fn action(status: ActionStatus) -> NodeData {
-    NodeData::ActionItem { status, due: None }
+    NodeData::ActionItem {
+        status,
+        due: None,
+        evidence: None,
+    }
 }
 
 /// Three meetings (March, January, undated); Keycloak in items and outside them;

@@ -251,7 +251,7 @@ fn summaries(
                 text: node.label.clone(),
                 line,
             }),
-            NodeData::ActionItem { status, due } => actions.push(ActionSummary {
+            NodeData::ActionItem { status, due, .. } => actions.push(ActionSummary {
                 id: node.id.clone(),
                 text: node.label.clone(),
                 status: (*status).into(),

@@ -8,6 +8,7 @@
 mod ids;
 mod people;
 mod services;
+mod status;
 mod topics;
 
 pub use ids::{file_ids, slug, source_slug};
@@ -50,6 +51,7 @@ pub fn build_graph(
         }
     }
     date_topics(&mut graph);
+    status::settle(&mut graph);
     graph
 }
 
@@ -324,6 +326,7 @@ fn add_outcomes(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) 
             data: NodeData::ActionItem {
                 status: a.status,
                 due: a.due.clone(),
+                evidence: None,
             },
             provenance: vec![w.prov(a.line, a.end_line)],
         });

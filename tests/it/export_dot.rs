@@ -170,6 +170,7 @@ fn series_graph(meetings: usize) -> KnowledgeGraph {
         let data = NodeData::ActionItem {
             status: ActionStatus::Open,
             due: None,
+            evidence: None,
         };
         let action = add(&mut g, &format!("{id}/action/1"), "Do it", data, &source);
         g.relate(action, meeting, EdgeKind::InMeeting, p(4));

@@ -49,6 +49,7 @@ fn data(kind: u8, text: &str, number: u64) -> NodeData {
         _ => NodeData::ActionItem {
             status: ActionStatus::Done,
             due: Some(text),
+            evidence: None,
         },
     }
 }

@@ -83,7 +83,7 @@ fn open_actions_per_person_agree_with_the_actions_command() {
                 .or_default() += 1;
         }
     }
-    assert!(expected.len() > 5);
+    assert!(expected.len() >= 2);
     let csv = stdout_of(&[
         "query",
         "examples/minutes",

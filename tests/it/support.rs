@@ -124,6 +124,7 @@ pub fn sample_graph() -> KnowledgeGraph {
         NodeData::ActionItem {
             status: ActionStatus::Open,
             due: Some("2024-03-12".into()),
+            evidence: None,
         },
         vec![Provenance::new(f1, 16, 16)],
     ));
@@ -133,6 +134,7 @@ pub fn sample_graph() -> KnowledgeGraph {
         NodeData::ActionItem {
             status: ActionStatus::Done,
             due: Some("next week".into()),
+            evidence: None,
         },
         vec![Provenance::new(f2, 10, 11)],
     ));

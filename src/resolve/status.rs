@@ -1,0 +1,454 @@
+//! The status of every action item across meetings, from evidence: what its
+//! own minutes mark (a checked or unchecked box, `DONE`), what a later meeting
+//! records about the same task (done, or repeated as still to do), and whether
+//! it was recorded at the latest meeting of its folder. An action nothing
+//! speaks for stays `unknown`; each other status names its evidence.
+//!
+//! "The same task" is an action of a later meeting of the same series, at most
+//! [`WINDOW_DAYS`] later, that shares at least [`SHARED_WORDS`] words (other
+//! than function words) and at least half the words of the longer of the two,
+//! and an assignee when both have one. A series is a folder, with year and
+//! quarter folders (`2019/`, `2018/Q2/`) folded into their parent. Candidates
+//! come from an index of words, and words that occur in very many actions are
+//! not used to find candidates, so the work grows with the number of actions,
+//! not its square.
+
+use crate::extract::lexicon::FUNCTION_WORDS;
+use crate::model::{
+    ActionStatus, EdgeKind, KnowledgeGraph, NodeData, NodeKind, Provenance, StatusReason,
+};
+use petgraph::stable_graph::NodeIndex;
+use std::collections::{BTreeSet, HashMap};
+
+/// Words in more actions than this find no candidates (they still count in the overlap).
+const COMMON_POSTINGS: usize = 400;
+/// Least share of the larger word set two actions must have in common.
+const OVERLAP: f64 = 0.5;
+/// Least number of words two actions must have in common.
+const SHARED_WORDS: usize = 3;
+/// Longest time between an action and a later meeting that takes it up.
+const WINDOW_DAYS: i64 = 92;
+
+/// What the settling reads of one action.
+struct Action {
+    node: NodeIndex,
+    date: Option<jiff::civil::Date>,
+    series: String,
+    marked: ActionStatus,
+    place: Provenance,
+    assignees: BTreeSet<String>,
+    words: BTreeSet<String>,
+}
+
+/// Gives every action its status and evidence.
+pub(crate) fn settle(graph: &mut KnowledgeGraph) {
+    let actions = collect(graph);
+    let latest = latest_dates(graph);
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, a) in actions.iter().enumerate() {
+        if a.date.is_some() {
+            for w in &a.words {
+                index.entry(w.as_str()).or_default().push(i);
+            }
+        }
+    }
+    let mut settled = Vec::with_capacity(actions.len());
+    for a in &actions {
+        settled.push((a.node, status_of(a, &actions, &index, &latest)));
+    }
+    for (node, (status, evidence)) in settled {
+        if let NodeData::ActionItem {
+            status: s,
+            evidence: e,
+            ..
+        } = graph.node_data_mut(node)
+        {
+            *s = status;
+            *e = evidence;
+        }
+    }
+}
+
+fn status_of(
+    a: &Action,
+    actions: &[Action],
+    index: &HashMap<&str, Vec<usize>>,
+    latest: &HashMap<String, Latest>,
+) -> (ActionStatus, Option<(StatusReason, Provenance)>) {
+    if a.marked == ActionStatus::Done {
+        return (
+            ActionStatus::Done,
+            Some((StatusReason::MarkedDone, a.place.clone())),
+        );
+    }
+    if let Some(later) = latest_match(a, actions, index) {
+        return if later.marked == ActionStatus::Done {
+            (
+                ActionStatus::Done,
+                Some((StatusReason::ReportedDone, later.place.clone())),
+            )
+        } else {
+            (
+                ActionStatus::Open,
+                Some((StatusReason::RepeatedOpen, later.place.clone())),
+            )
+        };
+    }
+    if a.marked == ActionStatus::Open {
+        return (
+            ActionStatus::Open,
+            Some((StatusReason::MarkedOpen, a.place.clone())),
+        );
+    }
+    let at_latest = a.date.is_some_and(|d| {
+        latest
+            .get(&a.series)
+            .is_some_and(|s| s.meetings > 1 && s.date == d)
+    });
+    if at_latest {
+        return (
+            ActionStatus::Open,
+            Some((StatusReason::LatestMeeting, a.place.clone())),
+        );
+    }
+    (ActionStatus::Unknown, None)
+}
+
+/// The same task at the latest later meeting that records it, if any.
+fn latest_match<'a>(
+    a: &Action,
+    actions: &'a [Action],
+    index: &HashMap<&str, Vec<usize>>,
+) -> Option<&'a Action> {
+    let date = a.date?;
+    let until = date.checked_add(jiff::Span::new().days(WINDOW_DAYS)).ok()?;
+    let mut candidates: BTreeSet<usize> = BTreeSet::new();
+    for w in &a.words {
+        if let Some(postings) = index.get(w.as_str()).filter(|p| p.len() <= COMMON_POSTINGS) {
+            candidates.extend(postings);
+        }
+    }
+    candidates
+        .into_iter()
+        .map(|i| &actions[i])
+        .filter(|b| b.series == a.series && b.date.is_some_and(|d| d > date && d <= until))
+        .filter(|b| {
+            a.assignees.is_empty()
+                || b.assignees.is_empty()
+                || !a.assignees.is_disjoint(&b.assignees)
+        })
+        .filter(|b| same_task(&a.words, &b.words))
+        .max_by(|x, y| {
+            (&x.date, &x.place.source, x.place.line).cmp(&(&y.date, &y.place.source, y.place.line))
+        })
+}
+
+fn same_task(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let shared = a.intersection(b).count();
+    let larger = a.len().max(b.len());
+    shared >= SHARED_WORDS && shared as f64 >= OVERLAP * larger as f64
+}
+
+/// The words of an action's text that can tell tasks apart.
+fn words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .filter(|w| !FUNCTION_WORDS.contains(w))
+        .collect()
+}
+
+fn collect(graph: &KnowledgeGraph) -> Vec<Action> {
+    let mut actions = Vec::new();
+    for (idx, node) in graph.nodes() {
+        let NodeData::ActionItem { status, .. } = &node.data else {
+            continue;
+        };
+        let Some(place) = node.origin().cloned() else {
+            continue;
+        };
+        let mut date: Option<jiff::civil::Date> = None;
+        let mut assignees = BTreeSet::new();
+        for (edge, target) in graph.edges_from(idx) {
+            match (edge.kind, &target.data) {
+                (EdgeKind::InMeeting, NodeData::Meeting { date: d, .. }) => {
+                    date = d.as_deref().and_then(|d| d.parse().ok());
+                }
+                (EdgeKind::Assignee, _) => {
+                    assignees.insert(target.id.clone());
+                }
+                _ => {}
+            }
+        }
+        actions.push(Action {
+            node: idx,
+            date,
+            series: series_of(&place.source),
+            marked: *status,
+            words: words(&node.label),
+            assignees,
+            place,
+        });
+    }
+    actions
+}
+
+/// The latest meeting of a series and how many dated meetings it has.
+struct Latest {
+    date: jiff::civil::Date,
+    meetings: usize,
+}
+
+/// The latest meeting date of each series.
+fn latest_dates(graph: &KnowledgeGraph) -> HashMap<String, Latest> {
+    let mut latest: HashMap<String, Latest> = HashMap::new();
+    for (_, node) in graph.nodes().filter(|(_, n)| n.kind() == NodeKind::Meeting) {
+        let (
+            NodeData::Meeting {
+                date: Some(date), ..
+            },
+            Some(place),
+        ) = (&node.data, node.origin())
+        else {
+            continue;
+        };
+        let Ok(date) = date.parse::<jiff::civil::Date>() else {
+            continue;
+        };
+        let entry = latest
+            .entry(series_of(&place.source))
+            .or_insert(Latest { date, meetings: 0 });
+        entry.meetings += 1;
+        entry.date = entry.date.max(date);
+    }
+    latest
+}
+
+/// The folder of `source`, without folders named for a year, a quarter or a
+/// month (`2019`, `Q2`, `2019-08`), which split one series by time.
+fn series_of(source: &str) -> String {
+    let folder = source.rsplit_once('/').map_or("", |(folder, _)| folder);
+    folder
+        .split('/')
+        .filter(|segment| !is_period(segment))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn is_period(segment: &str) -> bool {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let quarter = segment.len() == 2
+        && segment.as_bytes()[0].eq_ignore_ascii_case(&b'q')
+        && matches!(segment.as_bytes()[1], b'1'..=b'4');
+    digits(segment, 4)
+        || quarter
+        || segment
+            .split_once('-')
+            .is_some_and(|(y, m)| digits(y, 4) && digits(m, 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Node;
+
+    struct Fixture(KnowledgeGraph);
+
+    impl Fixture {
+        fn meeting(&mut self, file: &str, date: &str) {
+            self.0.upsert(Node {
+                id: format!("meeting/{file}"),
+                label: file.into(),
+                data: NodeData::Meeting {
+                    date: Some(date.into()),
+                    title: None,
+                },
+                provenance: vec![Provenance::new(file, 1, 30)],
+            });
+        }
+
+        fn action(&mut self, file: &str, n: u32, text: &str, marked: ActionStatus, who: &str) {
+            let node = self.0.upsert(Node {
+                id: format!("meeting/{file}/action/{n}"),
+                label: text.into(),
+                data: NodeData::ActionItem {
+                    status: marked,
+                    due: None,
+                    evidence: None,
+                },
+                provenance: vec![Provenance::new(file, n + 10, n + 10)],
+            });
+            let meeting = self.0.find(&format!("meeting/{file}")).unwrap();
+            self.0.relate(
+                node,
+                meeting,
+                EdgeKind::InMeeting,
+                Provenance::new(file, n + 10, n + 10),
+            );
+            if !who.is_empty() {
+                let person = self.0.upsert(Node {
+                    id: format!("person/{who}"),
+                    label: who.into(),
+                    data: NodeData::Person {
+                        handles: vec![],
+                        aliases: vec![],
+                    },
+                    provenance: vec![Provenance::new(file, 1, 1)],
+                });
+                self.0.relate(
+                    node,
+                    person,
+                    EdgeKind::Assignee,
+                    Provenance::new(file, n + 10, n + 10),
+                );
+            }
+        }
+
+        fn status(&self, id: &str) -> (ActionStatus, Option<(StatusReason, String)>) {
+            let node = self.0.node(self.0.find(id).unwrap());
+            let NodeData::ActionItem {
+                status, evidence, ..
+            } = &node.data
+            else {
+                panic!("{id} is no action");
+            };
+            (
+                *status,
+                evidence
+                    .as_ref()
+                    .map(|(r, p)| (*r, format!("{}:{}", p.source, p.line))),
+            )
+        }
+    }
+
+    #[test]
+    fn later_meetings_settle_earlier_actions() {
+        use ActionStatus::*;
+        let mut f = Fixture(KnowledgeGraph::new());
+        f.meeting("ops/01.md", "2025-01-01");
+        f.meeting("ops/02.md", "2025-01-08");
+        f.meeting("ops/03.md", "2025-01-15");
+        f.action(
+            "ops/01.md",
+            1,
+            "Write the backup runbook for the database",
+            Unknown,
+            "ann",
+        );
+        f.action(
+            "ops/01.md",
+            2,
+            "Rotate the TLS certificates of the mail relay",
+            Unknown,
+            "bo",
+        );
+        f.action("ops/01.md", 3, "Order more disks", Unknown, "cy");
+        f.action("ops/01.md", 4, "Book the room for the summit", Open, "");
+        f.action(
+            "ops/02.md",
+            1,
+            "[x] backup runbook for the database written",
+            Done,
+            "ann",
+        );
+        f.action(
+            "ops/02.md",
+            2,
+            "rotate mail relay TLS certificates",
+            Unknown,
+            "bo",
+        );
+        // The same words for another person are another task.
+        f.action("ops/02.md", 3, "Order more disks", Unknown, "dee");
+        f.action("ops/03.md", 1, "Plan the spring release", Unknown, "ann");
+        settle(&mut f.0);
+        assert_eq!(
+            f.status("meeting/ops/01.md/action/1"),
+            (
+                Done,
+                Some((StatusReason::ReportedDone, "ops/02.md:11".into()))
+            )
+        );
+        assert_eq!(
+            f.status("meeting/ops/01.md/action/2"),
+            (
+                Open,
+                Some((StatusReason::RepeatedOpen, "ops/02.md:12".into()))
+            )
+        );
+        assert_eq!(f.status("meeting/ops/01.md/action/3"), (Unknown, None));
+        assert_eq!(
+            f.status("meeting/ops/01.md/action/4"),
+            (
+                Open,
+                Some((StatusReason::MarkedOpen, "ops/01.md:14".into()))
+            )
+        );
+        assert_eq!(
+            f.status("meeting/ops/02.md/action/1"),
+            (
+                Done,
+                Some((StatusReason::MarkedDone, "ops/02.md:11".into()))
+            )
+        );
+        // Never taken up again, and its meeting is not the folder's latest.
+        assert_eq!(f.status("meeting/ops/02.md/action/2"), (Unknown, None));
+        assert_eq!(
+            f.status("meeting/ops/03.md/action/1"),
+            (
+                Open,
+                Some((StatusReason::LatestMeeting, "ops/03.md:11".into()))
+            )
+        );
+    }
+
+    #[test]
+    fn a_series_spans_year_folders_and_a_repeat_must_come_soon() {
+        use ActionStatus::*;
+        let mut f = Fixture(KnowledgeGraph::new());
+        f.meeting("notes/2024/12-01.md", "2024-12-01");
+        f.meeting("notes/2025/01-05.md", "2025-01-05");
+        f.meeting("notes/2025/09-01.md", "2025-09-01");
+        f.meeting("oneoff/retro.md", "2025-09-02");
+        let task = "Draft the charter for the security working group";
+        f.action("notes/2024/12-01.md", 1, task, Unknown, "ann");
+        f.action("notes/2025/01-05.md", 1, task, Unknown, "ann");
+        f.action("notes/2025/09-01.md", 1, task, Unknown, "ann");
+        f.action(
+            "oneoff/retro.md",
+            1,
+            "Collect feedback from the summit",
+            Unknown,
+            "bo",
+        );
+        settle(&mut f.0);
+        assert_eq!(
+            f.status("meeting/notes/2024/12-01.md/action/1").1,
+            Some((StatusReason::RepeatedOpen, "notes/2025/01-05.md:11".into()))
+        );
+        // Eight months later is too late to tell.
+        assert_eq!(
+            f.status("meeting/notes/2025/01-05.md/action/1"),
+            (Unknown, None)
+        );
+        assert_eq!(
+            f.status("meeting/notes/2025/09-01.md/action/1").1,
+            Some((StatusReason::LatestMeeting, "notes/2025/09-01.md:11".into()))
+        );
+        // A folder of one meeting is no series whose latest meeting means anything.
+        assert_eq!(
+            f.status("meeting/oneoff/retro.md/action/1"),
+            (Unknown, None)
+        );
+        assert_eq!(series_of("a/2018/Q2/x.md"), "a");
+        assert_eq!(series_of("a/2019-08/x.md"), "a");
+        assert_eq!(series_of("x.md"), "");
+    }
+
+    #[test]
+    fn words_leave_out_function_words_and_numbers() {
+        let w = words("AI @mira-k: announce the window on the status page by 2025-01-14");
+        let w: Vec<&str> = w.iter().map(String::as_str).collect();
+        assert_eq!(w, ["announce", "mira", "page", "status", "window"]);
+    }
+}
