@@ -171,7 +171,7 @@ CASES = [
     ("decision with an assignee", "d", "Closed", [], ["id:d schema:agent id:p ."]),
     # ActionItem
     ("action without a status", "a", "MinCount", ['id:a mg:status "open" .'], []),
-    ("action status not open or done", "a", "In", ['id:a mg:status "open" .'], ['id:a mg:status "closed" .']),
+    ("action status not open, done or unknown", "a", "In", ['id:a mg:status "open" .'], ['id:a mg:status "closed" .']),
     ("action with two statuses", "a", "MaxCount", [], ['id:a mg:status "done" .']),
     ("action due an integer", "a", "Node", ['id:a mg:due "2024-03-12"^^xsd:date .'], ["id:a mg:due 12 ."]),
     ("assignee that is an issue", "a", "Class", [], ["id:a schema:agent id:issue ."]),

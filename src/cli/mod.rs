@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions and one file per subcommand.
 
 mod actions;
+mod completions;
 mod decisions;
 mod entities;
 mod export;
@@ -40,6 +41,10 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Write a commented minutegraph.toml configuration template.
     Init(init::InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Print the man page (roff), e.g. `minutegraph man > minutegraph.1`.
+    Man,
     /// Follow one topic, service, person or issue across meetings, in date order.
     Timeline(timeline::TimelineArgs),
     /// List action items, optionally only open ones, one person's, or about a topic.
@@ -66,6 +71,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Export(args) => export::run(args),
         Command::Init(args) => init::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man => completions::man(),
         Command::Stats(args) => stats::run(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Actions(args) => actions::run(args),

@@ -948,3 +948,35 @@ fn every_command_takes_the_shared_input_flags_and_counts_repeated_warnings() {
     let text = std::fs::read_to_string(&report).unwrap();
     assert!(text.contains("| files read | 6 |"), "{text}");
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_command_line() {
+    let out = minutegraph()
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let script = String::from_utf8(out.stdout).unwrap();
+    for sub in ["export", "query", "push", "decisions"] {
+        assert!(script.contains(sub), "bash completion lacks {sub}");
+    }
+    // bash itself must accept the script.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minutegraph.bash");
+    std::fs::write(&path, &script).unwrap();
+    let checked = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .status();
+    if let Ok(status) = checked {
+        assert!(status.success(), "bash -n rejects the completion script");
+    }
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let out = minutegraph().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success() && out.stdout.len() > 500, "{shell}");
+    }
+    let out = minutegraph().arg("man").output().unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH minutegraph 1"), "{page}");
+    assert!(page.contains("push"));
+}
