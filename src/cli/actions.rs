@@ -59,7 +59,7 @@ impl FilterArgs {
     }
 }
 
-fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+pub(super) fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     text.parse()
         .map_err(|_| format!("'{text}' is not a date (expected YYYY-MM-DD)"))
 }

@@ -13,6 +13,7 @@ mod entities;
 mod filter;
 mod graph;
 mod matching;
+mod select;
 pub mod shipped;
 pub mod sparql;
 mod timeline;
@@ -22,6 +23,7 @@ pub use decisions::{DecisionRow, decisions};
 pub use entities::{EntityKind, EntityOrder, EntityRow, entities, sort as sort_entities};
 pub use filter::Filter;
 pub use matching::{find_nodes, suggestions};
+pub use select::{Selection, select};
 pub use timeline::{ActionSummary, DecisionSummary, Matched, Timeline, TimelineEntry, timeline};
 
 use crate::model::{ActionStatus, NodeKind};

@@ -980,3 +980,38 @@ fn completions_and_man_page_come_from_the_command_line() {
     assert!(page.contains(".TH minutegraph 1"), "{page}");
     assert!(page.contains("push"));
 }
+
+#[test]
+fn export_selects_the_meetings_of_one_thing() {
+    let meetings = |args: &[&str]| -> BTreeSet<String> {
+        let out = minutegraph()
+            .args(["export", "-q", "-f", "ntriples"])
+            .args(args)
+            .arg(examples())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .filter(|l| l.contains(RDF_TYPE) && l.ends_with(&format!("<{MG}Meeting> .")))
+            .map(|l| l.split(' ').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(meetings(&[]).len(), EXAMPLES.len());
+    // Grafana is named in four of the examples (entities says so too).
+    assert_eq!(meetings(&["--service", "grafana"]).len(), 4);
+    let march = meetings(&["--person", "mira-k", "--since", "2025-03-01"]);
+    assert!(!march.is_empty() && march.len() < 4, "{march:?}");
+    assert!(
+        march.iter().all(|m| m.contains("/meeting/2025-03-")),
+        "{march:?}"
+    );
+    let out = minutegraph()
+        .args(["export", "-q", "--issue", "no-such#1"])
+        .arg(examples())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no issue matches"));
+}
