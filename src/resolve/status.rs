@@ -103,7 +103,7 @@ fn status_of(
     let at_latest = a.date.is_some_and(|d| {
         latest
             .get(&a.series)
-            .is_some_and(|s| s.meetings > 1 && s.date == d)
+            .is_some_and(|s| s.meetings > 1 && s.date == d && s.active)
     });
     if at_latest {
         return (
@@ -193,10 +193,13 @@ fn collect(graph: &KnowledgeGraph) -> Vec<Action> {
     actions
 }
 
-/// The latest meeting of a series and how many dated meetings it has.
+/// The latest meeting of a series, how many dated meetings it has, and
+/// whether it still meets (its latest meeting is at most [`WINDOW_DAYS`]
+/// before the latest meeting of the whole input).
 struct Latest {
     date: jiff::civil::Date,
     meetings: usize,
+    active: bool,
 }
 
 /// The latest meeting date of each series.
@@ -215,11 +218,21 @@ fn latest_dates(graph: &KnowledgeGraph) -> HashMap<String, Latest> {
         let Ok(date) = date.parse::<jiff::civil::Date>() else {
             continue;
         };
-        let entry = latest
-            .entry(series_of(&place.source))
-            .or_insert(Latest { date, meetings: 0 });
+        let entry = latest.entry(series_of(&place.source)).or_insert(Latest {
+            date,
+            meetings: 0,
+            active: false,
+        });
         entry.meetings += 1;
         entry.date = entry.date.max(date);
+    }
+    let newest = latest.values().map(|l| l.date).max();
+    for l in latest.values_mut() {
+        l.active = newest.is_some_and(|n| {
+            l.date
+                .checked_add(jiff::Span::new().days(WINDOW_DAYS))
+                .is_ok_and(|limit| limit >= n)
+        });
     }
     latest
 }
@@ -440,6 +453,19 @@ mod tests {
             f.status("meeting/oneoff/retro.md/action/1"),
             (Unknown, None)
         );
+        // A series that stopped meeting long before the others says nothing
+        // about its last actions.
+        f.meeting("old/01.md", "2020-01-01");
+        f.meeting("old/02.md", "2020-02-01");
+        f.action(
+            "old/02.md",
+            1,
+            "Archive the old mailing list",
+            Unknown,
+            "cy",
+        );
+        settle(&mut f.0);
+        assert_eq!(f.status("meeting/old/02.md/action/1"), (Unknown, None));
         assert_eq!(series_of("a/2018/Q2/x.md"), "a");
         assert_eq!(series_of("a/2019-08/x.md"), "a");
         assert_eq!(series_of("x.md"), "");
