@@ -2,7 +2,7 @@
 //! assigned to one person, with the meeting and agenda item they were recorded in.
 
 use super::graph::{self, MeetingInfo};
-use super::{Filter, Status, date_order, matching};
+use super::{Dated, Filter, Status, matching, sort_by_date};
 use crate::model::{EdgeKind, KnowledgeGraph, NodeData, NodeKind};
 use petgraph::stable_graph::NodeIndex;
 use serde::{Deserialize, Serialize};
@@ -79,12 +79,14 @@ pub fn actions(
         .map(|(_, r)| r)
         .filter(|r| !open_only || r.status == Status::Open)
         .collect();
-    rows.sort_by(|a, b| {
-        date_order(a.date.as_deref(), &a.source, a.line)
-            .cmp(&date_order(b.date.as_deref(), &b.source, b.line))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    sort_by_date(&mut rows);
     rows
+}
+
+impl Dated for ActionRow {
+    fn place(&self) -> (Option<&str>, &str, u32, &str) {
+        (self.date.as_deref(), &self.source, self.line, &self.id)
+    }
 }
 
 fn assigned_to(graph: &KnowledgeGraph, action: NodeIndex, people: &BTreeSet<NodeIndex>) -> bool {

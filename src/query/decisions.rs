@@ -2,9 +2,9 @@
 //! meetings within a date range, with the meeting and agenda item they were
 //! recorded in.
 
-use super::date_order;
 use super::filter::Filter;
 use super::graph::{self, MeetingInfo};
+use super::{Dated, sort_by_date};
 use crate::model::{KnowledgeGraph, NodeKind};
 use petgraph::stable_graph::NodeIndex;
 use serde::{Deserialize, Serialize};
@@ -42,12 +42,14 @@ pub fn decisions(graph: &KnowledgeGraph, filter: &Filter) -> Vec<DecisionRow> {
         .filter(|(i, r)| prepared.keeps(graph, *i, r.date.as_deref()))
         .map(|(_, r)| r)
         .collect();
-    rows.sort_by(|a, b| {
-        date_order(a.date.as_deref(), &a.source, a.line)
-            .cmp(&date_order(b.date.as_deref(), &b.source, b.line))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    sort_by_date(&mut rows);
     rows
+}
+
+impl Dated for DecisionRow {
+    fn place(&self) -> (Option<&str>, &str, u32, &str) {
+        (self.date.as_deref(), &self.source, self.line, &self.id)
+    }
 }
 
 fn row(graph: &KnowledgeGraph, idx: NodeIndex) -> DecisionRow {

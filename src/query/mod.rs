@@ -120,6 +120,23 @@ pub fn latest_meeting_date(graph: &crate::model::KnowledgeGraph) -> Option<jiff:
         .max()
 }
 
+/// A row that was read at a place in a dated meeting.
+pub(crate) trait Dated {
+    /// Meeting date, source, line and id.
+    fn place(&self) -> (Option<&str>, &str, u32, &str);
+}
+
+/// Sorts rows by meeting date (undated last), source, line, then id.
+pub(crate) fn sort_by_date<T: Dated>(rows: &mut [T]) {
+    rows.sort_by(|a, b| {
+        let (ad, asrc, al, aid) = a.place();
+        let (bd, bsrc, bl, bid) = b.place();
+        date_order(ad, asrc, al)
+            .cmp(&date_order(bd, bsrc, bl))
+            .then_with(|| aid.cmp(bid))
+    });
+}
+
 /// Order key for dated things: dated before undated, then by date, source and line.
 pub(crate) fn date_order<'a>(
     date: Option<&'a str>,

@@ -3,14 +3,9 @@
 //! minutes file written here for escaping. Every format must parse, and the same
 //! command must always print the same bytes.
 
-use assert_cmd::Command;
+use crate::support::{ok, repo, run};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::Output;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use std::path::Path;
 
 /// `../shared/corpus` (relative to the repository), or `None` with a note when
 /// the corpus is not checked out beside it.
@@ -26,26 +21,6 @@ fn corpus(sub: &str) -> Option<String> {
         eprintln!("note: {rel} not found; skipping this test");
         None
     }
-}
-
-/// Run the binary from the repository root.
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_minutegraph"))
-        .current_dir(repo())
-        .args(args)
-        .output()
-        .expect("minutegraph runs")
-}
-
-/// Run and insist on success; the standard output as text.
-fn ok(args: &[&str]) -> String {
-    let out = run(args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("output is UTF-8")
 }
 
 fn json(args: &[&str]) -> Value {

@@ -7,33 +7,9 @@
 //! To add a ready-made query, add `queries/NAME.rq`, list it in
 //! `src/query/shipped.rs` and write its expected answer here.
 
-use assert_cmd::Command;
+use crate::support::{ok, repo, run};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::process::Output;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_minutegraph"))
-        .current_dir(repo())
-        .args(args)
-        .output()
-        .expect("minutegraph runs")
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = run(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
 
 /// The values a ready-made query needs in these tests.
 fn vars_of(name: &str) -> Vec<&'static str> {
@@ -45,7 +21,7 @@ fn vars_of(name: &str) -> Vec<&'static str> {
 
 #[test]
 fn every_ready_made_query_gives_its_expected_answer() {
-    let listed = stdout_of(&["query", "--list"]);
+    let listed = ok(&["query", "--list"]);
     let names: Vec<&str> = listed
         .lines()
         .filter(|l| !l.starts_with(' '))
@@ -62,7 +38,7 @@ fn every_ready_made_query_gives_its_expected_answer() {
             "csv",
         ];
         args.extend(vars_of(name));
-        let got = stdout_of(&args).replace("\r\n", "\n");
+        let got = ok(&args).replace("\r\n", "\n");
         let expected_path = repo().join(format!("tests/queries/{name}.csv"));
         let expected = std::fs::read_to_string(&expected_path)
             .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()))
@@ -73,7 +49,7 @@ fn every_ready_made_query_gives_its_expected_answer() {
 
 #[test]
 fn open_actions_per_person_agree_with_the_actions_command() {
-    let json = stdout_of(&["actions", "examples/minutes", "--open", "--format", "json"]);
+    let json = ok(&["actions", "examples/minutes", "--open", "--format", "json"]);
     let rows: Vec<Value> = serde_json::from_str(&json).unwrap();
     let mut expected: BTreeMap<String, usize> = BTreeMap::new();
     for row in &rows {
@@ -84,7 +60,7 @@ fn open_actions_per_person_agree_with_the_actions_command() {
         }
     }
     assert!(expected.len() >= 2);
-    let csv = stdout_of(&[
+    let csv = ok(&[
         "query",
         "examples/minutes",
         "--name",
@@ -105,7 +81,7 @@ fn open_actions_per_person_agree_with_the_actions_command() {
 
 #[test]
 fn named_graphs_hold_what_the_nquads_export_holds() {
-    let nquads = stdout_of(&["export", "examples/minutes", "--format", "nquads"]);
+    let nquads = ok(&["export", "examples/minutes", "--format", "nquads"]);
     let mut expected: BTreeMap<String, usize> = BTreeMap::new();
     for line in nquads.lines().filter(|l| !l.is_empty()) {
         let graph = line
@@ -118,7 +94,7 @@ fn named_graphs_hold_what_the_nquads_export_holds() {
         *expected.entry(graph).or_default() += 1;
     }
     assert_eq!(expected.len(), 9, "one graph per example file");
-    let csv = stdout_of(&[
+    let csv = ok(&[
         "query",
         "examples/minutes",
         "--format",
@@ -138,7 +114,7 @@ fn named_graphs_hold_what_the_nquads_export_holds() {
 
 #[test]
 fn the_default_graph_holds_each_fact_once() {
-    let csv = stdout_of(&[
+    let csv = ok(&[
         "query",
         "examples/minutes",
         "--format",
@@ -156,20 +132,20 @@ fn the_default_graph_holds_each_fact_once() {
 #[test]
 fn answers_come_in_every_format() {
     let select = "SELECT ?name WHERE { ?s a mg:Service ; schema:name ?name } ORDER BY ?name";
-    let json = stdout_of(&["query", "examples/minutes", "-f", "json", select]);
+    let json = ok(&["query", "examples/minutes", "-f", "json", select]);
     let value: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["head"]["vars"][0], "name");
     let bindings = value["results"]["bindings"].as_array().unwrap();
     assert!(bindings.iter().any(|b| b["name"]["value"] == "Keycloak"));
 
-    let tsv = stdout_of(&["query", "examples/minutes", "-f", "tsv", select]);
+    let tsv = ok(&["query", "examples/minutes", "-f", "tsv", select]);
     assert!(tsv.starts_with("?name\n"), "{tsv}");
     assert!(tsv.contains("\"Keycloak\"\n"));
 
-    let table = stdout_of(&["query", "examples/minutes", select]);
+    let table = ok(&["query", "examples/minutes", select]);
     assert!(table.starts_with("name\n----"), "{table}");
 
-    let ask = stdout_of(&[
+    let ask = ok(&[
         "query",
         "examples/minutes",
         "ASK { ?s schema:name \"Keycloak\" }",
@@ -177,13 +153,13 @@ fn answers_come_in_every_format() {
     assert_eq!(ask.trim(), "true");
 
     let construct = "CONSTRUCT { ?s schema:name ?n } WHERE { ?s a mg:Topic ; schema:name ?n }";
-    let turtle = stdout_of(&["query", "examples/minutes", construct]);
+    let turtle = ok(&["query", "examples/minutes", construct]);
     let triples: Vec<_> = oxttl::TurtleParser::new()
         .for_slice(turtle.as_bytes())
         .collect::<Result<_, _>>()
         .expect("CONSTRUCT answers are Turtle");
     assert_eq!(triples.len(), 30);
-    let nt = stdout_of(&["query", "examples/minutes", "-f", "ntriples", construct]);
+    let nt = ok(&["query", "examples/minutes", "-f", "ntriples", construct]);
     assert_eq!(nt.lines().count(), 30);
 }
 
@@ -216,7 +192,7 @@ fn bad_queries_and_values_are_explained() {
 fn values_are_typed_and_reach_filters() {
     let query = "SELECT ?name WHERE { ?m a mg:Meeting ; schema:name ?name ; \
                  schema:startDate ?d FILTER (?d >= ?since) } ORDER BY ?name";
-    let csv = stdout_of(&[
+    let csv = ok(&[
         "query",
         "examples/minutes",
         "-f",
@@ -231,9 +207,9 @@ fn values_are_typed_and_reach_filters() {
 
 #[test]
 fn the_decisions_view_agrees_with_the_ready_made_query() {
-    let json = stdout_of(&["decisions", "examples/minutes", "--format", "json"]);
+    let json = ok(&["decisions", "examples/minutes", "--format", "json"]);
     let all: Vec<Value> = serde_json::from_str(&json).unwrap();
-    let csv = stdout_of(&[
+    let csv = ok(&[
         "query",
         "examples/minutes",
         "-f",
@@ -242,7 +218,7 @@ fn the_decisions_view_agrees_with_the_ready_made_query() {
     ]);
     assert_eq!(all.len(), csv.lines().count() - 1);
     // Every decision of March, and only those.
-    let json = stdout_of(&[
+    let json = ok(&[
         "decisions",
         "examples/minutes",
         "--since",

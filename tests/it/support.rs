@@ -1,5 +1,6 @@
 //! A small knowledge graph built by hand through the model API, shared by the
-//! export tests, plus helpers to run an exporter into memory.
+//! export tests, plus helpers to run an exporter into memory and to run the
+//! binary from the repository root.
 
 use minutegraph::export::{ExportOptions, Format};
 use minutegraph::model::{
@@ -174,4 +175,29 @@ pub fn export_with(format: Format, graph: &KnowledgeGraph, options: &ExportOptio
 /// Runs the exporter of `format` on `graph` with the default options.
 pub fn export(format: Format, graph: &KnowledgeGraph) -> Vec<u8> {
     export_with(format, graph, &ExportOptions::default())
+}
+
+/// The repository root.
+pub fn repo() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the binary from the repository root.
+pub fn run(args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::new(env!("CARGO_BIN_EXE_minutegraph"))
+        .current_dir(repo())
+        .args(args)
+        .output()
+        .expect("minutegraph runs")
+}
+
+/// Runs the binary, insisting on success; its standard output as text.
+pub fn ok(args: &[&str]) -> String {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("output is UTF-8")
 }
