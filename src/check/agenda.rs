@@ -25,8 +25,19 @@ pub fn not_discussed(ctx: &FileContext) -> Vec<Finding> {
             continue;
         }
         let end = list_end(blocks, i + 1);
-        let body = &blocks[end..];
-        if body.iter().any(|b| b.heading_level().is_some()) {
+        // The body is the rest of this meeting, not the next one in the file.
+        let last = ctx
+            .record
+            .meetings
+            .iter()
+            .find(|m| (m.line..=m.end_line).contains(&blocks[i].line))
+            .map_or(u32::MAX, |m| m.end_line);
+        let body_end = blocks[end..]
+            .iter()
+            .position(|b| b.line > last)
+            .map_or(blocks.len(), |n| end + n);
+        let body = &blocks[end..body_end];
+        if body.iter().any(|b| b.heading_level().is_some()) && !called_off(body) {
             for entry in flat_entries(&blocks[i + 1..end]) {
                 if !taken_up(&entry.text, body) {
                     let title = super::rules::short(&entry.text);
@@ -56,6 +67,14 @@ fn is_agenda_title(b: &Block) -> bool {
     text == "agenda" || text == "agenda items"
 }
 
+/// Whether the minutes after the agenda say the meeting was cancelled.
+fn called_off(body: &[Block]) -> bool {
+    body.iter().any(|b| {
+        let text = b.text.to_lowercase();
+        text.contains("cancelled") || text.contains("canceled")
+    })
+}
+
 /// The first block after the list that starts at `start`: whatever follows
 /// the agenda list, in its section or not, may take its entries up.
 fn list_end(blocks: &[Block], start: usize) -> usize {
@@ -80,14 +99,14 @@ fn flat_entries(section: &[Block]) -> Vec<&Block> {
         .collect()
 }
 
-/// Whether some block of `body` shares an issue number with the entry, or at
-/// least half of its telling words. An aside in parentheses is not the subject.
+/// Whether some block of `body` shares an issue number with the entry, or
+/// half of its telling words (two are enough for a long entry). An aside in parentheses is not the subject.
 fn taken_up(entry: &str, body: &[Block]) -> bool {
     let wanted = words(&without_asides(entry));
     if wanted.is_empty() {
         return true;
     }
-    let need = wanted.len().div_ceil(2);
+    let need = wanted.len().div_ceil(2).min(2);
     body.iter().any(|b| {
         let have = words(&b.text);
         let met = wanted
@@ -181,6 +200,20 @@ mod tests {
     fn asides_acronyms_and_longer_forms_match() {
         let text = format!(
             "{HEAD}## Agenda\n\n- CPC membership (see the update)\n\n## Notes\n\n- Revisiting the policy to become a CPC member\n"
+        );
+        assert_eq!(places(&text, Rule::AgendaItemNotDiscussed), vec![]);
+    }
+
+    #[test]
+    fn the_next_meeting_in_the_file_does_not_count() {
+        let text = "# 2024-03-12\n\n## Attendees\n\n- Ann Example\n\n## Agenda\n\n- Flaky tests\n\n# 2024-03-05\n\n## Attendees\n\n- Ann Example\n\n## Notes\n\n- Nothing new.\n";
+        assert_eq!(places(text, Rule::AgendaItemNotDiscussed), vec![]);
+    }
+
+    #[test]
+    fn a_cancelled_meeting_discusses_nothing() {
+        let text = format!(
+            "{HEAD}## Agenda\n\n- Opening\n- Closure\n\n## Notes\n\nCancelled for lack of agenda.\n"
         );
         assert_eq!(places(&text, Rule::AgendaItemNotDiscussed), vec![]);
     }

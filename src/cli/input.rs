@@ -235,7 +235,7 @@ fn kind_of(message: &str) -> &str {
 }
 
 /// Whether to colour standard error.
-pub fn colored(choice: ColorChoice) -> bool {
+fn colored(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
