@@ -83,13 +83,14 @@ pub fn action_without_owner(ctx: &FileContext) -> Vec<Finding> {
 }
 
 /// `#123` where no repository could be known: the graph cannot link it.
+/// A place in a ranking (`#2 on my list`) is not an issue.
 pub fn issue_without_repository(ctx: &FileContext) -> Vec<Finding> {
     ctx.record
         .meetings
         .iter()
         .flat_map(|m| &m.issues)
         .map(|i| &i.what)
-        .filter(|i| i.key.starts_with('#'))
+        .filter(|i| i.key.starts_with('#') && !is_rank(ctx.line(i.line), &i.key))
         .map(|i| {
             ctx.finding(
                 Rule::IssueWithoutRepository,
@@ -176,6 +177,18 @@ fn says_nothing(text: &str) -> bool {
     };
     let rest = rest.trim().to_lowercase();
     rest.is_empty() || rest.starts_with("none") || rest.starts_with("no action")
+}
+
+/// Whether every `key` (`#8`) on `line` is a place in a ranking: followed by
+/// `on` (`#8 on the list`).
+fn is_rank(line: &str, key: &str) -> bool {
+    let mut places = line.match_indices(key).peekable();
+    places.peek().is_some()
+        && places.all(|(at, _)| {
+            let rest = &line[at + key.len()..];
+            !rest.starts_with(|c: char| c.is_ascii_digit())
+                && rest.split_whitespace().next() == Some("on")
+        })
 }
 
 /// A word without the punctuation around it.
@@ -279,6 +292,8 @@ mod tests {
     fn a_bare_issue_number_needs_a_repository() {
         let text = format!("{GOOD}- See #42 for details.\n");
         assert_eq!(places(&text, Rule::IssueWithoutRepository), vec![(11, 7)]);
+        let rank = format!("{GOOD}- It comes in at #8 on the list.\n");
+        assert_eq!(places(&rank, Rule::IssueWithoutRepository), vec![]);
         let named = format!("{GOOD}- See acme/tools#42 for details.\n");
         assert_eq!(places(&named, Rule::IssueWithoutRepository), vec![]);
         let config = Config {
