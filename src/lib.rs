@@ -4,8 +4,9 @@
 //! blocks with line spans, [`extract`] finds meetings, people, services, issues,
 //! agenda items, decisions and actions in one file, [`resolve`] merges the
 //! per-file results into one [`model::KnowledgeGraph`], and [`export`] writes it.
-//! [`pipeline`] runs the whole chain in one call.
+//! [`pipeline`] runs the whole chain in one call; [`check`] lints the minutes it read.
 
+pub mod check;
 pub mod config;
 pub mod document;
 pub mod error;

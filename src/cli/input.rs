@@ -101,6 +101,16 @@ impl ReadArgs {
 }
 
 impl Run<'_> {
+    /// The text of every file this run reads, for showing lines of findings.
+    pub fn sources(&self) -> std::collections::BTreeMap<String, minutegraph::check::Source> {
+        minutegraph::check::read_sources(self.paths, &self.filter)
+    }
+
+    /// The checked configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
     /// Reads the minutes (with a progress bar on a terminal) and prints the
     /// diagnostics: every error, and warnings as `-q` / `-v` ask.
     pub fn read(self) -> Read {

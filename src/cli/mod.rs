@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions and one file per subcommand.
 
 mod actions;
+mod check;
 mod completions;
 mod decisions;
 mod entities;
@@ -57,6 +58,9 @@ enum Command {
     Query(query::QueryArgs),
     /// Load the graph into a triple store (SPARQL 1.1 Graph Store protocol), one graph per file.
     Push(push::PushArgs),
+    /// Lint minutes for CI: missing dates and attendees, actions without owners,
+    /// issues without a repository, names written two ways, agenda items not discussed.
+    Check(check::CheckArgs),
     /// Print the block structure minutegraph reads from one file (for debugging rules).
     #[command(hide = true)]
     Blocks {
@@ -80,6 +84,7 @@ pub fn main() -> ExitCode {
         Command::Entities(args) => entities::run(args),
         Command::Query(args) => query::run(args),
         Command::Push(args) => push::run(args),
+        Command::Check(args) => check::run(args),
         Command::Blocks { path } => print_blocks(&path),
     };
     match result {

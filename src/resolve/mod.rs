@@ -16,7 +16,7 @@ pub use ids::{file_ids, slug, source_slug};
 use crate::config::Config;
 use crate::extract::records::{FileRecord, MeetingRecord, PersonRef, ServiceRef};
 use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, NodeKind, Provenance};
-use people::PersonIndex;
+pub use people::PersonIndex;
 use petgraph::stable_graph::NodeIndex;
 use services::ServiceIndex;
 use std::collections::{BTreeMap, BTreeSet};

@@ -87,6 +87,11 @@ impl PersonIndex {
         self.configured.get(canonical)
     }
 
+    /// Whether `name` (a name or handle, any case) is a spelling of someone.
+    pub fn knows(&self, name: &str) -> bool {
+        self.canonical.contains_key(&normalise(name))
+    }
+
     /// The canonical key for a person as written.
     pub fn canonical(&self, p: &PersonRef) -> String {
         let key = p.key();

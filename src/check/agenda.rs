@@ -1,0 +1,234 @@
+//! Agenda entries never discussed: a flat agenda list whose entries the body
+//! of the minutes (the sections and paragraphs after it) does not take up. An
+//! agenda whose entries carry their own notes is the discussion and is not
+//! checked; nor is one with no section after it.
+
+use super::{FileContext, Finding, Rule};
+use crate::document::{Block, BlockKind};
+use std::collections::BTreeSet;
+
+/// Words too common to tell two subjects apart.
+const COMMON: [&str; 24] = [
+    "about", "after", "again", "also", "and", "are", "before", "for", "from", "have", "into",
+    "more", "next", "not", "our", "over", "should", "that", "the", "their", "this", "what", "will",
+    "with",
+];
+
+/// Agenda entries that no later section or paragraph takes up.
+pub fn not_discussed(ctx: &FileContext) -> Vec<Finding> {
+    let blocks = &ctx.document.blocks;
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        if !is_agenda_title(&blocks[i]) {
+            i += 1;
+            continue;
+        }
+        let end = list_end(blocks, i + 1);
+        // The body is the rest of this meeting, not the next one in the file.
+        let last = ctx
+            .record
+            .meetings
+            .iter()
+            .find(|m| (m.line..=m.end_line).contains(&blocks[i].line))
+            .map_or(u32::MAX, |m| m.end_line);
+        let body_end = blocks[end..]
+            .iter()
+            .position(|b| b.line > last)
+            .map_or(blocks.len(), |n| end + n);
+        let body = &blocks[end..body_end];
+        if body.iter().any(|b| b.heading_level().is_some()) && !called_off(body) {
+            for entry in flat_entries(&blocks[i + 1..end]) {
+                if !taken_up(&entry.text, body) {
+                    let title = super::rules::short(&entry.text);
+                    found.push(ctx.finding(
+                        Rule::AgendaItemNotDiscussed,
+                        entry.line,
+                        ctx.column_of(entry.line, first_word(&entry.text)),
+                        format!("agenda item \"{title}\" is not taken up in the minutes"),
+                    ));
+                }
+            }
+        }
+        i = end.max(i + 1);
+    }
+    found
+}
+
+/// A heading, or a paragraph standing alone, that reads "Agenda".
+fn is_agenda_title(b: &Block) -> bool {
+    let heading = b.heading_level().is_some();
+    let label = b.kind == BlockKind::Paragraph && b.depth == 0 && !b.text.contains('\n');
+    if !(heading || label) {
+        return false;
+    }
+    let text = b.text.trim().trim_end_matches(':').trim().to_lowercase();
+    let text = text.trim_matches(|c: char| c == '*' || c == '_');
+    text == "agenda" || text == "agenda items"
+}
+
+/// Whether the minutes after the agenda say the meeting was cancelled.
+fn called_off(body: &[Block]) -> bool {
+    body.iter().any(|b| {
+        let text = b.text.to_lowercase();
+        text.contains("cancelled") || text.contains("canceled")
+    })
+}
+
+/// The first block after the list that starts at `start`: whatever follows
+/// the agenda list, in its section or not, may take its entries up.
+fn list_end(blocks: &[Block], start: usize) -> usize {
+    blocks[start..]
+        .iter()
+        .position(|b| b.depth == 0)
+        .map_or(blocks.len(), |n| start + n)
+}
+
+/// The entries of an agenda that is one flat list: none when any entry
+/// carries notes of its own beneath it.
+fn flat_entries(section: &[Block]) -> Vec<&Block> {
+    let nested = section
+        .iter()
+        .any(|b| b.depth > 1 || b.kind == BlockKind::Paragraph && b.depth > 0);
+    if nested {
+        return Vec::new();
+    }
+    section
+        .iter()
+        .filter(|b| b.kind == BlockKind::ListItem && b.depth == 1)
+        .collect()
+}
+
+/// Whether some block of `body` shares an issue number with the entry, or
+/// half of its telling words (two are enough for a long entry). An aside in parentheses is not the subject.
+fn taken_up(entry: &str, body: &[Block]) -> bool {
+    let wanted = words(&without_asides(entry));
+    if wanted.is_empty() {
+        return true;
+    }
+    let need = wanted.len().div_ceil(2).min(2);
+    body.iter().any(|b| {
+        let have = words(&b.text);
+        let met = wanted
+            .iter()
+            .filter(|w| have.iter().any(|h| same_word(w, h)))
+            .count();
+        let number = wanted
+            .iter()
+            .any(|w| w.starts_with('#') && have.contains(w));
+        number || met >= need
+    })
+}
+
+/// Whether two telling words are one: equal, or one opens the other
+/// (`member`, `membership`; `release`, `releases`).
+fn same_word(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.starts_with('#') && long.starts_with(short) || a == b
+}
+
+/// `text` without the parts in parentheses.
+fn without_asides(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The telling words of a text: lower-cased, four letters or more and not
+/// common, acronyms of three capitals, and issue numbers (`#12`).
+fn words(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for token in text.split(|c: char| !(c.is_alphanumeric() || c == '#')) {
+        for (n, part) in token.split('#').enumerate() {
+            let number = n > 0 && !part.is_empty() && part.chars().all(|c| c.is_ascii_digit());
+            let acronym = part.chars().count() == 3 && part.chars().all(|c| c.is_uppercase());
+            let lower = part.to_lowercase();
+            if number {
+                out.insert(format!("#{part}"));
+            } else if acronym || lower.chars().count() >= 4 && !COMMON.contains(&lower.as_str()) {
+                out.insert(lower);
+            }
+        }
+    }
+    out
+}
+
+fn first_word(text: &str) -> &str {
+    text.split_whitespace().next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Rule;
+    use super::super::testing::places;
+
+    const HEAD: &str = "# Sync 2024-03-05\n\n## Attendees\n\n- Ann Example\n\n";
+
+    #[test]
+    fn an_entry_no_section_takes_up() {
+        let text = format!(
+            "{HEAD}## Agenda\n\n- Release plan\n- Website redesign\n- Budget for travel\n\n## Release plan\n\nWe agreed on dates.\n\n## Other\n\nThe travel budget is approved.\n"
+        );
+        assert_eq!(places(&text, Rule::AgendaItemNotDiscussed), vec![(10, 3)]);
+    }
+
+    #[test]
+    fn an_agenda_with_its_own_notes_is_the_discussion() {
+        let text = format!(
+            "{HEAD}## Agenda\n\n- Release plan\n  - dates agreed\n- Website redesign\n\n## Other\n\nNothing.\n"
+        );
+        assert_eq!(places(&text, Rule::AgendaItemNotDiscussed), vec![]);
+    }
+
+    #[test]
+    fn what_follows_the_list_in_its_section_takes_entries_up() {
+        let text = format!(
+            "{HEAD}## Agenda\n\n- Working group reviews\n\n| Group | Review |\n|---|---|\n| Docs | reviewed |\n\n## Other\n\nNothing.\n"
+        );
+        assert_eq!(places(&text, Rule::AgendaItemNotDiscussed), vec![]);
+    }
+
+    #[test]
+    fn asides_acronyms_and_longer_forms_match() {
+        let text = format!(
+            "{HEAD}## Agenda\n\n- CPC membership (see the update)\n\n## Notes\n\n- Revisiting the policy to become a CPC member\n"
+        );
+        assert_eq!(places(&text, Rule::AgendaItemNotDiscussed), vec![]);
+    }
+
+    #[test]
+    fn the_next_meeting_in_the_file_does_not_count() {
+        let text = "# 2024-03-12\n\n## Attendees\n\n- Ann Example\n\n## Agenda\n\n- Flaky tests\n\n# 2024-03-05\n\n## Attendees\n\n- Ann Example\n\n## Notes\n\n- Nothing new.\n";
+        assert_eq!(places(text, Rule::AgendaItemNotDiscussed), vec![]);
+    }
+
+    #[test]
+    fn a_cancelled_meeting_discusses_nothing() {
+        let text = format!(
+            "{HEAD}## Agenda\n\n- Opening\n- Closure\n\n## Notes\n\nCancelled for lack of agenda.\n"
+        );
+        assert_eq!(places(&text, Rule::AgendaItemNotDiscussed), vec![]);
+    }
+
+    #[test]
+    fn an_agenda_without_body_sections_is_not_checked() {
+        let text = format!("{HEAD}## Agenda\n\n- Release plan\n- Website redesign\n");
+        assert_eq!(places(&text, Rule::AgendaItemNotDiscussed), vec![]);
+    }
+
+    #[test]
+    fn an_issue_number_takes_up_its_entry() {
+        let text = format!(
+            "{HEAD}## Agenda\n\n- Flaky CI jobs acme/ci#12\n\n## Notes\n\n- acme/ci#12: retried, fixed.\n"
+        );
+        assert_eq!(places(&text, Rule::AgendaItemNotDiscussed), vec![]);
+    }
+}
