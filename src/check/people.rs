@@ -5,7 +5,7 @@
 //! counts only where the line shows it outside the other spelling.
 
 use super::{FileContext, Finding, Rule};
-use crate::extract::records::{MeetingRecord, PersonRef};
+use crate::extract::records::MeetingRecord;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// For one file: canonical person -> spelling -> (times written, first line).
@@ -16,7 +16,7 @@ pub fn handles(records: &[crate::extract::FileRecord]) -> BTreeSet<String> {
     records
         .iter()
         .flat_map(|r| &r.meetings)
-        .flat_map(people_of)
+        .flat_map(MeetingRecord::person_refs)
         .filter_map(|p| {
             let handle = if p.is_handle {
                 Some(&p.name)
@@ -31,7 +31,12 @@ pub fn handles(records: &[crate::extract::FileRecord]) -> BTreeSet<String> {
 /// Every spelling of a name in a file, by the person it resolves to.
 fn spellings(ctx: &FileContext) -> Spellings {
     let mut map = Spellings::new();
-    for p in ctx.record.meetings.iter().flat_map(people_of) {
+    for p in ctx
+        .record
+        .meetings
+        .iter()
+        .flat_map(MeetingRecord::person_refs)
+    {
         if p.is_handle {
             continue;
         }
@@ -157,17 +162,6 @@ fn written_apart(line: &str, spelling: &str, other: &str) -> bool {
         line.to_string()
     };
     rest.contains(spelling)
-}
-
-/// Every person reference of a meeting, as the graph reads them.
-fn people_of(m: &MeetingRecord) -> impl Iterator<Item = &PersonRef> {
-    m.attendees
-        .iter()
-        .chain(&m.absentees)
-        .chain(m.roles.iter().map(|(_, p)| p))
-        .chain(m.people.iter().map(|x| &x.what))
-        .chain(m.items.iter().flat_map(|i| &i.presenters))
-        .chain(m.actions.iter().flat_map(|a| &a.assignees))
 }
 
 #[cfg(test)]

@@ -242,6 +242,20 @@ pub struct MeetingRecord {
 }
 
 impl MeetingRecord {
+    /// Every person reference of the meeting: attendees, absentees, roles,
+    /// people named, presenters and assignees.
+    pub fn person_refs(&self) -> impl Iterator<Item = &PersonRef> {
+        self.attendees
+            .iter()
+            .chain(&self.absentees)
+            .chain(self.roles.iter().map(|(_, p)| p))
+            .chain(self.people.iter().map(|x| &x.what))
+            .chain(self.items.iter().flat_map(|i| &i.presenters))
+            .chain(self.actions.iter().flat_map(|a| &a.assignees))
+    }
+}
+
+impl MeetingRecord {
     /// Whether anything beyond mentions marks the text as minutes: people present,
     /// absent or in a role, decisions or actions.
     pub fn records_a_meeting(&self) -> bool {

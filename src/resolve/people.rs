@@ -33,7 +33,7 @@ impl PersonIndex {
         for p in records
             .iter()
             .flat_map(|r| r.meetings.iter())
-            .flat_map(people_of)
+            .flat_map(MeetingRecord::person_refs)
         {
             let name = normalise(&p.name);
             let key = p.key();
@@ -119,17 +119,6 @@ fn normalise(name: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
-}
-
-/// Every person reference in a meeting.
-fn people_of(m: &MeetingRecord) -> impl Iterator<Item = &PersonRef> {
-    m.attendees
-        .iter()
-        .chain(&m.absentees)
-        .chain(m.roles.iter().map(|(_, p)| p))
-        .chain(m.people.iter().map(|x| &x.what))
-        .chain(m.items.iter().flat_map(|i| &i.presenters))
-        .chain(m.actions.iter().flat_map(|a| &a.assignees))
 }
 
 #[cfg(test)]
