@@ -20,6 +20,19 @@ pub struct Filter {
     pub until: Option<Date>,
 }
 
+/// Whether a meeting dated `date` (`YYYY-MM-DD`) lies within `since` and
+/// `until`, both included; without either bound every meeting does, with one
+/// an undated meeting does not.
+pub(crate) fn in_window(date: Option<&str>, since: Option<Date>, until: Option<Date>) -> bool {
+    if since.is_none() && until.is_none() {
+        return true;
+    }
+    let Some(date) = date.and_then(|d| d.parse::<Date>().ok()) else {
+        return false;
+    };
+    since.is_none_or(|s| date >= s) && until.is_none_or(|u| date <= u)
+}
+
 /// A [`Filter`] with its topic threads looked up once in one graph.
 pub(crate) struct Prepared<'a> {
     filter: &'a Filter,
@@ -55,13 +68,7 @@ impl Prepared<'_> {
     }
 
     fn in_window(&self, date: Option<&str>) -> bool {
-        if self.filter.since.is_none() && self.filter.until.is_none() {
-            return true;
-        }
-        let Some(date) = date.and_then(|d| d.parse::<Date>().ok()) else {
-            return false;
-        };
-        self.filter.since.is_none_or(|s| date >= s) && self.filter.until.is_none_or(|u| date <= u)
+        in_window(date, self.filter.since, self.filter.until)
     }
 
     fn about_topic(&self, graph: &KnowledgeGraph, idx: NodeIndex) -> bool {

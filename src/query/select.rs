@@ -2,6 +2,7 @@
 //! within a date range that touch a topic, person, service or issue, with
 //! everything recorded in them and every entity they name.
 
+use super::filter::in_window;
 use super::{Selector, graph, matching};
 use crate::model::{KnowledgeGraph, NodeKind};
 use jiff::civil::Date;
@@ -53,13 +54,8 @@ pub fn select(graph: &KnowledgeGraph, selection: &Selection) -> Option<Knowledge
     }
     let mut keep: BTreeSet<NodeIndex> = BTreeSet::new();
     for (meeting, occurrences) in &members {
-        let date = graph::meeting_info(graph, Some(*meeting))
-            .date
-            .and_then(|d| d.parse::<Date>().ok());
-        let in_window = (selection.since.is_none() && selection.until.is_none())
-            || date.is_some_and(|d| {
-                selection.since.is_none_or(|s| d >= s) && selection.until.is_none_or(|u| d <= u)
-            });
+        let date = graph::meeting_info(graph, Some(*meeting)).date;
+        let in_window = in_window(date.as_deref(), selection.since, selection.until);
         if !in_window {
             continue;
         }
