@@ -2,9 +2,10 @@
 //! every common style (lists, prose, Markdown and HTML tables) and label lines
 //! such as `Present:`, `Regrets:`, `Chair:` and `Scribe:`.
 
+use super::findings::{Fact, Finding, Rule};
 use super::lexicon;
 use super::person;
-use super::records::{MeetingRecord, PersonRef};
+use super::records::PersonRef;
 use crate::config::Keywords;
 use crate::document::{Block, BlockKind};
 use crate::model::Role;
@@ -21,18 +22,14 @@ static ABSENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Names listed in an attendance (or absence) section. `affiliated` says the
 /// section's entries read `Name, Affiliation` (see [`lists_affiliations`]).
-pub(super) fn attendance_block(
-    block: &Block,
-    meeting: &mut MeetingRecord,
-    absent: bool,
-    affiliated: bool,
-) {
+pub(super) fn attendance_block(block: &Block, absent: bool, affiliated: bool) -> Vec<Finding> {
+    let mut found = Vec::new();
     if matches!(block.kind, BlockKind::Heading(_) | BlockKind::Code) {
-        return;
+        return found;
     }
     if block.kind == BlockKind::TableRow {
-        table_row_presence(block, meeting, absent);
-        return;
+        found.extend(table_row_presence(block, absent));
+        return found;
     }
     let text = block.text.clone();
     let listed = list_after_label(&text, block.line)
@@ -45,17 +42,18 @@ pub(super) fn attendance_block(
         Some(people) if !is_table_header(block) => {
             let absent = absent || ABSENCE_WORDS.is_match(&text);
             for p in people {
-                push_presence(meeting, p, absent);
+                found.push(presence(p, absent));
             }
         }
         _ => {
             if ABSENCE_WORDS.is_match(&text) {
                 for (p, _) in person::find_acting_names(&text, block.line) {
-                    push_presence(meeting, p, true);
+                    found.push(presence(p, true));
                 }
             }
         }
     }
+    found
 }
 
 fn is_table_header(block: &Block) -> bool {
@@ -69,9 +67,9 @@ fn is_table_header(block: &Block) -> bool {
 
 /// One row of an attendance table: a name cell, an optional presence mark
 /// (`X`, `✓`) in a short first column, and an optional handle column.
-fn table_row_presence(block: &Block, meeting: &mut MeetingRecord, absent: bool) {
+fn table_row_presence(block: &Block, absent: bool) -> Option<Finding> {
     if is_table_header(block) {
-        return;
+        return None;
     }
     let cells = &block.cells;
     let marked = cells
@@ -82,12 +80,10 @@ fn table_row_presence(block: &Block, meeting: &mut MeetingRecord, absent: bool) 
     } else {
         cells
     };
-    let Some((pos, name)) = name_cells.iter().enumerate().find_map(|(i, c)| {
+    let (pos, name) = name_cells.iter().enumerate().find_map(|(i, c)| {
         let name = c.split(['(', ',']).next().unwrap_or("").trim();
         (person::name_like(name) && !name.is_empty()).then_some((i, name))
-    }) else {
-        return;
-    };
+    })?;
     let mut p = person::person_ref(name, block.line);
     if let Some(handle) = name_cells[pos + 1..]
         .iter()
@@ -100,7 +96,7 @@ fn table_row_presence(block: &Block, meeting: &mut MeetingRecord, absent: bool) 
     }
     let has_mark_column = marked.is_some() || cells.first().is_some_and(|c| c.is_empty());
     let present = !has_mark_column || marked.is_some_and(|m| is_mark(m));
-    push_presence(meeting, p, absent || !present);
+    Some(presence(p, absent || !present))
 }
 
 fn is_mark(cell: &str) -> bool {
@@ -257,16 +253,19 @@ fn name_and_handle(text: &str, line: u32) -> Option<PersonRef> {
     })
 }
 
-fn push_presence(meeting: &mut MeetingRecord, p: PersonRef, absent: bool) {
-    if absent {
-        meeting.absentees.push(p);
+fn presence(p: PersonRef, absent: bool) -> Finding {
+    let fact = if absent {
+        Fact::Absent(p)
     } else {
-        meeting.attendees.push(p);
-    }
+        Fact::Attends(p)
+    };
+    Finding::stated(Rule::AttendanceSection, fact)
 }
 
 /// `Present: A, B`, `Regrets: C`, `Chair: D`, `Scribe: E` lines anywhere.
-pub(super) fn label_lines(block: &Block, meeting: &mut MeetingRecord, keywords: &Keywords) {
+pub(super) fn label_lines(block: &Block, keywords: &Keywords) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let mut add = |fact| found.push(Finding::stated(Rule::LabelLine, fact));
     for (line, text) in block.text_lines() {
         let Some((label, list)) = presence_label(text.trim(), keywords) else {
             continue;
@@ -280,23 +279,24 @@ pub(super) fn label_lines(block: &Block, meeting: &mut MeetingRecord, keywords: 
                     .any(|w| l.contains(w))
                     || ["out", "away", "unavailable"].contains(&l) =>
                 {
-                    meeting.absentees.push(p)
+                    add(Fact::Absent(p))
                 }
                 l if l.starts_with("chair") || l == "moderator" || l == "facilitator" => {
-                    meeting.roles.push((Role::Chair, p.clone()));
-                    meeting.attendees.push(p);
+                    add(Fact::Role(Role::Chair, p.clone()));
+                    add(Fact::Attends(p));
                 }
                 l if l.starts_with("scribe")
                     || l.starts_with("note")
                     || l.starts_with("minutes") =>
                 {
-                    meeting.roles.push((Role::Scribe, p.clone()));
-                    meeting.attendees.push(p);
+                    add(Fact::Role(Role::Scribe, p.clone()));
+                    add(Fact::Attends(p));
                 }
-                _ => meeting.attendees.push(p),
+                _ => add(Fact::Attends(p)),
             }
         }
     }
+    found
 }
 
 /// The label and list of a line such as `Present: A, B`; configured attendance
@@ -323,7 +323,8 @@ fn presence_label(text: &str, keywords: &Keywords) -> Option<(String, String)> {
 }
 
 /// Roles named in a housekeeping section (`Responsible for the minutes: @x`).
-pub(super) fn roles_in(block: &Block, meeting: &mut MeetingRecord) {
+pub(super) fn roles_in(block: &Block) -> Vec<Finding> {
+    let mut found = Vec::new();
     for (line, text) in block.text_lines() {
         let lower = text.to_lowercase();
         let role = if lower.contains("minutes")
@@ -344,18 +345,21 @@ pub(super) fn roles_in(block: &Block, meeting: &mut MeetingRecord) {
         };
         if let Some(role) = role {
             for p in person::find_handles(text, line) {
-                meeting.roles.push((role, p));
+                found.push(Finding::stated(Rule::Housekeeping, Fact::Role(role, p)));
             }
         }
     }
+    found
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use crate::extract::merge;
+    use crate::extract::records::MeetingRecord;
+
     fn meeting_from(text: &str) -> MeetingRecord {
-        let mut meeting = MeetingRecord::default();
         let block = Block::new(
             BlockKind::Paragraph,
             0,
@@ -363,8 +367,7 @@ mod tests {
             1,
             text.lines().count() as u32,
         );
-        label_lines(&block, &mut meeting, &Keywords::default());
-        meeting
+        merge::draft(&label_lines(&block, &Keywords::default()))
     }
 
     #[test]
@@ -385,9 +388,7 @@ mod tests {
     fn list_entries_keep_names_not_affiliations() {
         let listed = |text: &str| {
             let block = Block::new(BlockKind::ListItem, 1, text.to_string(), 4, 4);
-            let mut meeting = MeetingRecord::default();
-            attendance_block(&block, &mut meeting, false, false);
-            meeting
+            merge::draft(&attendance_block(&block, false, false))
                 .attendees
                 .into_iter()
                 .map(|p| p.name)
@@ -402,9 +403,7 @@ mod tests {
     fn affiliations_of_several_words_are_no_people() {
         let listed = |text: &str, affiliated: bool| {
             let block = Block::new(BlockKind::ListItem, 1, text.to_string(), 4, 4);
-            let mut meeting = MeetingRecord::default();
-            attendance_block(&block, &mut meeting, false, affiliated);
-            meeting
+            merge::draft(&attendance_block(&block, false, affiliated))
                 .attendees
                 .into_iter()
                 .map(|p| p.name)

@@ -6,8 +6,11 @@ use super::agenda::{self, Agenda};
 use super::attendance::{attendance_block, label_lines, lists_affiliations, roles_in};
 use super::dates::{self, Date};
 use super::decision;
+use super::findings::{Fact, Finding, Rule};
 use super::issue::{self, RepoContext};
-use super::outcomes::{ListParents, Place, ShownNames, outcomes};
+use super::merge;
+use super::names::NameIndex;
+use super::outcomes::{ListParents, Outcomes, Place, ShownNames, outcomes};
 use super::person::{self, Evidence};
 use super::records as issue_ref;
 use super::records::{MeetingRecord, Mention, PersonRef};
@@ -26,27 +29,65 @@ static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}.'’-]*){0,2})\s*:\s+\S").expect("regex")
 });
 
-/// Read the one meeting a document records.
+/// Read the one meeting a document records: the rules that find names run
+/// first, block by block; the names they find are indexed; the rules that
+/// need to know who is someone (decisions and actions, services, speakers) run
+/// next; then [`merge::meeting`] decides what the findings make.
 pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> MeetingRecord {
     let blocks = &*with_label_headings(&doc.blocks, &config.keywords);
     let sections = SectionMap::new(blocks, &config.keywords);
     let turns = Turns::find(blocks);
     let agenda = agenda::find_items(blocks, &sections, doc.style, &turns);
-    let mut meeting = MeetingRecord {
+    let header = MeetingRecord {
         date: meeting_date(doc, context)
             .or_else(|| dates::find_date(&context.folders.join("/")).map(|d| d.date))
             .or_else(|| year_less_date(doc, context)),
         title: meeting_title(doc),
         line: 1,
         end_line: blocks.iter().map(|b| b.end_line).max().unwrap_or(1),
+        items: agenda.items.clone(),
         ..MeetingRecord::default()
     };
-    let repo = repo_context(blocks, config);
-    authors(doc, context, &mut meeting);
-    let mut candidates = Candidates::default();
+    let section_of = block_sections(blocks, &sections, &agenda, config);
+    let mut findings = authors(doc, context);
+    findings.extend(name_rules(blocks, &sections, &section_of, &agenda, config));
+    let names = NameIndex::new(&findings);
+    findings.extend(outcome_rule(
+        blocks,
+        &section_of,
+        &agenda,
+        &turns,
+        &names,
+        config,
+    ));
+    for (i, s) in super::discovery::discover(blocks, &config.services) {
+        if !names.knows_person(&s.name) {
+            let found = Fact::Service(Mention {
+                what: s,
+                item: agenda.item_of_block[i],
+            });
+            findings.push(Finding::stated(Rule::Discovery, found));
+        }
+    }
+    let draft = merge::draft_onto(header.clone(), &findings);
+    findings.extend(super::speakers::speakers(
+        blocks,
+        &agenda.item_of_block,
+        &sections,
+        &turns,
+        &draft,
+    ));
+    merge::meeting(header, &findings, config)
+}
+
+/// The section kind that applies to each block.
+fn block_sections(
+    blocks: &[Block],
+    sections: &SectionMap,
+    agenda: &Agenda,
+    config: &Config,
+) -> Vec<Option<SectionKind>> {
     let listed = label_item_sections(blocks, &config.keywords);
-    let lists = ListParents::new(blocks);
-    let shown = ShownNames::new(blocks);
     // The first block of each agenda item, found once.
     let mut item_starts: HashMap<usize, usize> = HashMap::new();
     for (i, item) in agenda.item_of_block.iter().enumerate() {
@@ -54,94 +95,89 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
             item_starts.entry(*n).or_insert(i);
         }
     }
-    let section_of: Vec<Option<SectionKind>> = (0..blocks.len())
-        .map(|i| listed[i].or_else(|| effective_section(&sections, &agenda, &item_starts, i)))
-        .collect();
+    (0..blocks.len())
+        .map(|i| listed[i].or_else(|| effective_section(sections, agenda, &item_starts, i)))
+        .collect()
+}
+
+/// The findings of the rules that need no names: people, issues and services
+/// written in each block, attendance sections, housekeeping roles and label lines.
+fn name_rules(
+    blocks: &[Block],
+    sections: &SectionMap,
+    section_of: &[Option<SectionKind>],
+    agenda: &Agenda,
+    config: &Config,
+) -> Vec<Finding> {
+    let repo = repo_context(blocks, config);
     // `Name, Affiliation` entries in one attendance list make the whole section read so.
-    let affiliated = lists_affiliations(blocks.iter().zip(&section_of).filter_map(|(b, s)| {
+    let affiliated = lists_affiliations(blocks.iter().zip(section_of).filter_map(|(b, s)| {
         matches!(s, Some(SectionKind::Attendance | SectionKind::Absence)).then_some(b)
     }));
+    let mut findings = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         let item = agenda.item_of_block[i];
-        let section = section_of[i];
-        let repo = heading_repository(blocks, &sections, i).map_or_else(
+        let repo = heading_repository(blocks, sections, i).map_or_else(
             || repo.clone(),
             |r| RepoContext {
                 default_repository: Some(r),
                 ..repo.clone()
             },
         );
-        mentions(block, item, &repo, config, &mut meeting, &mut candidates);
-        match section {
+        findings.extend(mentions(block, item, &repo, config));
+        match section_of[i] {
             Some(SectionKind::Attendance) => {
-                attendance_block(block, &mut meeting, false, affiliated)
+                findings.extend(attendance_block(block, false, affiliated));
             }
-            Some(SectionKind::Absence) => attendance_block(block, &mut meeting, true, affiliated),
-            Some(SectionKind::Meta) => roles_in(block, &mut meeting),
+            Some(SectionKind::Absence) => {
+                findings.extend(attendance_block(block, true, affiliated))
+            }
+            Some(SectionKind::Meta) => findings.extend(roles_in(block)),
             _ => {}
         }
         if !matches!(
-            section,
+            section_of[i],
             Some(SectionKind::Attendance | SectionKind::Absence)
         ) {
-            label_lines(block, &mut meeting, &config.keywords);
-            if !opens_item(&agenda, i) && block.kind != BlockKind::Code {
-                let place = Place {
-                    item,
-                    section,
-                    turn: turns.speaker(i),
-                    lists: &lists,
-                    shown: &shown,
-                };
-                outcomes(blocks, i, &place, &mut meeting, config);
-            }
+            findings.extend(label_lines(block, &config.keywords));
         }
     }
-    for (i, s) in super::discovery::discover(blocks, &config.services) {
-        if !is_known_person(&meeting, &s.name) {
-            meeting.services.push(Mention {
-                what: s,
-                item: agenda.item_of_block[i],
-            });
+    findings
+}
+
+/// Decisions and actions, read block by block outside attendance sections,
+/// item headings and code.
+fn outcome_rule(
+    blocks: &[Block],
+    section_of: &[Option<SectionKind>],
+    agenda: &Agenda,
+    turns: &Turns,
+    names: &NameIndex,
+    config: &Config,
+) -> Vec<Finding> {
+    let lists = ListParents::new(blocks);
+    let shown = ShownNames::new(blocks);
+    let mut found = Outcomes::default();
+    for (i, block) in blocks.iter().enumerate() {
+        let section = section_of[i];
+        let listing = matches!(
+            section,
+            Some(SectionKind::Attendance | SectionKind::Absence)
+        );
+        if listing || opens_item(agenda, i) || block.kind == BlockKind::Code {
+            continue;
         }
+        let place = Place {
+            item: agenda.item_of_block[i],
+            section,
+            turn: turns.speaker(i),
+            lists: &lists,
+            shown: &shown,
+            names,
+        };
+        outcomes(blocks, i, &place, &mut found, config);
     }
-    meeting.items = agenda.items;
-    super::speakers::speakers(
-        blocks,
-        &agenda.item_of_block,
-        &sections,
-        &turns,
-        &mut meeting,
-    );
-    confirm_candidates(&mut meeting, candidates);
-    confirm_presenters(&mut meeting);
-    // Minutes that list no one present still show who took part: those who
-    // presented an item.
-    if meeting.attendees.is_empty() {
-        for p in meeting.items.iter().flat_map(|it| &it.presenters) {
-            if !meeting.attendees.iter().any(|a| a.key() == p.key()) {
-                meeting.attendees.push(p.clone());
-            }
-        }
-    }
-    for it in &meeting.items {
-        for p in &it.presenters {
-            meeting.people.push(Mention {
-                what: p.clone(),
-                item: None,
-            });
-        }
-    }
-    for a in &meeting.actions {
-        for p in &a.assignees {
-            meeting.people.push(Mention {
-                what: p.clone(),
-                item: a.item,
-            });
-        }
-    }
-    super::person_links::canonicalise(&mut meeting, config);
-    meeting
+    found.into_findings(blocks)
 }
 
 fn opens_item(agenda: &Agenda, i: usize) -> bool {
@@ -255,7 +291,8 @@ fn repo_context(blocks: &[Block], config: &Config) -> RepoContext {
 }
 
 /// Front matter authors; a key known to the author registry keeps its name and key.
-fn authors(doc: &Document, context: &FileContext, meeting: &mut MeetingRecord) {
+fn authors(doc: &Document, context: &FileContext) -> Vec<Finding> {
+    let mut found = Vec::new();
     if let Some(fm) = &doc.front_matter {
         for author in fm.list("authors").into_iter().chain(fm.list("author")) {
             let line = fm.line + 1;
@@ -268,12 +305,14 @@ fn authors(doc: &Document, context: &FileContext, meeting: &mut MeetingRecord) {
                 },
                 None => PersonRef::name(author, line),
             };
-            meeting.people.push(Mention {
+            let named = Fact::Named(Mention {
                 what: person,
                 item: None,
             });
+            found.push(Finding::stated(Rule::FrontMatter, named));
         }
     }
+    found
 }
 
 /// The repository an enclosing heading names (`### owner/repo`, or a heading
@@ -301,18 +340,19 @@ fn mentions(
     item: Option<usize>,
     repo: &RepoContext,
     config: &Config,
-    meeting: &mut MeetingRecord,
-    candidates: &mut Candidates,
-) {
-    for r in block_issues(block, repo) {
-        meeting.issues.push(Mention { what: r, item });
-    }
+) -> Vec<Finding> {
+    let stated = |fact| Finding::stated(Rule::Mentions, fact);
+    let mut found: Vec<Finding> = block_issues(block, repo)
+        .into_iter()
+        .map(|r| stated(Fact::Issue(Mention { what: r, item })))
+        .collect();
     if block.kind == BlockKind::Code {
-        return;
+        return found;
     }
     for s in service::find_services(&block.text, block.line, &config.services) {
-        meeting.services.push(Mention { what: s, item });
+        found.push(stated(Fact::Service(Mention { what: s, item })));
     }
+    let weak = |p| Finding::weak(Rule::Mentions, Fact::Named(Mention { what: p, item }));
     // `@handle` or `Name:` inside inline code quotes syntax; it names no one.
     let prose = blank_inline_code(&block.text);
     let prose_lines = || (block.line..).zip(prose.split('\n'));
@@ -329,10 +369,7 @@ fn mentions(
                     people.push(p);
                 }
             }
-            Evidence::Weak => candidates.weak.push(Mention { what: p, item }),
-            Evidence::WeakInitial | Evidence::Object => {
-                candidates.initial.push(Mention { what: p, item })
-            }
+            Evidence::Weak | Evidence::WeakInitial | Evidence::Object => found.push(weak(p)),
         }
     }
     for (line, text) in prose_lines() {
@@ -340,10 +377,7 @@ fn mentions(
             let name = &c[1];
             if person::name_like(name) && !decision::is_decision_label(name) && !is_label_word(name)
             {
-                candidates.speakers.push(Mention {
-                    what: PersonRef::name(name, line),
-                    item,
-                });
+                found.push(weak(PersonRef::name(name, line)));
             }
         }
     }
@@ -355,19 +389,9 @@ fn mentions(
         }
     }
     for p in people {
-        meeting.people.push(Mention { what: p, item });
+        found.push(stated(Fact::Named(Mention { what: p, item })));
     }
-}
-
-/// Names seen with weak evidence, confirmed once the whole meeting is read.
-#[derive(Default)]
-struct Candidates {
-    /// Possessives, weak verbs and object positions (`Bella's`, `ping Oliver`).
-    weak: Vec<Mention<PersonRef>>,
-    /// The same at the start of a sentence (`Sofi has`, `Repository can`), and objects (`ask Netcup`).
-    initial: Vec<Mention<PersonRef>>,
-    /// `Name: text` speaker lines.
-    speakers: Vec<Mention<PersonRef>>,
+    found
 }
 
 /// Issue references in a block's text and link targets. A reference with no
@@ -391,69 +415,6 @@ fn block_issues(block: &Block, repo: &RepoContext) -> Vec<issue_ref::IssueRef> {
         .collect();
     refs.retain(|r| !r.key.starts_with('#') || !full.contains(&r.number));
     refs
-}
-
-/// Presenters written as bare lower-case words (`(news, events)`) must be people already known.
-fn confirm_presenters(meeting: &mut MeetingRecord) {
-    let known: Vec<String> = meeting
-        .attendees
-        .iter()
-        .chain(&meeting.absentees)
-        .chain(meeting.people.iter().map(|m| &m.what))
-        .map(PersonRef::key)
-        .collect();
-    for item in &mut meeting.items {
-        item.presenters.retain(|p| {
-            let written_as_name = p.name.chars().next().is_some_and(char::is_uppercase)
-                && !p.name.chars().any(|c| c.is_ascii_digit())
-                && (p.name.contains(' ') || person::could_be_name(&p.name.to_lowercase()));
-            p.is_handle || written_as_name || known.contains(&p.key())
-        });
-    }
-}
-
-fn is_known_person(meeting: &MeetingRecord, name: &str) -> bool {
-    let lower = name.to_lowercase();
-    meeting
-        .attendees
-        .iter()
-        .chain(&meeting.absentees)
-        .chain(meeting.people.iter().map(|m| &m.what))
-        .any(|p| p.key() == lower || p.name.to_lowercase() == lower)
-}
-
-/// Keep weakly evidenced names that are known in this meeting or common given
-/// names; mid-sentence ones also when they are no ordinary English word.
-fn confirm_candidates(meeting: &mut MeetingRecord, candidates: Candidates) {
-    let mut known: Vec<String> = Vec::new();
-    let all = meeting
-        .attendees
-        .iter()
-        .chain(&meeting.absentees)
-        .chain(meeting.roles.iter().map(|(_, p)| p));
-    for p in all.chain(meeting.people.iter().map(|m| &m.what)) {
-        known.push(p.key());
-        known.push(p.name.to_lowercase());
-        if let Some(first) = p.name.split_whitespace().next() {
-            known.push(first.to_lowercase());
-        }
-    }
-    let given_name = |n: &str| {
-        let first = n.split_whitespace().next().unwrap_or(n);
-        super::lexicon::FIRST_NAMES.contains(&first)
-    };
-    for c in candidates.weak {
-        let lower = c.what.name.to_lowercase();
-        if known.contains(&lower) || given_name(&lower) {
-            meeting.people.push(c);
-        }
-    }
-    for c in candidates.initial.into_iter().chain(candidates.speakers) {
-        let lower = c.what.name.to_lowercase();
-        if known.contains(&lower) || given_name(&lower) {
-            meeting.people.push(c);
-        }
-    }
 }
 
 fn is_label_word(word: &str) -> bool {

@@ -3,15 +3,17 @@
 
 use super::action::{self, LineContext};
 use super::decision;
+use super::findings::{Fact, Finding, Rule};
+use super::names::NameIndex;
 use super::person::{self, Evidence};
-use super::records::{ActionRecord, DecisionRecord, MeetingRecord, PersonRef};
+use super::records::{ActionRecord, DecisionRecord, PersonRef};
 use super::sections::{self, SectionKind};
 use super::turns::{Form, Speaker};
 use crate::config::{Config, Keywords};
 use crate::document::{Block, BlockKind};
 use crate::model::ActionStatus;
 use regex::Regex;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
 /// Where a block sits: its agenda item, the section kind that applies, the
@@ -27,6 +29,31 @@ pub(super) struct Place<'a> {
     pub lists: &'a ListParents,
     /// The names the document shows as people.
     pub shown: &'a ShownNames,
+    /// The names the meeting lists or names outright.
+    pub names: &'a NameIndex,
+}
+
+/// The decisions and actions read so far in one meeting: the rule's own record,
+/// so a decision can absorb the acknowledgement just before it and a task
+/// repeated in a recap is read once.
+#[derive(Default)]
+pub(super) struct Outcomes {
+    decisions: Vec<DecisionRecord>,
+    actions: Vec<ActionRecord>,
+}
+
+impl Outcomes {
+    /// The findings: decisions, then actions, with owners from chat-bot
+    /// `#action nick ...` commands where the log shows who `nick` is.
+    pub(super) fn into_findings(mut self, blocks: &[Block]) -> Vec<Finding> {
+        command_owners(blocks, &mut self.actions);
+        let decisions = self.decisions.into_iter().map(Fact::Decision);
+        let actions = self.actions.into_iter().map(Fact::Action);
+        decisions
+            .chain(actions)
+            .map(|fact| Finding::stated(Rule::Outcomes, fact))
+            .collect()
+    }
 }
 
 /// For every block, the nearest block above it that is less deeply nested (the
@@ -64,7 +91,7 @@ pub(super) fn outcomes(
     blocks: &[Block],
     i: usize,
     place: &Place<'_>,
-    meeting: &mut MeetingRecord,
+    meeting: &mut Outcomes,
     config: &Config,
 ) {
     let Place {
@@ -73,6 +100,7 @@ pub(super) fn outcomes(
         turn,
         lists,
         shown,
+        names,
     } = *place;
     let block = &blocks[i];
     let whole_block_decision = block
@@ -109,19 +137,14 @@ pub(super) fn outcomes(
         });
     }
     let not_person = |name: &str| config.services.lookup(name).is_some();
-    let known = known_names(meeting, block);
+    let known = |word: &str| names.knows_outside(word, block.line, block.end_line);
     let known_person = |name: &str| {
         let lower = name.to_lowercase();
         // "Niko" for the attendee `nikomatsakis`: a short form of a known handle.
         let short_form = lower.chars().count() >= 3
             && !lower.contains(' ')
-            && known
-                .iter()
-                .any(|k| k.len() > lower.len() && k.starts_with(&lower));
-        known.contains(&lower)
-            || lower.split_whitespace().all(|w| known.contains(w))
-            || short_form
-            || shown.shows(name)
+            && names.extends_outside(&lower, block.line, block.end_line);
+        known(&lower) || lower.split_whitespace().all(known) || short_form || shown.shows(name)
     };
     // Under `Done:` in someone's update: what was finished, not a task.
     let reported_done = block.checked.is_none() && under_done_label(blocks, i, lists);
@@ -211,28 +234,35 @@ pub(super) fn outcomes(
     }
 }
 
-/// Lower-cased names and name words of people the meeting knows so far: attendees,
-/// absentees, roles, and people mentioned outside this block (a mention in the block
-/// itself would vouch for its own subject).
-fn known_names(meeting: &MeetingRecord, block: &Block) -> BTreeSet<String> {
-    let elsewhere = meeting
-        .people
+/// MeetBot's `#action ann ...` is Ann's task when `ann` speaks in the log.
+fn command_owners(blocks: &[Block], actions: &mut [ActionRecord]) {
+    let nicks: BTreeMap<String, &str> = blocks
         .iter()
-        .map(|m| &m.what)
-        .filter(|p| p.line < block.line || p.line > block.end_line);
-    let listed = meeting
-        .attendees
-        .iter()
-        .chain(&meeting.absentees)
-        .chain(meeting.roles.iter().map(|(_, p)| p));
-    let mut out = BTreeSet::new();
-    for p in listed.chain(elsewhere) {
-        let name = p.name.to_lowercase();
-        out.extend(name.split_whitespace().map(str::to_string));
-        out.insert(p.key());
-        out.insert(name);
+        .filter_map(|b| b.speaker.as_deref())
+        .map(|n| (n.to_lowercase(), n))
+        .collect();
+    if nicks.is_empty() {
+        return;
     }
-    out
+    for action in actions {
+        let Some(rest) = super::speakers::command_args(&action.text, "#action") else {
+            continue;
+        };
+        let mut owners: Vec<PersonRef> = Vec::new();
+        for word in rest.split_whitespace() {
+            if matches!(word, "and" | "&" | ",") {
+                continue;
+            }
+            let w = word.trim_start_matches('@').trim_end_matches([':', ',']);
+            match nicks.get(&w.to_lowercase()) {
+                Some(nick) => owners.push(PersonRef::name(*nick, action.line)),
+                None => break,
+            }
+        }
+        if !owners.is_empty() {
+            action.assignees = owners;
+        }
+    }
 }
 
 /// The names a document shows as people somewhere: a speaker label opening a
@@ -584,12 +614,17 @@ mod tests {
     ) -> (Vec<u32>, Vec<(u32, Vec<String>)>) {
         let doc = crate::document::parse(source, text);
         let config = Config::default();
-        let mut meeting = MeetingRecord::default();
-        for a in attendees {
-            meeting
-                .attendees
-                .push(crate::extract::records::PersonRef::name(*a, 1));
-        }
+        let listed: Vec<Finding> = attendees
+            .iter()
+            .map(|a| {
+                Finding::stated(
+                    Rule::AttendanceSection,
+                    Fact::Attends(PersonRef::name(*a, 1)),
+                )
+            })
+            .collect();
+        let names = NameIndex::new(&listed);
+        let mut meeting = Outcomes::default();
         let lists = ListParents::new(&doc.blocks);
         let shown = ShownNames::new(&doc.blocks);
         let place = Place {
@@ -598,6 +633,7 @@ mod tests {
             turn: None,
             lists: &lists,
             shown: &shown,
+            names: &names,
         };
         for i in 0..doc.blocks.len() {
             outcomes(&doc.blocks, i, &place, &mut meeting, &config);

@@ -5,6 +5,7 @@
 //! take part in the meeting; an organisation in brackets after a speaker's name
 //! is no one.
 
+use super::findings::{Fact, Finding, Rule};
 use super::lexicon;
 use super::person;
 use super::records::{MeetingRecord, Mention, PersonRef};
@@ -84,18 +85,20 @@ fn attendee_initials(meeting: &MeetingRecord) -> BTreeMap<String, PersonRef> {
         .collect()
 }
 
-fn is_abbreviation(cell: &str) -> bool {
+pub(super) fn is_abbreviation(cell: &str) -> bool {
     (2..=4).contains(&cell.chars().count()) && cell.chars().all(|c| c.is_uppercase())
 }
 
-/// Record every speaker of the meeting as an attendee (and a mention where they speak).
+/// Every speaker of the meeting, as an attendee and a mention where they speak,
+/// read against `meeting`, the people the other rules found; with the short
+/// forms the minutes use for people and the chairs a chat log names.
 pub(super) fn speakers(
     blocks: &[Block],
     item_of_block: &[Option<usize>],
     sections: &SectionMap,
     turns: &Turns,
-    meeting: &mut MeetingRecord,
-) {
+    meeting: &MeetingRecord,
+) -> Vec<Finding> {
     let mut known_abbreviations = abbreviations(blocks);
     for (initials, person) in attendee_initials(meeting) {
         known_abbreviations.entry(initials).or_insert(person);
@@ -156,28 +159,36 @@ pub(super) fn speakers(
             found.push((speaker, item_of_block[i]));
         }
     }
-    let abbreviations = reader.abbreviations;
+    let mut findings: Vec<Finding> = reader
+        .abbreviations
+        .into_iter()
+        .map(|(short, person)| {
+            Finding::stated(Rule::Speakers, Fact::Abbreviation { short, person })
+        })
+        .collect();
     // `Rosa Valdez (Cisco): agrees ...` reads like Cisco agreeing; Cisco is her organisation.
-    meeting.people.retain(|m| {
-        !affiliations
-            .iter()
-            .any(|(line, org)| *line == m.what.line && m.what.name.to_lowercase() == *org)
-    });
+    for (line, name) in affiliations {
+        findings.push(Finding::stated(
+            Rule::Speakers,
+            Fact::NotAPerson { name, line },
+        ));
+    }
     for (speaker, item) in found {
         let p = match speaker {
             Speaker::Attends(p) => {
-                if !meeting.attendees.iter().any(|a| a.key() == p.key()) {
-                    meeting.attendees.push(p.clone());
-                }
+                findings.push(Finding::stated(Rule::Speakers, Fact::Attends(p.clone())));
                 p
             }
             Speaker::Mentioned(p) => p,
             Speaker::None => continue,
         };
-        meeting.people.push(Mention { what: p, item });
+        findings.push(Finding::stated(
+            Rule::Speakers,
+            Fact::Named(Mention { what: p, item }),
+        ));
     }
-    expand_abbreviations(meeting, &abbreviations);
-    log_commands(blocks, meeting);
+    findings.extend(log_chairs(blocks));
+    findings
 }
 
 /// Who a line names as its speaker.
@@ -322,39 +333,22 @@ fn full_name(name: &str) -> bool {
             .is_some_and(|w| w.trim_end_matches('.').chars().count() > 2)
 }
 
-/// MeetBot commands in a chat log: `#action ann ...` is Ann's task when `ann`
-/// speaks in the log; `#startmeeting` and `#chair ann` name the chairs.
-fn log_commands(blocks: &[Block], meeting: &mut MeetingRecord) {
+/// The chairs a chat log's MeetBot commands name: `#startmeeting` makes its
+/// poster chair, `#chair ann bo` adds the nicks that speak in the log.
+fn log_chairs(blocks: &[Block]) -> Vec<Finding> {
     let nicks: BTreeMap<String, &str> = blocks
         .iter()
         .filter_map(|b| b.speaker.as_deref())
         .map(|n| (n.to_lowercase(), n))
         .collect();
     if nicks.is_empty() {
-        return;
+        return Vec::new();
     }
     let nick_at = |word: &str| {
         let w = word.trim_start_matches('@').trim_end_matches([':', ',']);
         nicks.get(&w.to_lowercase()).copied()
     };
-    for action in &mut meeting.actions {
-        let Some(rest) = command_args(&action.text, "#action") else {
-            continue;
-        };
-        let mut owners: Vec<PersonRef> = Vec::new();
-        for word in rest.split_whitespace() {
-            if matches!(word, "and" | "&" | ",") {
-                continue;
-            }
-            match nick_at(word) {
-                Some(nick) => owners.push(PersonRef::name(nick, action.line)),
-                None => break,
-            }
-        }
-        if !owners.is_empty() {
-            action.assignees = owners;
-        }
-    }
+    let mut found = Vec::new();
     for b in blocks {
         let chairs: Vec<&str> = if command_args(&b.text, "#startmeeting").is_some() {
             b.speaker.as_deref().into_iter().collect()
@@ -365,53 +359,23 @@ fn log_commands(blocks: &[Block], meeting: &mut MeetingRecord) {
         };
         for nick in chairs {
             let chair = PersonRef::name(nick, b.line);
-            if !meeting
-                .roles
-                .iter()
-                .any(|(r, p)| *r == Role::Chair && p.key() == chair.key())
-            {
-                meeting.roles.push((Role::Chair, chair));
-            }
+            found.push(Finding::stated(
+                Rule::LogCommands,
+                Fact::Role(Role::Chair, chair),
+            ));
         }
     }
+    found
 }
 
 /// The text after a bot command (`#chair ann bo` -> `ann bo`).
-fn command_args<'t>(text: &'t str, command: &str) -> Option<&'t str> {
+pub(super) fn command_args<'t>(text: &'t str, command: &str) -> Option<&'t str> {
     let t = text.trim();
     let head = t.get(..command.len())?;
     let rest = &t[command.len()..];
     (head.eq_ignore_ascii_case(command)
         && (rest.is_empty() || rest.starts_with(char::is_whitespace)))
     .then(|| rest.trim())
-}
-
-/// Assignees and presenters written as a known abbreviation (`BBR to update`) become
-/// that person; an all-caps "name" that is no known abbreviation is dropped.
-fn expand_abbreviations(meeting: &mut MeetingRecord, abbreviations: &BTreeMap<String, PersonRef>) {
-    let expand = |people: &mut Vec<PersonRef>| {
-        people.retain_mut(|p| {
-            if p.is_handle || !is_abbreviation(&p.name) {
-                return true;
-            }
-            match abbreviations.get(&p.name) {
-                Some(full) => {
-                    *p = PersonRef {
-                        line: p.line,
-                        ..full.clone()
-                    };
-                    true
-                }
-                None => false,
-            }
-        });
-    };
-    for action in &mut meeting.actions {
-        expand(&mut action.assignees);
-    }
-    for item in &mut meeting.items {
-        expand(&mut item.presenters);
-    }
 }
 
 /// The one attendee `name` stands for, case-insensitively: the same name or
@@ -494,7 +458,7 @@ mod tests {
 
     #[test]
     fn speakers_take_part() {
-        let mut meeting = MeetingRecord {
+        let listed = MeetingRecord {
             attendees: vec![PersonRef::name("Ann Example", 1)],
             ..MeetingRecord::default()
         };
@@ -509,13 +473,14 @@ mod tests {
             Block::new(BlockKind::Paragraph, 0, "Bo Builder (BB)".into(), 6, 6),
         ];
         let sections = SectionMap::new(&blocks, &Default::default());
-        speakers(
+        let found = speakers(
             &blocks,
             &[None, None],
             &sections,
             &Turns::default(),
-            &mut meeting,
+            &listed,
         );
+        let meeting = crate::extract::merge::draft_onto(listed.clone(), &found);
         let names: Vec<&str> = meeting.attendees.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, vec!["Ann Example", "Bo Builder", "cy"]);
     }

@@ -1,0 +1,301 @@
+//! The one step that decides what of the rules' findings becomes part of a
+//! meeting: stated findings are placed, weak ones kept only where the rest of
+//! the meeting confirms them, short forms expanded and names tied together.
+
+use super::findings::{Confidence, Fact, Finding, Rule};
+use super::person;
+use super::records::{MeetingRecord, Mention, PersonRef};
+use crate::config::Config;
+use std::collections::{BTreeMap, HashSet};
+
+/// The meeting as far as the stated findings go, on top of `meeting` (its date,
+/// title and agenda): what a rule that reads other rules' findings sees.
+pub(super) fn draft_onto(mut meeting: MeetingRecord, findings: &[Finding]) -> MeetingRecord {
+    place(&mut meeting, findings);
+    meeting
+}
+
+/// The stated findings alone, as a meeting record.
+#[cfg(test)]
+pub(super) fn draft(findings: &[Finding]) -> MeetingRecord {
+    draft_onto(MeetingRecord::default(), findings)
+}
+
+/// The meeting the findings make, on top of `meeting` (date, title, agenda).
+pub(super) fn meeting(
+    mut meeting: MeetingRecord,
+    findings: &[Finding],
+    config: &Config,
+) -> MeetingRecord {
+    place(&mut meeting, findings);
+    let abbreviations: BTreeMap<&str, &PersonRef> = findings
+        .iter()
+        .filter_map(|f| match &f.fact {
+            Fact::Abbreviation { short, person } => Some((short.as_str(), person)),
+            _ => None,
+        })
+        .collect();
+    expand_abbreviations(&mut meeting, &abbreviations);
+    let weak = findings
+        .iter()
+        .filter(|f| f.confidence == Confidence::Weak)
+        .filter_map(|f| match &f.fact {
+            Fact::Named(m) => Some(m),
+            _ => None,
+        });
+    confirm_candidates(&mut meeting, weak);
+    confirm_presenters(&mut meeting);
+    // Minutes that list no one present still show who took part: those who
+    // presented an item.
+    if meeting.attendees.is_empty() {
+        for p in meeting.items.iter().flat_map(|it| &it.presenters) {
+            if !meeting.attendees.iter().any(|a| a.key() == p.key()) {
+                meeting.attendees.push(p.clone());
+            }
+        }
+    }
+    let presenters = meeting.items.iter().flat_map(|it| &it.presenters);
+    let presented: Vec<Mention<PersonRef>> = presenters
+        .map(|p| Mention {
+            what: p.clone(),
+            item: None,
+        })
+        .collect();
+    let assigned: Vec<Mention<PersonRef>> = meeting
+        .actions
+        .iter()
+        .flat_map(|a| {
+            a.assignees.iter().map(|p| Mention {
+                what: p.clone(),
+                item: a.item,
+            })
+        })
+        .collect();
+    meeting.people.extend(presented);
+    meeting.people.extend(assigned);
+    super::person_links::canonicalise(&mut meeting, config);
+    meeting
+}
+
+/// Place the stated findings in order. A speaker joins the attendees once; a
+/// chair a chat-bot command names is added once; a word found to be no one
+/// (an organisation after a speaker's name) is taken out of the people named.
+fn place(meeting: &mut MeetingRecord, findings: &[Finding]) {
+    let mut not_people: Vec<(u32, &str)> = Vec::new();
+    for f in findings
+        .iter()
+        .filter(|f| f.confidence == Confidence::Stated)
+    {
+        match &f.fact {
+            Fact::Attends(p) => {
+                let listed = || meeting.attendees.iter().any(|a| a.key() == p.key());
+                if f.rule != Rule::Speakers || !listed() {
+                    meeting.attendees.push(p.clone());
+                }
+            }
+            Fact::Absent(p) => meeting.absentees.push(p.clone()),
+            Fact::Role(role, p) => {
+                let held = || {
+                    meeting
+                        .roles
+                        .iter()
+                        .any(|(r, q)| r == role && q.key() == p.key())
+                };
+                if f.rule != Rule::LogCommands || !held() {
+                    meeting.roles.push((*role, p.clone()));
+                }
+            }
+            Fact::Named(m) => meeting.people.push(m.clone()),
+            Fact::NotAPerson { name, line } => not_people.push((*line, name)),
+            Fact::Abbreviation { .. } => {}
+            Fact::Issue(m) => meeting.issues.push(m.clone()),
+            Fact::Service(m) => meeting.services.push(m.clone()),
+            Fact::Decision(d) => meeting.decisions.push(d.clone()),
+            Fact::Action(a) => meeting.actions.push(a.clone()),
+        }
+    }
+    if !not_people.is_empty() {
+        meeting.people.retain(|m| {
+            !not_people
+                .iter()
+                .any(|&(line, name)| line == m.what.line && m.what.name.to_lowercase() == name)
+        });
+    }
+}
+
+/// Assignees and presenters written as a known abbreviation (`BBR to update`) become
+/// that person; an all-caps "name" that is no known abbreviation is dropped.
+fn expand_abbreviations(meeting: &mut MeetingRecord, abbreviations: &BTreeMap<&str, &PersonRef>) {
+    let expand = |people: &mut Vec<PersonRef>| {
+        people.retain_mut(|p| {
+            if p.is_handle || !super::speakers::is_abbreviation(&p.name) {
+                return true;
+            }
+            match abbreviations.get(p.name.as_str()) {
+                Some(&full) => {
+                    *p = PersonRef {
+                        line: p.line,
+                        ..full.clone()
+                    };
+                    true
+                }
+                None => false,
+            }
+        });
+    };
+    for action in &mut meeting.actions {
+        expand(&mut action.assignees);
+    }
+    for item in &mut meeting.items {
+        expand(&mut item.presenters);
+    }
+}
+
+/// Presenters written as bare lower-case words (`(news, events)`) must be people already known.
+fn confirm_presenters(meeting: &mut MeetingRecord) {
+    let known: Vec<String> = meeting
+        .attendees
+        .iter()
+        .chain(&meeting.absentees)
+        .chain(meeting.people.iter().map(|m| &m.what))
+        .map(PersonRef::key)
+        .collect();
+    for item in &mut meeting.items {
+        item.presenters.retain(|p| {
+            let written_as_name = p.name.chars().next().is_some_and(char::is_uppercase)
+                && !p.name.chars().any(|c| c.is_ascii_digit())
+                && (p.name.contains(' ') || person::could_be_name(&p.name.to_lowercase()));
+            p.is_handle || written_as_name || known.contains(&p.key())
+        });
+    }
+}
+
+/// Keep weakly evidenced names (`Bella's`, `ping Oliver`, `Sofi has`, `Ann: ...`)
+/// that are known in this meeting or common given names.
+fn confirm_candidates<'a>(
+    meeting: &mut MeetingRecord,
+    candidates: impl Iterator<Item = &'a Mention<PersonRef>>,
+) {
+    let mut known: HashSet<String> = HashSet::new();
+    let all = meeting
+        .attendees
+        .iter()
+        .chain(&meeting.absentees)
+        .chain(meeting.roles.iter().map(|(_, p)| p));
+    for p in all.chain(meeting.people.iter().map(|m| &m.what)) {
+        known.insert(p.key());
+        known.insert(p.name.to_lowercase());
+        if let Some(first) = p.name.split_whitespace().next() {
+            known.insert(first.to_lowercase());
+        }
+    }
+    let given_name = |n: &str| {
+        let first = n.split_whitespace().next().unwrap_or(n);
+        super::lexicon::FIRST_NAMES.contains(&first)
+    };
+    let confirmed: Vec<Mention<PersonRef>> = candidates
+        .filter(|c| {
+            let lower = c.what.name.to_lowercase();
+            known.contains(&lower) || given_name(&lower)
+        })
+        .cloned()
+        .collect();
+    meeting.people.extend(confirmed);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::records::ActionRecord;
+
+    fn named(name: &str, line: u32) -> Mention<PersonRef> {
+        Mention {
+            what: PersonRef::name(name, line),
+            item: None,
+        }
+    }
+
+    fn people(meeting: &MeetingRecord) -> Vec<&str> {
+        meeting
+            .people
+            .iter()
+            .map(|m| m.what.name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn weak_names_need_the_rest_of_the_meeting() {
+        let findings = [
+            Finding::stated(
+                Rule::AttendanceSection,
+                Fact::Attends(PersonRef::name("Tamsin Ortega", 3)),
+            ),
+            Finding::weak(Rule::Mentions, Fact::Named(named("Tamsin", 9))),
+            Finding::weak(Rule::Mentions, Fact::Named(named("Repository", 10))),
+        ];
+        let m = meeting(MeetingRecord::default(), &findings, &Config::default());
+        assert_eq!(people(&m), ["Tamsin Ortega"], "Tamsin is the attendee");
+        assert_eq!(m.people[0].what.line, 9);
+    }
+
+    #[test]
+    fn a_speaker_joins_once_and_an_organisation_is_no_one() {
+        let findings = [
+            Finding::stated(
+                Rule::Speakers,
+                Fact::Attends(PersonRef::name("Rosa Valdez", 4)),
+            ),
+            Finding::stated(
+                Rule::Speakers,
+                Fact::Attends(PersonRef::name("Rosa Valdez", 7)),
+            ),
+            Finding::stated(Rule::Mentions, Fact::Named(named("Initech", 4))),
+            Finding::stated(
+                Rule::Speakers,
+                Fact::NotAPerson {
+                    name: "initech".into(),
+                    line: 4,
+                },
+            ),
+        ];
+        let m = draft(&findings);
+        assert_eq!(m.attendees.len(), 1);
+        assert!(m.people.is_empty());
+    }
+
+    #[test]
+    fn short_forms_become_the_people_they_stand_for() {
+        let findings = [
+            Finding::stated(
+                Rule::Speakers,
+                Fact::Abbreviation {
+                    short: "BBR".into(),
+                    person: PersonRef::name("Bo B. Rivera", 2),
+                },
+            ),
+            Finding::stated(
+                Rule::Outcomes,
+                Fact::Action(ActionRecord {
+                    text: "BBR to update the runbook".into(),
+                    line: 8,
+                    end_line: 8,
+                    item: None,
+                    assignees: vec![PersonRef::name("BBR", 8), PersonRef::name("QQX", 8)],
+                    status: crate::model::ActionStatus::Open,
+                    due: None,
+                }),
+            ),
+        ];
+        let m = meeting(MeetingRecord::default(), &findings, &Config::default());
+        let owners: Vec<(&str, u32)> = m.actions[0]
+            .assignees
+            .iter()
+            .map(|p| (p.name.as_str(), p.line))
+            .collect();
+        assert_eq!(
+            owners,
+            [("Bo B. Rivera", 8)],
+            "an unknown short form is no one"
+        );
+    }
+}
