@@ -90,12 +90,12 @@ pub fn issue_without_repository(ctx: &FileContext) -> Vec<Finding> {
         .iter()
         .flat_map(|m| &m.issues)
         .map(|i| &i.what)
-        .filter(|i| i.key.starts_with('#') && !is_rank(ctx.line(i.line), &i.key))
+        .filter(|i| i.key.is_bare() && !is_rank(ctx.line(i.line), &i.key.to_string()))
         .map(|i| {
             ctx.finding(
                 Rule::IssueWithoutRepository,
                 i.line,
-                ctx.column_of(i.line, &i.key),
+                ctx.column_of(i.line, &i.key.to_string()),
                 format!(
                     "issue {} names no repository (write owner/repo{} or set [repository] default)",
                     i.key, i.key

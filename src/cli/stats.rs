@@ -55,7 +55,11 @@ impl Counts {
             c.agenda_items += m.items.len();
             c.decisions += m.decisions.len();
             c.actions += m.actions.len();
-            c.issues += distinct(m.issues.iter().map(|i| i.what.key.to_lowercase()));
+            c.issues += distinct(
+                m.issues
+                    .iter()
+                    .map(|i| i.what.key.to_string().to_lowercase()),
+            );
             c.services += distinct(m.services.iter().map(|s| s.what.name.to_lowercase()));
         }
         c

@@ -6,7 +6,7 @@ mod ticket;
 
 pub use ticket::TicketEvidence;
 
-use super::records::IssueRef;
+use super::records::{IssueKey, IssueRef};
 use crate::document::LineIndex;
 use crate::document::blank_inline_code;
 use crate::model::IssueKind;
@@ -70,7 +70,7 @@ pub struct RepoContext {
     pub aliases: BTreeMap<String, String>,
     /// `owner/repo` of every issue or pull request URL in the document.
     pub issue_repos: BTreeSet<String>,
-    /// Every full key (`owner/repo#N`, from a link or written out) by its number `N`.
+    /// The repositories (`owner/repo`) of every full key (`owner/repo#N`, from a link or written out) by its number `N`.
     pub numbered: BTreeMap<u64, Vec<String>>,
     /// Which tracker projects the document uses (`OPS` for `OPS-2281`).
     pub tickets: TicketEvidence,
@@ -120,9 +120,11 @@ impl RepoContext {
         scan.links_to_issues();
         scan.written_in_full();
         for (_, r) in scan.found {
-            let keys = self.numbered.entry(r.number).or_default();
-            if r.key.contains('/') && !keys.iter().any(|k| k.eq_ignore_ascii_case(&r.key)) {
-                keys.push(r.key);
+            let repos = self.numbered.entry(r.number).or_default();
+            if let IssueKey::Full { repository, .. } = r.key {
+                if !repos.iter().any(|k| k.eq_ignore_ascii_case(&repository)) {
+                    repos.push(repository);
+                }
             }
         }
         self.tickets.learn_links(text);
@@ -135,7 +137,7 @@ impl RepoContext {
         self.default_repository
             .clone()
             .or_else(|| match self.numbered.get(&number).map(Vec::as_slice) {
-                Some([only]) => only.rsplit_once('#').map(|(repo, _)| repo.to_string()),
+                Some([only]) => Some(only.clone()),
                 _ => None,
             })
             .or_else(|| self.single_repository())
@@ -249,7 +251,7 @@ impl<'a> Scan<'a> {
     fn push(
         &mut self,
         range: Range<usize>,
-        key: String,
+        key: IssueKey,
         number: u64,
         kind: IssueKind,
         url: Option<String>,
@@ -288,7 +290,7 @@ impl<'a> Scan<'a> {
             );
             self.push(
                 all.range(),
-                format!("{owner}/{repo}#{number}"),
+                IssueKey::in_repository(&format!("{owner}/{repo}"), number),
                 number,
                 kind,
                 Some(url),
@@ -313,7 +315,7 @@ impl<'a> Scan<'a> {
             let url = format!("https://{host}/{project}/-/{what}/{number}");
             self.push(
                 all.range(),
-                format!("{project}#{number}"),
+                IssueKey::in_repository(project, number),
                 number,
                 kind,
                 Some(url),
@@ -322,7 +324,11 @@ impl<'a> Scan<'a> {
         for k in ticket::browse_links(self.text) {
             if !self.is_taken(&k.range) {
                 let url = self.text[k.range.clone()].to_string();
-                self.push(k.range, k.key, k.number, IssueKind::Issue, Some(url));
+                let key = IssueKey::Ticket {
+                    project: k.project,
+                    number: k.number,
+                };
+                self.push(k.range, key, k.number, IssueKind::Issue, Some(url));
             }
         }
     }
@@ -338,7 +344,7 @@ impl<'a> Scan<'a> {
             let Ok(number) = caps[3].parse::<u64>() else {
                 continue;
             };
-            let key = format!("{}/{}#{}", &caps[1], &caps[2], number);
+            let key = IssueKey::in_repository(&format!("{}/{}", &caps[1], &caps[2]), number);
             self.push(r, key, number, IssueKind::Unknown, None);
         }
         for caps in FULL_MERGE_REQUEST.captures_iter(self.text) {
@@ -350,7 +356,7 @@ impl<'a> Scan<'a> {
             let Ok(number) = caps[2].parse::<u64>() else {
                 continue;
             };
-            let key = format!("{}#{number}", &caps[1]);
+            let key = IssueKey::in_repository(&caps[1], number);
             self.push(r, key, number, IssueKind::Pull, None);
         }
     }
@@ -360,7 +366,11 @@ impl<'a> Scan<'a> {
         let prose = blank_inline_code(self.text);
         for k in ticket::keys(&prose) {
             if self.is_free(&k.range) && ctx.tickets.confirms(&k.project) {
-                self.push(k.range, k.key, k.number, IssueKind::Issue, None);
+                let key = IssueKey::Ticket {
+                    project: k.project,
+                    number: k.number,
+                };
+                self.push(k.range, key, k.number, IssueKind::Issue, None);
             }
         }
     }
@@ -382,12 +392,16 @@ impl<'a> Scan<'a> {
             };
             let repo = &caps[1];
             let key = match (ctx.aliases.get(repo), ctx.owner_of(repo), ctx.main_owner()) {
-                (Some(full), _, _) => format!("{full}#{number}"),
-                (None, Some(owner), _) => format!("{owner}/{repo}#{number}"),
+                (Some(full), _, _) => IssueKey::in_repository(full, number),
+                (None, Some(owner), _) => {
+                    IssueKey::in_repository(&format!("{owner}/{repo}"), number)
+                }
                 // A capitalised word before `#N` with no repository behind it is a name (`Hack#6`).
                 _ if repo.starts_with(|c: char| c.is_uppercase()) => continue,
-                (None, None, Some(owner)) => format!("{owner}/{repo}#{number}"),
-                (None, None, None) => format!("#{number}"),
+                (None, None, Some(owner)) => {
+                    IssueKey::in_repository(&format!("{owner}/{repo}"), number)
+                }
+                (None, None, None) => IssueKey::Bare { number },
             };
             self.push(r, key, number, IssueKind::Unknown, None);
         }
@@ -437,8 +451,8 @@ impl<'a> Scan<'a> {
         }
         for (r, number, kind) in bare {
             let key = match ctx.repository_of_bare(number) {
-                Some(repo) => format!("{repo}#{number}"),
-                None => format!("#{number}"),
+                Some(repo) => IssueKey::in_repository(&repo, number),
+                None => IssueKey::Bare { number },
             };
             self.push(r, key, number, kind, None);
         }
@@ -482,8 +496,13 @@ mod tests {
     fn keys(text: &str, ctx: &RepoContext) -> Vec<String> {
         find_issues(text, 1, ctx)
             .into_iter()
-            .map(|r| r.key)
+            .map(|r| r.key.to_string())
             .collect()
+    }
+
+    /// The keys of `refs` as written.
+    fn written(refs: &[IssueRef]) -> Vec<String> {
+        refs.iter().map(|r| r.key.to_string()).collect()
     }
 
     #[test]
@@ -493,9 +512,9 @@ mod tests {
             1,
             &RepoContext::default(),
         );
-        assert_eq!(refs[0].key, "acme/tools#81");
+        assert_eq!(refs[0].key.to_string(), "acme/tools#81");
         assert_eq!(refs[0].kind, IssueKind::Pull);
-        assert_eq!(refs[1].key, "acme/tools#7");
+        assert_eq!(refs[1].key.to_string(), "acme/tools#7");
         assert_eq!(refs[1].line, 2);
     }
 
@@ -576,9 +595,11 @@ mod tests {
     fn ticket_keys_after_a_ticket_word() {
         let text = "Unplanned tickets (OPS-2281, OPS-2290) and later OPS-2302.";
         let refs = find_issues(text, 1, &learned(text));
+        let as_written = written(&refs);
         let found: Vec<(&str, u64, IssueKind)> = refs
             .iter()
-            .map(|r| (r.key.as_str(), r.number, r.kind))
+            .zip(&as_written)
+            .map(|(r, k)| (k.as_str(), r.number, r.kind))
             .collect();
         assert_eq!(
             found,
@@ -599,14 +620,14 @@ mod tests {
                     https://acme.atlassian.net/browse/abc-12?focusedCommentId=3";
         let refs = find_issues(text, 1, &learned(text));
         assert_eq!(refs.len(), 2);
-        assert_eq!(refs[0].key, "OPS-2281");
+        assert_eq!(refs[0].key.to_string(), "OPS-2281");
         assert_eq!(refs[0].number, 2281);
         assert_eq!(refs[0].kind, IssueKind::Issue);
         assert_eq!(
             refs[0].url.as_deref(),
             Some("https://issues.example.org/browse/OPS-2281")
         );
-        assert_eq!(refs[1].key, "ABC-12");
+        assert_eq!(refs[1].key.to_string(), "ABC-12");
         assert_eq!(refs[1].line, 2);
         assert_eq!(
             refs[1].url.as_deref(),
@@ -684,9 +705,11 @@ mod tests {
                     https://gitlab.example.com/platform/infra/-/work_items/9 \
                     https://gitlab.com/acme/sub/tools/-/merge_requests/5";
         let refs = find_issues(text, 1, &RepoContext::default());
+        let as_written = written(&refs);
         let found: Vec<(&str, IssueKind, Option<&str>)> = refs
             .iter()
-            .map(|r| (r.key.as_str(), r.kind, r.url.as_deref()))
+            .zip(&as_written)
+            .map(|(r, k)| (k.as_str(), r.kind, r.url.as_deref()))
             .collect();
         assert_eq!(
             found,
@@ -727,7 +750,12 @@ mod tests {
     fn gitlab_merge_requests_written_out() {
         let ctx = RepoContext::default();
         let refs = find_issues("group/project!420 and group/sub/project!7.", 1, &ctx);
-        let found: Vec<(&str, IssueKind)> = refs.iter().map(|r| (r.key.as_str(), r.kind)).collect();
+        let as_written = written(&refs);
+        let found: Vec<(&str, IssueKind)> = refs
+            .iter()
+            .zip(&as_written)
+            .map(|(r, k)| (k.as_str(), r.kind))
+            .collect();
         assert_eq!(
             found,
             vec![
@@ -751,7 +779,7 @@ mod tests {
         ] {
             let refs = find_issues(doc, 1, &learned(doc));
             assert_eq!(refs.len(), 1, "{doc}");
-            assert_eq!(refs[0].key, "#412");
+            assert_eq!(refs[0].key.to_string(), "#412");
             assert_eq!(refs[0].kind, IssueKind::Pull);
         }
         // The one project the document links takes the number.

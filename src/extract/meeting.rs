@@ -410,10 +410,10 @@ fn block_issues(block: &Block, repo: &RepoContext) -> Vec<issue_ref::IssueRef> {
     }
     let full: Vec<u64> = refs
         .iter()
-        .filter(|r| r.key.contains('/'))
+        .filter(|r| r.key.is_full())
         .map(|r| r.number)
         .collect();
-    refs.retain(|r| !r.key.starts_with('#') || !full.contains(&r.number));
+    refs.retain(|r| !r.key.is_bare() || !full.contains(&r.number));
     refs
 }
 

@@ -90,11 +90,99 @@ pub struct ActionRecord {
     pub due: Option<String>,
 }
 
+/// Which issue a reference names, as far as the text tells.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum IssueKey {
+    /// `owner/repo#N` or `group/project#N`: a repository known by its full path.
+    Full {
+        /// `owner/repo`.
+        repository: String,
+        /// The number.
+        number: u64,
+    },
+    /// `repo#N`: a repository written without its owner, none known.
+    Short {
+        /// The repository's name.
+        repository: String,
+        /// The number.
+        number: u64,
+    },
+    /// `#N` (or `!N`) whose repository cannot be known.
+    Bare {
+        /// The number.
+        number: u64,
+    },
+    /// A tracker's `PROJ-N`.
+    Ticket {
+        /// The project key (`OPS`).
+        project: String,
+        /// The number.
+        number: u64,
+    },
+}
+
+impl IssueKey {
+    /// `#N` in `repository`: full when the repository has an owner.
+    pub fn in_repository(repository: &str, number: u64) -> Self {
+        let repository = repository.to_string();
+        if repository.contains('/') {
+            IssueKey::Full { repository, number }
+        } else {
+            IssueKey::Short { repository, number }
+        }
+    }
+
+    /// The repository, when the reference names one (with or without its owner).
+    pub fn repository(&self) -> Option<&str> {
+        match self {
+            IssueKey::Full { repository, .. } | IssueKey::Short { repository, .. } => {
+                Some(repository)
+            }
+            IssueKey::Bare { .. } | IssueKey::Ticket { .. } => None,
+        }
+    }
+
+    /// Whether it is a repository's full path and number.
+    pub fn is_full(&self) -> bool {
+        matches!(self, IssueKey::Full { .. })
+    }
+
+    /// Whether the repository cannot be known (`#N`).
+    pub fn is_bare(&self) -> bool {
+        matches!(self, IssueKey::Bare { .. })
+    }
+}
+
+impl std::fmt::Display for IssueKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IssueKey::Full { repository, number } | IssueKey::Short { repository, number } => {
+                write!(f, "{repository}#{number}")
+            }
+            IssueKey::Bare { number } => write!(f, "#{number}"),
+            IssueKey::Ticket { project, number } => write!(f, "{project}-{number}"),
+        }
+    }
+}
+
+/// Keys sort as they are written.
+impl Ord for IssueKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.to_string().cmp(&other.to_string())
+    }
+}
+
+impl PartialOrd for IssueKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 /// A reference to an issue or pull request.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct IssueRef {
     /// `owner/repo#N`, `#N`, or a ticket's `PROJ-N`.
-    pub key: String,
+    pub key: IssueKey,
     /// The number.
     pub number: u64,
     /// Issue, pull request or unknown.

@@ -354,11 +354,12 @@ fn add_mentions(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
     }
     for mention in &m.issues {
         let r = &mention.what;
+        let key = r.key.to_string();
         let node = w.graph.upsert(Node {
-            id: format!("issue/{}", ids::issue_slug(&r.key)),
-            label: r.key.clone(),
+            id: format!("issue/{}", ids::issue_slug(&key)),
+            label: key.clone(),
             data: NodeData::Issue {
-                key: r.key.clone(),
+                key,
                 number: r.number,
                 kind: r.kind,
                 url: r.url.clone(),

@@ -37,7 +37,7 @@ impl TopicIndex {
                     .filter(|m| m.item == Some(n) && m.what.line == item.line)
                 {
                     by_issue
-                        .entry(m.what.key.to_lowercase())
+                        .entry(m.what.key.to_string().to_lowercase())
                         .or_default()
                         .insert(key.clone());
                 }
