@@ -65,6 +65,9 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
         # decide`, `needs to be consensus across wallets`.
         | \b (?: important | necessary | essential | crucial | needs? | wants? | hope | should
               | would | could | must ) \b [^.]{0,40} \b (?: agree | agreement | consensus | decide ) \b
+        # A supposition or a look ahead: `let's say we decide`, `let's see if it holds`.
+        | \b let (?: 's | ’s | \s+ us ) \s+ (?: say | assume | suppose | imagine | pretend ) \b
+        | \b let (?: 's | ’s | \s+ us ) \s+ see \s+ (?: if | whether | what | who | where | when ) \b
         # Someone else's decision: `when they decided`, `they agreed on their call`.
         | \b (?: they | he | she ) \s+ (?: had \s+ )? (?: decided | agreed | approved ) \b",
     )
@@ -210,6 +213,13 @@ mod tests {
         assert!(!states_decision("Any objections?"));
         assert!(!states_decision("Shall we let it run for a week?"));
         assert!(only_settles("Let's give them access to the staging host"));
+        assert!(!states_decision(
+            "Let's say in the next version we decide to drop it."
+        ));
+        assert!(!states_decision("OK, let's see if the fix holds."));
+        assert!(states_decision(
+            "Let's see the results next week and then ship it."
+        ));
         assert!(!only_settles("Agreed, let's ship it"));
     }
 

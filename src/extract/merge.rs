@@ -45,6 +45,7 @@ pub(super) fn meeting(
         });
     confirm_candidates(&mut meeting, weak);
     confirm_presenters(&mut meeting);
+    drop_people_from_services(&mut meeting);
     // Minutes that list no one present still show who took part: those who
     // presented an item.
     if meeting.attendees.is_empty() {
@@ -149,6 +150,30 @@ fn expand_abbreviations(meeting: &mut MeetingRecord, abbreviations: &BTreeMap<&s
     for item in &mut meeting.items {
         expand(&mut item.presenters);
     }
+}
+
+/// A name the meeting shows to be someone's (an attendee called Travis, a
+/// speaker `[frob]`) is not a service found from the words around it. The
+/// catalogue and the configuration stay sure.
+fn drop_people_from_services(meeting: &mut MeetingRecord) {
+    let mut names: HashSet<String> = HashSet::new();
+    for p in meeting.person_refs() {
+        let name = p.name.to_lowercase();
+        if let Some(first) = name
+            .split_whitespace()
+            .next()
+            .filter(|_| name.contains(' '))
+        {
+            names.insert(first.to_string());
+        }
+        names.insert(p.key());
+        names.insert(name);
+    }
+    meeting.services.retain(|m| {
+        let s = &m.what;
+        let name = s.name.to_lowercase();
+        s.evidence.rank() == 0 || !names.contains(&name)
+    });
 }
 
 /// Presenters written as bare lower-case words (`(news, events)`) must be people already known.
@@ -261,6 +286,38 @@ mod tests {
         let m = draft(&findings);
         assert_eq!(m.attendees.len(), 1);
         assert!(m.people.is_empty());
+    }
+
+    #[test]
+    fn a_person_of_the_meeting_is_no_service() {
+        let service = |name: &str, evidence| {
+            let s = crate::extract::records::ServiceRef {
+                name: name.into(),
+                written: name.into(),
+                line: 5,
+                evidence,
+            };
+            Finding::stated(
+                Rule::Discovery,
+                Fact::Service(Mention {
+                    what: s,
+                    item: None,
+                }),
+            )
+        };
+        use crate::extract::records::ServiceEvidence;
+        let findings = [
+            Finding::stated(
+                Rule::Speakers,
+                Fact::Attends(PersonRef::name("Travis Okafor", 9)),
+            ),
+            service("Travis", ServiceEvidence::Noun),
+            service("Frobnik", ServiceEvidence::Noun),
+            service("Travis CI", ServiceEvidence::Catalogue),
+        ];
+        let m = meeting(MeetingRecord::default(), &findings, &Config::default());
+        let names: Vec<&str> = m.services.iter().map(|s| s.what.name.as_str()).collect();
+        assert_eq!(names, ["Frobnik", "Travis CI"]);
     }
 
     #[test]
