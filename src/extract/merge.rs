@@ -3,7 +3,7 @@
 //! the meeting confirms them, short forms expanded and names tied together.
 
 use super::findings::{Confidence, Fact, Finding, Rule};
-use super::person;
+use super::lexicon;
 use super::records::{MeetingRecord, Mention, PersonRef};
 use crate::config::Config;
 use std::collections::{BTreeMap, HashSet};
@@ -178,19 +178,32 @@ fn drop_people_from_services(meeting: &mut MeetingRecord) {
 
 /// Presenters written as bare lower-case words (`(news, events)`) must be people already known.
 fn confirm_presenters(meeting: &mut MeetingRecord) {
-    let known: Vec<String> = meeting
+    let known: HashSet<String> = meeting
         .attendees
         .iter()
         .chain(&meeting.absentees)
         .chain(meeting.people.iter().map(|m| &m.what))
-        .map(PersonRef::key)
+        .flat_map(|p| {
+            let name = p.name.to_lowercase();
+            let first = name
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            [p.key(), name, first]
+        })
         .collect();
     for item in &mut meeting.items {
         item.presenters.retain(|p| {
+            let lower = p.name.to_lowercase();
+            // One capitalised word (`[Webpack] Hackathon`) is someone when the
+            // meeting knows them or it is a given name.
+            let given = lexicon::FIRST_NAMES.contains(&lower.as_str())
+                || lexicon::AMBIGUOUS_NAMES.contains(&lower.as_str());
             let written_as_name = p.name.chars().next().is_some_and(char::is_uppercase)
                 && !p.name.chars().any(|c| c.is_ascii_digit())
-                && (p.name.contains(' ') || person::could_be_name(&p.name.to_lowercase()));
-            p.is_handle || written_as_name || known.contains(&p.key())
+                && (p.name.contains(' ') || given);
+            p.is_handle || written_as_name || known.contains(&p.key()) || known.contains(&lower)
         });
     }
 }
@@ -318,6 +331,46 @@ mod tests {
         let m = meeting(MeetingRecord::default(), &findings, &Config::default());
         let names: Vec<&str> = m.services.iter().map(|s| s.what.name.as_str()).collect();
         assert_eq!(names, ["Frobnik", "Travis CI"]);
+    }
+
+    #[test]
+    fn a_one_word_presenter_must_be_someone_the_meeting_knows() {
+        use crate::extract::records::ItemRecord;
+        let item = |title: &str, presenter: &str| ItemRecord {
+            title: title.into(),
+            line: 4,
+            end_line: 6,
+            presenters: vec![PersonRef::name(presenter, 4)],
+        };
+        let header = MeetingRecord {
+            items: vec![
+                item("Hackathon", "Webpack"),
+                item("Budget", "Quenby"),
+                item("Release", "Ann"),
+                item("Docs", "Dana Quill"),
+            ],
+            ..MeetingRecord::default()
+        };
+        let findings = [Finding::stated(
+            Rule::AttendanceSection,
+            Fact::Attends(PersonRef::name("Quenby Marsh", 2)),
+        )];
+        let m = meeting(header, &findings, &Config::default());
+        let presented: Vec<Vec<&str>> = m
+            .items
+            .iter()
+            .map(|i| i.presenters.iter().map(|p| p.name.as_str()).collect())
+            .collect();
+        assert_eq!(
+            presented,
+            [
+                vec![],
+                vec!["Quenby Marsh"],
+                vec!["Ann"],
+                vec!["Dana Quill"]
+            ],
+            "a project tag is no one; an attendee's first name and a given name are"
+        );
     }
 
     #[test]

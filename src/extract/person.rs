@@ -53,6 +53,12 @@ pub fn is_stop_word(word: &str) -> bool {
     lexicon::NOT_NAMES.contains(&word.to_lowercase().as_str())
 }
 
+/// Words that open a noun phrase, never a person's name.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "our", "your", "their", "this", "that", "these", "those", "all", "each",
+    "every", "some", "any", "both",
+];
+
 /// Whether a text piece from a list looks like a person's name or handle.
 pub fn name_like(piece: &str) -> bool {
     let piece = piece.trim();
@@ -78,6 +84,10 @@ pub fn name_like(piece: &str) -> bool {
         return false;
     }
     let first = words[0];
+    // `The SC`, `Our TSC`, `All Directors`: a body, not someone.
+    if words.len() > 1 && DETERMINERS.contains(&first.to_lowercase().as_str()) {
+        return false;
+    }
     let single_handle = words.len() == 1
         && first.chars().next().is_some_and(char::is_alphanumeric)
         && first
@@ -455,6 +465,14 @@ mod tests {
             .into_iter()
             .map(|p| p.name)
             .collect()
+    }
+
+    #[test]
+    fn a_body_is_no_one() {
+        for body in ["The SC", "the TSC", "Our Board", "All Directors"] {
+            assert!(!name_like(body), "{body}");
+        }
+        assert!(name_like("Ann Lee") && name_like("Anders Hall"));
     }
 
     #[test]
