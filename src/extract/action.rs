@@ -75,6 +75,17 @@ static HANDLE_ACTS: LazyLock<Regex> =
 static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\((?:AI\s+)?(@[\w-]+(?:\s*(?:,|&|and)\s*@[\w-]+)*)\)\s*[.:]?\s*$").expect("regex")
 });
+/// `Settings page with the new password => Mark`: an arrow at the end hands
+/// what comes before it to someone.
+static ARROW_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<task> \S .*? ) \s* (?P<arrow> => | --?> | → ) \s*
+        (?P<who> @[\w-]+ | \p{Lu}[\p{L}'’-]+ (?: \s \p{Lu}[\p{L}'’-]+ )? )
+        \s* [.!]? \s* $",
+    )
+    .expect("arrow owner regex")
+});
 static DUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b((?:by|until|before|due|eta)\s*:?\s+(?:next\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|month|tomorrow|end of \w+|the end of \w+|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?(?:\s+\w+)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*(?:\s+\d{1,2})?|q[1-4]))").expect("regex")
 });
@@ -210,6 +221,9 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
     if let Some(assignees) = commitment(text, line_no, &ctx, true) {
         return found(assignees);
     }
+    if let Some(owners) = arrow_owner(text, line_no, &ctx) {
+        return found(owners);
+    }
     // "Do we need ...?" asks; it does not tell anyone to do anything.
     let imperative = starts_with_task_verb(text) && !text.ends_with('?');
     let trailing = TRAILING_OWNER
@@ -227,6 +241,28 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
         return found(owners_in(text, line_no, &ctx, !listed));
     }
     None
+}
+
+/// The owner an arrow at the end of a task names, when it names someone: a
+/// handle, a person the meeting knows or, after `=>`, a given name (`=> Done`,
+/// `-> Quincy` name states and versions, not people).
+fn arrow_owner(text: &str, line_no: u32, ctx: &LineContext<'_>) -> Option<Vec<PersonRef>> {
+    let caps = ARROW_OWNER.captures(text)?;
+    let (task, who) = (&caps["task"], &caps["who"]);
+    if task.split_whitespace().count() < 2 || task.ends_with('?') {
+        return None;
+    }
+    if who.starts_with('@') {
+        return Some(find_handles(who, line_no)).filter(|h| !h.is_empty());
+    }
+    let first = who.split_whitespace().next()?.to_lowercase();
+    // `Pacific -> Quincy` goes from one version to the next: a thin arrow
+    // needs someone the meeting knows.
+    let given = lexicon::FIRST_NAMES.contains(&first.as_str())
+        || lexicon::AMBIGUOUS_NAMES.contains(&first.as_str());
+    let someone = (ctx.known_person)(who) || (given && !caps["arrow"].ends_with("->"));
+    let not_someone = (ctx.not_person)(who) || lexicon::NOT_AGENTS.contains(&first.as_str());
+    (someone && !not_someone).then(|| vec![PersonRef::name(who, line_no)])
 }
 
 /// The speaker a line opens with (`David:`, `dbrooks:`, `<nick>` in a chat log), if any.
@@ -634,6 +670,45 @@ mod tests {
             who("Testing: e2e (AI @garloff)", none),
             Some(vec!["garloff".into()])
         );
+    }
+
+    #[test]
+    fn an_arrow_hands_a_task_to_someone() {
+        let none = LineContext::default();
+        assert_eq!(
+            who("Settings page with the new password => Mark", none),
+            Some(vec!["Mark".into()])
+        );
+        assert_eq!(
+            who("Issue to create and prioritize -> @qlimp", none),
+            Some(vec!["qlimp".into()])
+        );
+        assert_eq!(
+            who("Issue to create and prioritize => qlimp", none),
+            None,
+            "a lower-case word is no one here"
+        );
+        assert_eq!(
+            who("Issue to create and prioritize -> @qlimp", none),
+            Some(vec!["qlimp".into()])
+        );
+        let known = |n: &str| n == "Quenby";
+        let ctx = LineContext {
+            known_person: &known,
+            ..LineContext::default()
+        };
+        assert_eq!(
+            who("Rotate the mirror keys → Quenby", ctx),
+            Some(vec!["Quenby".into()])
+        );
+        for line in [
+            "EKS + DOKS => Done",
+            "Ceph Upgrade: Pacific -> Quincy",
+            "Timeline for the image manager -> January",
+            "Who owns the mirror => Mark?",
+        ] {
+            assert_eq!(who(line, none), None, "{line}");
+        }
     }
 
     #[test]
