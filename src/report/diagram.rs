@@ -15,10 +15,10 @@ pub const MAX_ROWS: usize = 40;
 const ROW: u32 = 30;
 const BOX_H: u32 = 22;
 const BOX_W: u32 = 220;
-const COLUMNS: [u32; 3] = [10, 250, 490];
-const WIDTH: u32 = 720;
+const COLUMNS: [u32; 3] = [10, 270, 530];
+const WIDTH: u32 = 760;
 /// Characters shown in a box; the rest is in its tooltip.
-const MAX_CHARS: usize = 32;
+const MAX_CHARS: usize = 30;
 
 /// The DOT `meeting` view of one meeting: the meeting, its agenda items,
 /// decisions and actions.

@@ -2,7 +2,7 @@
 //! person, service and meeting, and index pages listing them.
 //!
 //! [`build`] gathers what each page shows from the graph into plain view
-//! structs ([`views`]) and renders them with askama templates (`templates/`),
+//! structs and renders them with askama templates (`templates/`),
 //! which escape every value. The site is self-contained (one shared stylesheet,
 //! inline SVG, no scripts, nothing loaded from the network) and the same graph
 //! always gives the same bytes. Writing the files is the caller's business.

@@ -382,3 +382,61 @@ fn nothing_read_writes_nothing() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!site.exists());
 }
+
+#[test]
+fn the_library_builds_a_safe_site_from_any_graph() {
+    use minutegraph::report::{self, Diagrams, Options, SourceLinks};
+    let graph = crate::support::sample_graph();
+    let failing = |_: &str| -> Result<String, String> { Err("no \u{1b}layout".into()) };
+    let drawing = |_: &str| -> Result<String, String> {
+        Ok("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>\n".into())
+    };
+    let build = |diagrams| {
+        let options = Options {
+            sources: SourceLinks::None,
+            diagrams,
+        };
+        report::build(&graph, &options).expect("the site builds")
+    };
+    let builtin = build(Diagrams::Builtin);
+    assert_eq!(builtin, build(Diagrams::Builtin), "not deterministic");
+    let name = Regex::new(r"^(?:[a-z]+/)?[a-z0-9][a-z0-9-]*\.(?:html|svg)$").unwrap();
+    for file in &builtin.files {
+        let text = String::from_utf8(file.bytes.clone()).unwrap();
+        assert!(
+            name.is_match(&file.path)
+                || file.path == ".minutegraph-report"
+                || file.path == "style.css",
+            "{}",
+            file.path
+        );
+        assert!(
+            !text.contains("<b>") && !text.contains(['\u{1}', '\u{7f}', '\r']),
+            "{}",
+            file.path
+        );
+    }
+    assert_eq!(builtin.pages(), 7 + 2 + 2 + 1);
+    let fallback = build(Diagrams::Dot {
+        name: "Test".into(),
+        renderer: &failing,
+    });
+    let meeting = fallback
+        .files
+        .iter()
+        .find(|f| f.path.starts_with("meeting/") && f.path.ends_with(".html"))
+        .unwrap();
+    let text = String::from_utf8(meeting.bytes.clone()).unwrap();
+    assert!(text.contains("(Test failed: no \u{241b}layout)"), "{text}");
+    let drawn = build(Diagrams::Dot {
+        name: "Test".into(),
+        renderer: &drawing,
+    });
+    let svgs: Vec<_> = drawn
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".svg"))
+        .collect();
+    assert_eq!(svgs.len(), 2);
+    assert!(svgs[0].bytes.starts_with(b"<svg"));
+}
