@@ -241,23 +241,24 @@ fn index(ctx: &Context<'_>) -> IndexPage {
         ],
         chart: chart::layout(&dates),
         topics: ctx.entity_lines(&data.topics[..data.topics.len().min(OVERVIEW_TOPICS)], ""),
-        open_actions: open
-            .iter()
-            .rev()
+        open_actions: newest_first(&open, |a| a.date.is_some())
             .take(OVERVIEW_ROWS)
             .map(|a| ctx.action(a, ""))
             .collect(),
         open_total: open.len(),
-        decisions: data
-            .decisions
-            .iter()
-            .rev()
+        decisions: newest_first(&data.decisions, |d| d.date.is_some())
             .filter(|d| d.date.is_some())
             .take(OVERVIEW_ROWS)
             .map(|d| ctx.decision(d, ""))
             .collect(),
         decisions_total: data.decisions.len(),
     }
+}
+
+/// Rows in date order (undated last) turned newest first, undated still last.
+fn newest_first<T>(rows: &[T], dated: impl Fn(&T) -> bool) -> impl Iterator<Item = &T> {
+    let split = rows.partition_point(|r| dated(r));
+    rows[..split].iter().rev().chain(&rows[split..])
 }
 
 fn entities(ctx: &Context<'_>, noun: &'static str) -> EntitiesPage {
@@ -311,11 +312,7 @@ fn meetings(ctx: &Context<'_>) -> MeetingsPage {
 }
 
 fn actions(ctx: &Context<'_>) -> ActionsPage {
-    let (open, other): (Vec<_>, Vec<_>) = ctx
-        .data
-        .actions
-        .iter()
-        .rev()
+    let (open, other): (Vec<_>, Vec<_>) = newest_first(&ctx.data.actions, |a| a.date.is_some())
         .partition(|a| a.status == Status::Open);
     ActionsPage {
         title: "Actions".into(),
@@ -331,11 +328,7 @@ fn decisions(ctx: &Context<'_>) -> DecisionsPage {
         title: "Decisions".into(),
         root: "",
         section: "decisions",
-        decisions: ctx
-            .data
-            .decisions
-            .iter()
-            .rev()
+        decisions: newest_first(&ctx.data.decisions, |d| d.date.is_some())
             .map(|d| ctx.decision(d, ""))
             .collect(),
     }
@@ -569,4 +562,26 @@ fn svg_document(output: &str) -> Option<String> {
     let start = output.find("<svg")?;
     let end = output.rfind("</svg>")? + "</svg>".len();
     (end > start).then(|| format!("{}\n", &output[start..end]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newest_first_keeps_undated_last() {
+        let rows = [Some(1), Some(2), Some(3), None, None];
+        let order: Vec<_> = newest_first(&rows, |r| r.is_some()).collect();
+        assert_eq!(order, [&Some(3), &Some(2), &Some(1), &None, &None]);
+    }
+
+    #[test]
+    fn only_the_svg_document_is_kept() {
+        let out = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"x\" \"http://x\">\n<svg a=\"1\">\n</svg>\n";
+        assert_eq!(
+            svg_document(out).as_deref(),
+            Some("<svg a=\"1\">\n</svg>\n")
+        );
+        assert_eq!(svg_document("error"), None);
+    }
 }
