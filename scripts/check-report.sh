@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build `minutegraph report` sites and check them as a reader would get them:
-# every page valid HTML (html5lib, scripts/validate_html.py), then pages loaded
+# every page valid HTML (html5lib, scripts/validate_html.py; the standalone
+# `timeline --format html` page too), then pages loaded
 # from file:// in headless Chromium, whose rendered DOM must show the chart,
 # the meeting count, topic links and each meeting's diagram. A screenshot of
 # each overview is left in the output folder for a person to look at.
@@ -90,4 +91,8 @@ for input in "${inputs[@]}"; do
     [ -s "$out/$name.overview.png" ] || fail "$name: no screenshot"
     echo "$name: rendered in Chromium; screenshot $out/$name.overview.png ($((SECONDS - started))s)"
 done
+# The timeline's standalone page comes from the same templates.
+mkdir -p "$out/timeline"
+"$binary" timeline "$repo/examples/minutes" --service keycloak -f html -q >"$out/timeline/keycloak.html"
+"$python" "$here/validate_html.py" "$out/timeline"
 echo "report sites: ${#inputs[@]} checked"
