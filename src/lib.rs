@@ -16,6 +16,7 @@ pub mod model;
 pub mod pipeline;
 pub mod push;
 pub mod query;
+pub mod report;
 pub mod resolve;
 pub mod source;
 pub mod vocab;

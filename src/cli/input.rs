@@ -106,6 +106,16 @@ impl Run<'_> {
         minutegraph::check::read_sources(self.paths, &self.filter)
     }
 
+    /// The files this run reads (as found, before reading them).
+    pub fn files(&self) -> Vec<minutegraph::source::InputFile> {
+        minutegraph::source::discover(self.paths, &self.filter).0
+    }
+
+    /// The paths given.
+    pub fn paths(&self) -> &[PathBuf] {
+        self.paths
+    }
+
     /// The checked configuration.
     pub fn config(&self) -> &Config {
         &self.config

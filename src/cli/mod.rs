@@ -13,6 +13,7 @@ mod progress;
 mod push;
 mod query;
 mod render;
+mod report;
 mod stats;
 mod timeline;
 
@@ -58,6 +59,8 @@ enum Command {
     Query(query::QueryArgs),
     /// Load the graph into a triple store (SPARQL 1.1 Graph Store protocol), one graph per file.
     Push(push::PushArgs),
+    /// Write a static HTML site: overview, topics, people, services, meetings.
+    Report(report::ReportArgs),
     /// Lint minutes for CI: missing dates and attendees, actions without owners,
     /// issues without a repository, names written two ways, agenda items not discussed.
     Check(check::CheckArgs),
@@ -85,6 +88,7 @@ pub fn main() -> ExitCode {
         Command::Query(args) => query::run(args),
         Command::Push(args) => push::run(args),
         Command::Check(args) => check::run(args),
+        Command::Report(args) => report::run(args),
         Command::Blocks { path } => print_blocks(&path),
     };
     match result {

@@ -6,6 +6,8 @@
 //! or a pipe (`/dev/stdout`, `/dev/null`, a FIFO) is written through, never
 //! replaced by a file. An output that is one of the files read, or that would be
 //! replaced when nothing could be read, is refused before anything is written.
+//! A folder (the report's site) is replaced the same way, whole: written beside
+//! it under a temporary name and renamed into place when complete.
 
 use minutegraph::error::Error;
 use minutegraph::pipeline::Outcome;
@@ -90,7 +92,7 @@ fn is_own_output(path: &Path) -> bool {
 
 /// Where writing to `path` lands: the final target of a symbolic link (even a
 /// dangling one), else `path` itself.
-fn target_of(path: &Path) -> PathBuf {
+pub fn target_of(path: &Path) -> PathBuf {
     if let Ok(target) = fs::canonicalize(path) {
         return target;
     }
@@ -140,6 +142,58 @@ fn write_file(
     }
 }
 
+/// Replaces the folder `target` (or creates it) with one that `fill` writes:
+/// `fill` gets an empty temporary folder beside `target`, which is renamed into
+/// place only when `fill` succeeded. An old folder is first renamed aside, and
+/// removed once the new one is in place (put back if that fails), so `target`
+/// always holds one whole version.
+pub fn replace_folder(
+    target: &Path,
+    fill: impl FnOnce(&Path) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let shown = target.display().to_string();
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| Error::Usage(format!("{shown} does not name a folder")))?;
+    fs::create_dir_all(dir).map_err(|e| io_error(&shown, e))?;
+    let aside = format!("{name}-old");
+    remove_stale_temporaries(dir, &name);
+    remove_stale_temporaries(dir, &aside);
+    let tmp = dir.join(temporary_name(&name, std::process::id()));
+    let old = dir.join(temporary_name(&aside, std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    let result = fs::create_dir(&tmp)
+        .map_err(|e| io_error(&shown, e))
+        .and_then(|()| fill(&tmp))
+        .and_then(|()| swap_in(&tmp, target, &old).map_err(|e| io_error(&shown, e)));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+/// Moves the folder `new` to `target`, an existing `target` aside to `old`
+/// first (and back if the move fails); `old` is removed at the end.
+fn swap_in(new: &Path, target: &Path, old: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(target).is_err() {
+        return fs::rename(new, target);
+    }
+    let _ = fs::remove_dir_all(old);
+    fs::rename(target, old)?;
+    if let Err(e) = fs::rename(new, target) {
+        let _ = fs::rename(old, target);
+        return Err(e);
+    }
+    // The new site is in place; a leftover old one is removed by a later run.
+    let _ = fs::remove_dir_all(old);
+    Ok(())
+}
+
 /// The temporary file for `name` written by process `pid`.
 fn temporary_name(name: &str, pid: u32) -> String {
     format!(".{name}.{pid}.tmp")
@@ -181,8 +235,8 @@ fn replace_atomically(
     result
 }
 
-/// Temporary files for `name` left by runs that were killed: removed when the
-/// process that wrote them is gone. Only where `/proc` tells which processes run.
+/// Temporary files (or folders) for `name` left by runs that were killed:
+/// removed when the process that wrote them is gone. Only where `/proc` tells which processes run.
 fn remove_stale_temporaries(dir: &Path, name: &str) {
     if !Path::new("/proc/self").exists() {
         return;
@@ -203,7 +257,15 @@ fn remove_stale_temporaries(dir: &Path, name: &str) {
         if let Some(pid) = pid {
             let gone = !Path::new(&format!("/proc/{pid}")).exists();
             if gone && pid != std::process::id() {
-                let _ = fs::remove_file(entry.path());
+                let path = entry.path();
+                match entry.file_type() {
+                    Ok(kind) if kind.is_dir() => {
+                        let _ = fs::remove_dir_all(path);
+                    }
+                    _ => {
+                        let _ = fs::remove_file(path);
+                    }
+                }
             }
         }
     }
@@ -235,5 +297,27 @@ mod tests {
         remove_stale_temporaries(dir.path(), "out.ttl");
         assert!(!stale.exists());
         assert!(live.exists() && other.exists());
+    }
+
+    #[test]
+    fn a_folder_is_replaced_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        let write = |text: &'static str| {
+            move |tmp: &Path| fs::write(tmp.join("index.html"), text).map_err(|e| io_error("x", e))
+        };
+        replace_folder(&site, write("one")).unwrap();
+        fs::write(site.join("stray"), "x").unwrap();
+        replace_folder(&site, write("two")).unwrap();
+        assert_eq!(fs::read_to_string(site.join("index.html")).unwrap(), "two");
+        assert!(!site.join("stray").exists());
+        let failed = replace_folder(&site, |tmp| {
+            fs::write(tmp.join("index.html"), "half").unwrap();
+            Err(Error::Usage("stopped".into()))
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read_to_string(site.join("index.html")).unwrap(), "two");
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "temporary folders left: {left:?}");
     }
 }

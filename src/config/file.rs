@@ -18,6 +18,8 @@ pub(super) struct ConfigFile {
     pub keywords: KeywordSection,
     #[serde(default)]
     pub topics: TopicSection,
+    #[serde(default)]
+    pub report: ReportSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -72,6 +74,12 @@ pub(super) struct TopicSection {
     pub separate: Vec<String>,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ReportSection {
+    pub source_url: Option<String>,
+}
+
 /// The commented template `minutegraph init` writes; every key is optional.
 pub const TEMPLATE: &str = r##"# minutegraph configuration. Every section is optional.
 # minutegraph looks for this file in the folder it reads (or use --config FILE).
@@ -110,6 +118,12 @@ pub const TEMPLATE: &str = r##"# minutegraph configuration. Every section is opt
 [topics]
 # merge = [["Status page", "Statuspage", "Uptime monitoring"]]
 # separate = ["Any other business", "AOB"]
+
+# The HTML site `minutegraph report` writes.
+[report]
+# Link every file:line to the minutes on a forge: {path} is the file's path
+# relative to the folder read, {line} its line.
+# source_url = "https://github.com/my-org/meetings/blob/main/{path}#L{line}"
 "##;
 
 #[cfg(test)]

@@ -66,6 +66,9 @@ pub struct Config {
     pub keywords: Keywords,
     /// Topic merge rules.
     pub topics: TopicRules,
+    /// Web address template of the minutes for the report's `file:line` links
+    /// (`{path}` and `{line}` filled in).
+    pub source_url: Option<String>,
     /// Where the configuration was read from.
     pub path: Option<PathBuf>,
 }
@@ -79,6 +82,7 @@ impl Default for Config {
             people: Vec::new(),
             keywords: Keywords::default(),
             topics: TopicRules::default(),
+            source_url: None,
             path: None,
         }
     }
@@ -111,6 +115,9 @@ impl Config {
         check_repository(parsed.repository.default.as_deref(), shown, text)?;
         for full in parsed.repository.aliases.values() {
             check_repository(Some(full), shown, text)?;
+        }
+        if let Some(url) = parsed.report.source_url.as_deref() {
+            check_source_url(url, shown, text)?;
         }
         Ok(Config::from_file(parsed))
     }
@@ -157,6 +164,7 @@ impl Config {
                 merge: parsed.topics.merge,
                 separate: parsed.topics.separate,
             },
+            source_url: parsed.report.source_url,
             path: None,
         }
     }
@@ -203,6 +211,20 @@ fn check_repository(repo: Option<&str>, shown: &str, text: &str) -> Result<(), E
     }
 }
 
+fn check_source_url(url: &str, shown: &str, text: &str) -> Result<(), Error> {
+    if crate::report::is_url_template(url) {
+        return Ok(());
+    }
+    let line = text
+        .find("source_url")
+        .map_or(1, |at| text[..at].matches('\n').count() as u32 + 1);
+    Err(Error::Config {
+        path: shown.to_string(),
+        line,
+        message: format!("source_url '{url}' is not an http(s) address with {{path}} in it"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +246,8 @@ aliases = ["KA"]
 decision = ["Beschluss"]
 [topics]
 merge = [["Status page", "Statuspage"]]
+[report]
+source_url = "https://example.org/o/r/blob/main/{path}#L{line}"
 "#;
         let c = Config::from_toml(text, "minutegraph.toml").expect("valid");
         assert_eq!(c.default_repository.as_deref(), Some("acme/infra"));
@@ -235,6 +259,7 @@ merge = [["Status page", "Statuspage"]]
         assert!(c.services.lookup("KA").is_some());
         assert_eq!(c.keywords.decision, vec!["beschluss"]);
         assert_eq!(c.topics.merge.len(), 1);
+        assert!(c.source_url.unwrap().contains("{path}"));
     }
 
     #[test]
@@ -243,5 +268,8 @@ merge = [["Status page", "Statuspage"]]
         assert!(err.to_string().starts_with("m.toml:2: "), "{err}");
         let err = Config::from_toml("[repository]\ndefault = \"nope\"\n", "m.toml").unwrap_err();
         assert!(err.to_string().starts_with("m.toml:2: "), "{err}");
+        let err = Config::from_toml("\n[report]\nsource_url = \"file:///{path}\"\n", "m.toml")
+            .unwrap_err();
+        assert!(err.to_string().starts_with("m.toml:3: "), "{err}");
     }
 }

@@ -11,7 +11,7 @@ mod actions;
 mod decisions;
 mod entities;
 mod filter;
-mod graph;
+pub(crate) mod graph;
 mod matching;
 mod select;
 pub mod shipped;
@@ -24,7 +24,9 @@ pub use entities::{EntityKind, EntityOrder, EntityRow, entities, sort as sort_en
 pub use filter::Filter;
 pub use matching::{find_nodes, suggestions};
 pub use select::{Selection, select};
-pub use timeline::{ActionSummary, DecisionSummary, Matched, Timeline, TimelineEntry, timeline};
+pub use timeline::{
+    ActionSummary, DecisionSummary, Matched, Timeline, TimelineEntry, timeline, timeline_of,
+};
 
 use crate::model::{ActionStatus, NodeKind};
 use serde::{Deserialize, Serialize};

@@ -104,6 +104,11 @@ struct Hit {
 /// The timeline of everything `selector` matches in `graph`.
 pub fn timeline(graph: &KnowledgeGraph, selector: Selector) -> Timeline {
     let nodes = matching::find_nodes(graph, selector.kind(), selector.query());
+    timeline_of(graph, selector, &nodes)
+}
+
+/// The timeline of exactly `nodes` (as a selector would have matched them).
+pub fn timeline_of(graph: &KnowledgeGraph, selector: Selector, nodes: &[NodeIndex]) -> Timeline {
     let matched = nodes
         .iter()
         .map(|&i| Matched {

@@ -24,6 +24,7 @@ mod export_tables;
 mod export_vocab;
 mod faults;
 mod query;
+mod report;
 mod robustness;
 mod source_discovery;
 mod sparql;

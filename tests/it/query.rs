@@ -270,7 +270,7 @@ fn item_titles_are_escaped_in_every_format() {
     let html = timeline("html");
     assert!(!html.contains("<script"), "raw markup in HTML");
     assert!(
-        html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;login&quot;, theme: fixed 🚀")
+        html.contains("&#60;script&#62;alert(1)&#60;/script&#62; &#34;login&#34;, theme: fixed 🚀")
     );
     assert!(
         !html.contains("http://") && !html.contains("https://"),

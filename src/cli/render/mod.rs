@@ -158,22 +158,6 @@ pub fn code_span(text: &str) -> String {
     }
 }
 
-/// Text safe inside HTML elements and attribute values, control characters shown.
-pub fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in visible_controls(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// Text a Mermaid `timeline` line can hold: one line, without the `:` that
 /// separates events, the `#` and `;` Mermaid reads as entity codes and
 /// statement ends, or the `<` `>` `%` `{` `}` it may read as markup.
@@ -189,14 +173,6 @@ pub fn mermaid_text(text: &str) -> String {
         .collect();
     let line = one_line(&cleaned);
     if line.is_empty() { "-".into() } else { line }
-}
-
-/// `text` or `-` when it is empty.
-pub fn or_dash(text: Option<&str>) -> String {
-    match text {
-        Some(t) if !t.trim().is_empty() => t.to_string(),
-        _ => "-".into(),
-    }
 }
 
 #[cfg(test)]
@@ -236,11 +212,7 @@ mod tests {
     }
 
     #[test]
-    fn escapes_html_and_markdown() {
-        assert_eq!(
-            html_escape("<script>\"a\" & 'b'</script>"),
-            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
-        );
+    fn escapes_markdown() {
         assert_eq!(markdown_cell("a | b\nc"), "a \\| b c");
         assert_eq!(markdown_text("<b>x</b>"), "\\<b>x\\</b>");
         assert_eq!(
@@ -251,7 +223,6 @@ mod tests {
             one_line("a\u{1b}]0;owned\u{7}b"),
             "a\u{241b}]0;owned\u{2407}b"
         );
-        assert_eq!(html_escape("a\u{0}b"), "a\u{2400}b");
         assert_eq!(code_span("a`b"), "`` a`b ``");
         assert_eq!(code_span("x.md:3"), "`x.md:3`");
     }

@@ -1,9 +1,7 @@
 //! A [`Timeline`] as Markdown, CSV, a Mermaid `timeline` diagram or one
 //! self-contained HTML page. Every text from the minutes is escaped for its target.
 
-use super::{
-    code_span, html_escape, io, markdown_text, mermaid_text, one_line, or_dash, write_csv,
-};
+use super::{code_span, io, markdown_text, mermaid_text, one_line, write_csv};
 use minutegraph::error::Error;
 use minutegraph::query::{ActionSummary, Timeline, TimelineEntry};
 use std::io::Write;
@@ -156,75 +154,13 @@ pub fn mermaid(out: &mut dyn Write, t: &Timeline) -> Result<(), Error> {
     Ok(())
 }
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;\
-padding:0 1rem;color:#222;line-height:1.45}h1{font-size:1.6rem}p.summary{color:#555}\
-ol.timeline{list-style:none;padding-left:0;border-left:3px solid #8aa;margin-left:.5rem}\
-ol.timeline>li{margin:0 0 1rem 0;padding-left:1rem}time{font-weight:600;margin-right:.5rem}\
-.meeting{color:#555}.item{font-weight:500}code{background:#f2f2f2;padding:0 .25rem;\
-border-radius:3px;font-size:.85em}ul.outcomes{margin:.25rem 0 0 0}.status{font-size:.8em;\
-text-transform:uppercase;padding:0 .3rem;border-radius:3px;background:#eee}\
-.status.open{background:#fde7c2}.status.done{background:#d5f0d5}";
-
-/// One self-contained HTML page (inline CSS, no scripts or external resources).
+/// One self-contained HTML page (inline CSS, no scripts or external
+/// resources), from the report's templates.
 pub fn html(out: &mut dyn Write, t: &Timeline) -> Result<(), Error> {
-    let title = html_escape(&one_line(&subject(t)));
-    write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Timeline: {title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-         <h1>Timeline: {title}</h1>\n"
-    )
-    .map_err(io)?;
     let mut summary = format!("{} entries", t.entries.len());
     if let Some(span) = span(t) {
         summary.push_str(&format!(", {span}"));
     }
-    writeln!(out, "<p class=\"summary\">{}</p>", html_escape(&summary)).map_err(io)?;
-    writeln!(out, "<ol class=\"timeline\">").map_err(io)?;
-    for e in &t.entries {
-        html_entry(out, e)?;
-    }
-    writeln!(out, "</ol>\n</body>\n</html>").map_err(io)
-}
-
-fn html_entry(out: &mut dyn Write, e: &TimelineEntry) -> Result<(), Error> {
-    let item = e
-        .item
-        .as_deref()
-        .map(|i| format!(" <span class=\"item\">{}</span>", html_escape(&one_line(i))))
-        .unwrap_or_default();
-    writeln!(
-        out,
-        "<li><time>{}</time><span class=\"meeting\">{}</span>{item} <code>{}</code>",
-        html_escape(date_of(e)),
-        html_escape(&one_line(e.meeting_title.as_deref().unwrap_or_default())),
-        html_escape(&e.link())
-    )
-    .map_err(io)?;
-    if !e.decisions.is_empty() || !e.actions.is_empty() {
-        writeln!(out, "<ul class=\"outcomes\">").map_err(io)?;
-        for d in &e.decisions {
-            writeln!(out, "<li>{}</li>", html_escape(&decision_line(&d.text))).map_err(io)?;
-        }
-        for a in &e.actions {
-            let who = or_dash(Some(&a.assignees.join(", ")));
-            let due = a
-                .due
-                .as_deref()
-                .map(|d| format!(", due {d}"))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "<li><span class=\"status {0}\">{0}</span> {1} ({2}{3})</li>",
-                a.status.name(),
-                html_escape(&one_line(&a.text)),
-                html_escape(&who),
-                html_escape(&due)
-            )
-            .map_err(io)?;
-        }
-        writeln!(out, "</ul>").map_err(io)?;
-    }
-    writeln!(out, "</li>").map_err(io)
+    let page = minutegraph::report::timeline::page(t, &subject(t), &summary)?;
+    out.write_all(page.as_bytes()).map_err(io)
 }
