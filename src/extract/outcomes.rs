@@ -570,14 +570,23 @@ fn under_action_label(
     let Some(parent) = lists.chain(i).next().map(|p| &blocks[p]) else {
         return false;
     };
+    // `[delroth] Action items`: a speaker's slot before the label.
+    let text = parent.text.trim();
+    let text = match text.strip_prefix('[').and_then(|t| t.split_once(']')) {
+        Some((_, rest)) if !rest.trim().is_empty() => rest.trim(),
+        _ => text,
+    };
+    let label = text.trim_end_matches(':');
+    let names_actions = !label.contains('\n')
+        && label.split_whitespace().count() <= 3
+        && sections::classify_with(label, keywords) == SectionKind::Actions;
     if parent.depth == 0 {
-        let label = parent.text.trim().trim_end_matches(':');
-        return parent.kind == BlockKind::Paragraph
-            && !label.contains('\n')
-            && label.split_whitespace().count() <= 3
-            && sections::classify_with(label, keywords) == SectionKind::Actions;
+        return parent.kind == BlockKind::Paragraph && names_actions;
     }
-    let lower = parent.text.trim().to_lowercase();
+    if names_actions && parent.kind == BlockKind::ListItem {
+        return true;
+    }
+    let lower = text.to_lowercase();
     // `Next:` over a person's update list: what they do next.
     if lower == "next:" {
         return true;
@@ -677,6 +686,14 @@ mod tests {
         let text = "**POLL:** adopt the draft\n\n| SF | F | N | A | SA |\n|--|--|--|--|--|\n| 9 | 2 | 1 | 0 | 0 |\n\n**POLL:** a poll with no result yet\n";
         let (decisions, _) = read("m.md", text);
         assert_eq!(decisions, vec![1]);
+    }
+
+    #[test]
+    fn a_nested_action_label_with_a_speaker_slot() {
+        let text = "- EMS migration\n  - [qlimp] Action items\n    - Give them SSH access to a VM\n    - Provision DNS\n";
+        let (_, actions) = read("m.md", text);
+        let lines: Vec<u32> = actions.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, [3, 4]);
     }
 
     #[test]
