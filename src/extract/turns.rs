@@ -32,7 +32,7 @@ static OWNER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         ^ @?(?P<name> [\p{L}][\p{L}\d'’._-]* (?: \s \p{Lu}[\p{L}'’.-]* ){0,2} )
-        \s* (?: \( [^()]{1,40} \) )?    # an organisation or team
+        \s* (?: \( (?P<bracket> [^()]{1,40} ) \) )?    # an organisation or team
         \s* :? $",
     )
     .expect("owner regex")
@@ -98,9 +98,11 @@ impl Turns {
                     // An owner's name stands over the sub-items that are theirs,
                     // and is known as someone's elsewhere in the file.
                     Form::Owner => {
+                        // `Nimbus (Jacek)`: a given name in brackets after a team's name.
+                        let spokesperson = b.text.contains('(') && is_given_name(&s.label);
                         b.depth == 1
                             && blocks.get(i + 1).is_some_and(|n| n.depth > b.depth)
-                            && (s.is_handle || roster.knows(&s.label))
+                            && (s.is_handle || roster.knows(&s.label) || spokesperson)
                     }
                     // A handle right under a heading names who presents it.
                     Form::NameLine if s.is_handle => {
@@ -308,7 +310,8 @@ fn candidate(block: &Block, roster: &Roster) -> Option<Speaker> {
     }
     if block.kind == BlockKind::ListItem {
         if let Some(name) = owner_line(block.text.trim()) {
-            return make(name, Form::Owner);
+            let speaker = spokesperson(block.text.trim(), name, roster).unwrap_or(name);
+            return make(speaker, Form::Owner);
         }
         if let Some(name) = linked_actor(block) {
             return make(name, Form::Linked);
@@ -404,6 +407,23 @@ fn name_line<'t>(block: &Block, text: &'t str) -> Option<&'t str> {
 }
 
 /// `ann:`, `Mic92`, `Bo Lee (Acme)`: a list item that is only a name or handle.
+/// `Nimbus (Jacek)` over a team's update: the team or product first, then
+/// the person who speaks for it, known from the roster or a given name.
+fn spokesperson<'t>(text: &'t str, head: &str, roster: &Roster) -> Option<&'t str> {
+    let inside = OWNER.captures(text)?.name("bracket")?.as_str().trim();
+    let one_name = !inside.contains(' ')
+        && inside.starts_with(char::is_uppercase)
+        && person::name_like(inside);
+    let someone = roster.knows(inside) || is_given_name(inside);
+    (one_name && someone && !roster.knows(head)).then_some(inside)
+}
+
+fn is_given_name(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    super::lexicon::FIRST_NAMES.contains(&lower.as_str())
+        || super::lexicon::AMBIGUOUS_NAMES.contains(&lower.as_str())
+}
+
 fn owner_line(text: &str) -> Option<&str> {
     let caps = OWNER.captures(text)?;
     let name = caps.name("name")?.as_str();
@@ -562,6 +582,19 @@ mod tests {
         assert_eq!(s[0].as_deref(), Some("kestrel42"));
         assert_eq!(s[1].as_deref(), Some("Bo Lee"));
         assert_eq!(s[2], None);
+    }
+
+    #[test]
+    fn a_team_then_its_spokesperson() {
+        let blocks = vec![
+            block(BlockKind::ListItem, 1, "Frobnik (Peter)", 1),
+            block(BlockKind::ListItem, 2, "Will share the roadmap later", 2),
+            block(BlockKind::ListItem, 1, "Zorbix (Maria)", 3),
+            block(BlockKind::ListItem, 2, "Published the release", 4),
+        ];
+        let s = speakers(&blocks);
+        assert_eq!(s[1].as_deref(), Some("Peter"));
+        assert_eq!(s[3].as_deref(), Some("Maria"));
     }
 
     #[test]
