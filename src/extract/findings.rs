@@ -1,6 +1,6 @@
 //! What the extraction rules report: typed findings, each with the rule that
 //! made it and how sure that rule is. Rules read the meeting's structure (and
-//! the names found so far) and return findings; [`super::merge`] alone decides
+//! the names found so far) and return findings; the merge step alone decides
 //! what of them becomes part of the meeting record.
 
 use super::records::{ActionRecord, DecisionRecord, IssueRef, Mention, PersonRef, ServiceRef};

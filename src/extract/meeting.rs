@@ -32,7 +32,7 @@ static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Read the one meeting a document records: the rules that find names run
 /// first, block by block; the names they find are indexed; the rules that
 /// need to know who is someone (decisions and actions, services, speakers) run
-/// next; then [`merge::meeting`] decides what the findings make.
+/// next; then the merge step decides what the findings make.
 pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> MeetingRecord {
     let blocks = &*with_label_headings(&doc.blocks, &config.keywords);
     let sections = SectionMap::new(blocks, &config.keywords);
