@@ -227,9 +227,12 @@ fn confirm_candidates<'a>(
             known.insert(first.to_lowercase());
         }
     }
+    // `Victor Stinner`: a given name that is also a word counts before a surname.
     let given_name = |n: &str| {
-        let first = n.split_whitespace().next().unwrap_or(n);
-        super::lexicon::FIRST_NAMES.contains(&first)
+        let mut words = n.split_whitespace();
+        let first = words.next().unwrap_or(n);
+        lexicon::FIRST_NAMES.contains(&first)
+            || (words.next().is_some() && lexicon::AMBIGUOUS_NAMES.contains(&first))
     };
     let confirmed: Vec<Mention<PersonRef>> = candidates
         .filter(|c| {

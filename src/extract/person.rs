@@ -88,6 +88,14 @@ pub fn name_like(piece: &str) -> bool {
     if words.len() > 1 && DETERMINERS.contains(&first.to_lowercase().as_str()) {
         return false;
     }
+    // `uplink.example.io`: a host, not a nick.
+    let host = words.len() == 1
+        && first.rsplit_once('.').is_some_and(|(_, tld)| {
+            (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+        });
+    if host {
+        return false;
+    }
     let single_handle = words.len() == 1
         && first.chars().next().is_some_and(char::is_alphanumeric)
         && first
@@ -365,7 +373,18 @@ fn given_and_surname(text: &str, words: &[(usize, &str)], i: usize) -> Option<St
             "van" | "von" | "de" | "da" | "del" | "der" | "le" | "la"
         )
     };
-    if !lexicon::FIRST_NAMES.contains(&given.to_lowercase().as_str()) || is_particle(given) {
+    // `Mark Shannon`: a given name that is also a word counts mid-sentence,
+    // before a surname that is no English word (`See Retrospective`, `Ping Jorge`
+    // open sentences).
+    let lower = given.to_lowercase();
+    let ambiguous = !lexicon::FIRST_NAMES.contains(&lower.as_str());
+    let initial = i == 0
+        || text[..at]
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '-', '*', '(', '"', '\n']);
+    if ambiguous && (initial || !lexicon::AMBIGUOUS_NAMES.contains(&lower.as_str()))
+        || is_particle(given)
+    {
         return None;
     }
     let mut parts = vec![given];
@@ -387,7 +406,8 @@ fn given_and_surname(text: &str, words: &[(usize, &str)], i: usize) -> Option<St
         }
         let particle = is_particle(word);
         let surname = looks_like_first_name(word)
-            && !lexicon::COMMON_WORDS.contains(&word.to_lowercase().as_str());
+            && !lexicon::COMMON_WORDS.contains(&word.to_lowercase().as_str())
+            && !(ambiguous && super::service::english::is_english(word));
         if !(particle || surname) {
             break;
         }
@@ -473,6 +493,7 @@ mod tests {
             assert!(!name_like(body), "{body}");
         }
         assert!(name_like("Ann Lee") && name_like("Anders Hall"));
+        assert!(!name_like("uplink.example.io") && name_like("j.smith2"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Services: named software and hosted services found through the catalogue.
 
 mod cues;
-mod english;
+pub(crate) mod english;
 pub mod evidence;
 mod family;
 mod links;
