@@ -288,3 +288,35 @@ fn the_two_csv_tables_are_replaced_together_or_not_at_all() {
         .collect();
     assert_eq!(names.len(), 2, "temporary files left: {names:?}");
 }
+
+#[test]
+fn temporaries_of_killed_runs_are_removed_and_other_files_kept() {
+    let dir = folder();
+    let out_dir = tempfile::tempdir().unwrap();
+    // Left by runs killed mid-write (no process has this id), in the name styles
+    // of this version and of the one before.
+    let stale = [".graph.nt.4194999.abcdef.tmp", ".graph.nt.4194999.tmp"];
+    for name in stale {
+        std::fs::write(out_dir.path().join(name), "half").unwrap();
+    }
+    assert!(
+        export_to(dir.path(), &out_dir.path().join("graph.nt"))
+            .status
+            .success()
+    );
+    let tables = out_dir.path().join("tables");
+    std::fs::create_dir(&tables).unwrap();
+    std::fs::write(tables.join("README"), "mine").unwrap();
+    std::fs::write(tables.join(".nodes.csv.4194999.tmp"), "half").unwrap();
+    assert!(export_as("csv", &tables, dir.path()).status.success());
+    let names = |p: &Path| {
+        let mut names: Vec<String> = std::fs::read_dir(p)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(out_dir.path()), ["graph.nt", "tables"]);
+    assert_eq!(names(&tables), ["README", "edges.csv", "nodes.csv"]);
+}
