@@ -21,3 +21,5 @@ pub mod query;
 pub mod resolve;
 pub mod source;
 pub mod vocab;
+#[doc(hidden)]
+pub mod work;

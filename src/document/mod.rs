@@ -94,6 +94,7 @@ impl Block {
 
     /// The heading level, if this block is a heading.
     pub fn heading_level(&self) -> Option<u8> {
+        crate::work::step(1);
         match self.kind {
             BlockKind::Heading(level) => Some(level),
             _ => None,
@@ -103,10 +104,10 @@ impl Block {
     /// The text lines of the block, each with its 1-based line number.
     pub fn text_lines(&self) -> impl Iterator<Item = (u32, &str)> {
         let first = self.line;
-        self.text
-            .split('\n')
-            .enumerate()
-            .map(move |(i, t)| (first + i as u32, t))
+        self.text.split('\n').enumerate().map(move |(i, t)| {
+            crate::work::step(1);
+            (first + i as u32, t)
+        })
     }
 }
 
