@@ -6,8 +6,9 @@
 //!
 //! Steps are counted where scans visit what a file is made of: each look at a
 //! block's heading level (how nearly every scan over blocks tells sections
-//! apart), each line number looked up, each entry shifted or visited while
-//! provenance and aliases are merged.
+//! apart), each line of a block, each line number looked up, each person's key
+//! (how scans over the people of a meeting compare them), each entry shifted or
+//! visited while provenance and aliases are merged, and each edge listed.
 
 #[cfg(test)]
 thread_local! {

@@ -11,8 +11,11 @@ use crate::config::{Config, Keywords};
 use crate::document::{Block, BlockKind};
 use crate::model::ActionStatus;
 use regex::Regex;
-use std::collections::{BTreeSet, HashSet};
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::sync::LazyLock;
+
+mod so_far;
 
 /// Where a block sits: its agenda item, the section kind that applies, the
 /// speaker's turn it is part of, and the list items it is nested under.
@@ -109,15 +112,14 @@ pub(super) fn outcomes(
         });
     }
     let not_person = |name: &str| config.services.lookup(name).is_some();
-    let known = known_names(meeting, block);
+    shown.names.borrow_mut().update(meeting);
+    let names = shown.names.borrow();
+    let known = names.known_outside(block.line, block.end_line);
     let known_person = |name: &str| {
         let lower = name.to_lowercase();
         // "Niko" for the attendee `nikomatsakis`: a short form of a known handle.
-        let short_form = lower.chars().count() >= 3
-            && !lower.contains(' ')
-            && known
-                .iter()
-                .any(|k| k.len() > lower.len() && k.starts_with(&lower));
+        let short_form =
+            lower.chars().count() >= 3 && !lower.contains(' ') && known.extends(&lower);
         known.contains(&lower)
             || lower.split_whitespace().all(|w| known.contains(w))
             || short_form
@@ -176,7 +178,7 @@ pub(super) fn outcomes(
             markers: &config.keywords.action,
         };
         let task = strip_log_stamp(strip_label(said));
-        let repeated = meeting.actions.iter().any(|a| same_task(&a.text, task));
+        let repeated = shown.tasks.borrow_mut().has(meeting, task);
         if repeated || just_a_name(task) {
             // A recap ("Action items, by person") repeats tasks under each name.
             continue;
@@ -211,30 +213,6 @@ pub(super) fn outcomes(
     }
 }
 
-/// Lower-cased names and name words of people the meeting knows so far: attendees,
-/// absentees, roles, and people mentioned outside this block (a mention in the block
-/// itself would vouch for its own subject).
-fn known_names(meeting: &MeetingRecord, block: &Block) -> BTreeSet<String> {
-    let elsewhere = meeting
-        .people
-        .iter()
-        .map(|m| &m.what)
-        .filter(|p| p.line < block.line || p.line > block.end_line);
-    let listed = meeting
-        .attendees
-        .iter()
-        .chain(&meeting.absentees)
-        .chain(meeting.roles.iter().map(|(_, p)| p));
-    let mut out = BTreeSet::new();
-    for p in listed.chain(elsewhere) {
-        let name = p.name.to_lowercase();
-        out.extend(name.split_whitespace().map(str::to_string));
-        out.insert(p.key());
-        out.insert(name);
-    }
-    out
-}
-
 /// The names a document shows as people somewhere: a speaker label opening a
 /// line (`Tariq: ...`), a presenter in brackets (`[Tariq Haddad]`, `(Tariq)`), a
 /// verb of speech after it (`Niko left a comment`), or an entry of a labelled
@@ -245,6 +223,10 @@ pub(super) struct ShownNames {
     words: HashSet<String>,
     /// Lower-cased first words of the entries of labelled name lists.
     listed: Vec<String>,
+    /// The people the meeting knows so far, counted as its blocks are read.
+    names: RefCell<so_far::Names>,
+    /// The tasks the meeting records so far.
+    tasks: RefCell<so_far::Tasks>,
 }
 
 /// A name opening a line or a bracket, with up to two capitalised words after
@@ -278,7 +260,12 @@ impl ShownNames {
                 listed.extend(name_list_entries(line));
             }
         }
-        ShownNames { words, listed }
+        ShownNames {
+            words,
+            listed,
+            names: RefCell::default(),
+            tasks: RefCell::default(),
+        }
     }
 
     /// Whether the document shows `name` (by its first word) as a person.
@@ -442,20 +429,6 @@ pub(super) fn strip_log_stamp(text: &str) -> &str {
             && time.trim().chars().all(|c| c.is_ascii_digit() || c == ':')
     });
     if is_stamp { t[..open].trim_end() } else { t }
-}
-
-/// Two task texts say the same, ignoring case and a leading bot command (`#action`).
-fn same_task(a: &str, b: &str) -> bool {
-    let bare = |t: &str| {
-        let t = t.trim();
-        let t = if t.starts_with('#') {
-            t.split_once(' ').map_or(t, |(_, rest)| rest)
-        } else {
-            t
-        };
-        t.to_lowercase()
-    };
-    bare(a) == bare(b)
 }
 
 /// A line that is only a name or handle (a heading in an action recap).

@@ -68,6 +68,16 @@ fn action_lines() {
 }
 
 #[test]
+fn distinct_tasks_by_handle_and_by_name() {
+    grows_linearly("tasks", 300, |n| {
+        let lines: String = (0..n)
+            .map(|i| format!("- AI @x{i}: task {i}\n- Ann to write part {i}\n"))
+            .collect();
+        format!("{HEAD}## Actions\n\n{lines}")
+    });
+}
+
+#[test]
 fn one_long_line_of_handles() {
     grows_linearly("handles", 2_000, |n| format!("{HEAD}{}\n", "@a ".repeat(n)));
 }
