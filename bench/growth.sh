@@ -4,7 +4,7 @@
 # file. The files are generated into a temporary folder and removed afterwards;
 # nothing generated is committed.
 #
-#   bench/growth.sh [SHAPE...]     (default: all shapes)
+#   bench/growth.sh [SHAPE...]     (default: all shapes; MG=path picks the binary)
 #
 # Shapes: item-bullets (`- item N` under an Agenda heading, 5k..1M),
 # item-headings (`## Item N`, 5k..1M), decisions (`- Decision: x`, 5k..80k),
@@ -13,7 +13,7 @@
 # over 120 s is stopped and shown as such. Never run by CI or the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mg="${CARGO_TARGET_DIR:-target}/release/minutegraph"
+mg="${MG:-${CARGO_TARGET_DIR:-target}/release/minutegraph}"
 [ -x "$mg" ] || cargo build --release --quiet --bin minutegraph
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

@@ -320,3 +320,35 @@ fn temporaries_of_killed_runs_are_removed_and_other_files_kept() {
     assert_eq!(names(out_dir.path()), ["graph.nt", "tables"]);
     assert_eq!(names(&tables), ["README", "edges.csv", "nodes.csv"]);
 }
+
+#[test]
+fn the_limits_are_reported_with_the_file_and_line() {
+    let dir = folder();
+    // Larger than 16 MiB (a sparse file: no disk used): skipped, the rest read.
+    let big = std::fs::File::create(dir.path().join("big.md")).unwrap();
+    big.set_len(16 * 1024 * 1024 + 1).unwrap();
+    // Lists nested 300 deep: read at depth 255, with a warning at the first.
+    let mut deep = String::from("# Call 2025-01-09\n\nAttendees: Ann Lee\n\n");
+    for d in 0..300 {
+        deep.push_str(&format!("{}- level {}\n", "  ".repeat(d), d + 1));
+    }
+    std::fs::write(dir.path().join("deep.md"), deep).unwrap();
+    let out = minutegraph()
+        .args(["export", "--format", "ntriples"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("big.md: error: file too large (16777217 bytes, limit 16777216)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "deep.md:259: warning: lists nested 255 or more deep; deeper items are read at depth 255"
+        ),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("adopt plan alpha"));
+}
