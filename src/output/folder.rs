@@ -29,7 +29,7 @@ pub struct FolderFile<'a> {
 pub fn write_folder(dir: &Path, files: &[FolderFile<'_>]) -> Result<(), Error> {
     let target = target_of(dir);
     match fs::metadata(&target) {
-        Ok(meta) if meta.is_dir() => replace_in(&target, files).map_err(|e| io_error(dir, e)),
+        Ok(meta) if meta.is_dir() => replace_in(&target, dir, files),
         Ok(_) => Err(io_error(
             dir,
             io::Error::new(io::ErrorKind::AlreadyExists, "exists and is not a folder"),
@@ -60,14 +60,15 @@ fn new_folder(target: &Path, shown: &Path, files: &[FolderFile<'_>]) -> Result<(
     Ok(())
 }
 
-/// Replaces `files` in the existing folder `dir`, all or none.
-fn replace_in(dir: &Path, files: &[FolderFile<'_>]) -> io::Result<()> {
+/// Replaces `files` in the existing folder `dir`, all or none; `shown` names
+/// it in errors.
+fn replace_in(dir: &Path, shown: &Path, files: &[FolderFile<'_>]) -> Result<(), Error> {
     let (_, name) = split(dir, "output");
     stale::remove(dir, &name);
     for file in files {
         stale::remove(dir, file.name);
     }
-    let tmp = staging(dir, &name)?;
+    let tmp = staging(dir, &name).map_err(|e| io_error(shown, e))?;
     for file in files {
         let old = fs::metadata(dir.join(file.name))
             .ok()
@@ -76,9 +77,8 @@ fn replace_in(dir: &Path, files: &[FolderFile<'_>]) -> io::Result<()> {
             &tmp.path().join(file.name),
             old.map(|m| m.permissions()),
             file.write,
-            dir,
-        )
-        .map_err(io::Error::other)?;
+            shown,
+        )?;
     }
     // Old versions kept in the temporary folder, to put back on a failure.
     let mut backed_up = Vec::with_capacity(files.len());
@@ -99,7 +99,7 @@ fn replace_in(dir: &Path, files: &[FolderFile<'_>]) -> io::Result<()> {
                     fs::remove_file(&path)
                 };
             }
-            return Err(e);
+            return Err(io_error(shown, e));
         }
     }
     Ok(())
@@ -205,6 +205,25 @@ mod tests {
             fs::read_to_string(dir.path().join("a.csv")).unwrap(),
             "old A"
         );
+    }
+
+    #[test]
+    fn a_table_that_cannot_be_replaced_puts_the_first_back_and_names_the_folder_once() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.csv"), "old A").unwrap();
+        fs::create_dir(dir.path().join("b.csv")).unwrap();
+        fs::write(dir.path().join("b.csv").join("x"), "x").unwrap();
+        let (a, b) = (text("A"), text("B"));
+        let err = write_folder(dir.path(), &pair(&a, &b))
+            .unwrap_err()
+            .to_string();
+        let shown = dir.path().display().to_string();
+        assert_eq!(err.matches(shown.as_str()).count(), 1, "{err}");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("a.csv")).unwrap(),
+            "old A"
+        );
+        assert_eq!(names(dir.path()), ["a.csv", "b.csv"]);
     }
 
     #[test]
