@@ -1,5 +1,6 @@
 //! An output of several files in one folder (the CSV node and edge tables),
-//! replaced together or not at all.
+//! replaced together or not at all, and a folder that is all ours (a site)
+//! replaced whole ([`replace_folder`]).
 //!
 //! A new folder is filled as a `tempfile` folder beside it and renamed into
 //! place whole. In an existing folder (which may hold other files of its owner,
@@ -36,6 +37,51 @@ pub fn write_folder(dir: &Path, files: &[FolderFile<'_>]) -> Result<(), Error> {
         )),
         Err(_) => new_folder(&target, dir, files),
     }
+}
+
+/// Replaces the folder `dir` whole (or creates it, and its parents) with the
+/// one `fill` writes: for an output that is entirely ours, such as a generated
+/// site, where no other file is to stay. `fill` gets an empty temporary folder
+/// beside `dir`; only when it succeeded is the old folder moved aside, the new
+/// one moved in (the old one put back if that fails) and the old one removed.
+/// A symbolic link to a folder is followed; a path that exists and is no
+/// folder is an error.
+pub fn replace_folder(
+    dir: &Path,
+    fill: impl FnOnce(&Path) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let target = target_of(dir);
+    let exists = match fs::metadata(&target) {
+        Ok(meta) if meta.is_dir() => true,
+        Ok(_) => {
+            return Err(io_error(
+                dir,
+                io::Error::new(io::ErrorKind::AlreadyExists, "exists and is not a folder"),
+            ));
+        }
+        Err(_) => false,
+    };
+    let (parent, name) = split(&target, "output");
+    fs::create_dir_all(&parent).map_err(|e| io_error(dir, e))?;
+    stale::remove(&parent, &name);
+    let mut new = staging(&parent, &name).map_err(|e| io_error(dir, e))?;
+    fill(new.path())?;
+    if !exists {
+        fs::rename(new.path(), &target).map_err(|e| io_error(dir, e))?;
+        new.disable_cleanup(true);
+        return Ok(());
+    }
+    // The old folder goes where an empty temporary folder was, and is removed
+    // with it when `aside` is dropped.
+    let aside = staging(&parent, &name).map_err(|e| io_error(dir, e))?;
+    fs::remove_dir(aside.path()).map_err(|e| io_error(dir, e))?;
+    fs::rename(&target, aside.path()).map_err(|e| io_error(dir, e))?;
+    if let Err(e) = fs::rename(new.path(), &target) {
+        let _ = fs::rename(aside.path(), &target);
+        return Err(io_error(dir, e));
+    }
+    new.disable_cleanup(true);
+    Ok(())
 }
 
 fn staging(parent: &Path, name: &str) -> io::Result<tempfile::TempDir> {
@@ -224,6 +270,24 @@ mod tests {
             "old A"
         );
         assert_eq!(names(dir.path()), ["a.csv", "b.csv"]);
+    }
+
+    #[test]
+    fn a_folder_is_replaced_whole_or_not_at_all() {
+        let parent = tempfile::tempdir().unwrap();
+        let site = parent.path().join("out").join("site");
+        let page = |text: &'static str| {
+            move |tmp: &Path| fs::write(tmp.join("index.html"), text).map_err(|e| io_error(tmp, e))
+        };
+        replace_folder(&site, page("one")).unwrap();
+        fs::write(site.join("old.html"), "old").unwrap();
+        replace_folder(&site, page("two")).unwrap();
+        assert_eq!(names(&site), ["index.html"]);
+        assert_eq!(fs::read_to_string(site.join("index.html")).unwrap(), "two");
+        let fail = |_: &Path| Err(Error::Usage("stopped".into()));
+        assert!(replace_folder(&site, fail).is_err());
+        assert_eq!(fs::read_to_string(site.join("index.html")).unwrap(), "two");
+        assert_eq!(names(&parent.path().join("out")), ["site"]);
     }
 
     #[test]

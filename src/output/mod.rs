@@ -12,7 +12,7 @@ mod folder;
 mod stale;
 
 pub use file::write_file;
-pub use folder::{FolderFile, write_folder};
+pub use folder::{FolderFile, replace_folder, write_folder};
 
 use crate::error::Error;
 use crate::pipeline::Outcome;
