@@ -4,9 +4,9 @@
 
 use super::EXIT_INPUT;
 use super::input::InputArgs;
-use super::output::{replace_folder, target_of};
 use clap::{Args, ValueEnum};
 use minutegraph::error::Error;
+use minutegraph::output::{replace_folder, target_of};
 use minutegraph::report::{self, Diagrams, Options, Site, SourceLinks};
 use minutegraph::source::InputFile;
 use std::collections::BTreeMap;

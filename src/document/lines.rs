@@ -16,6 +16,7 @@ impl LineIndex {
 
     /// The 1-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> u32 {
+        crate::work::step(1);
         self.starts.partition_point(|&s| s <= offset) as u32
     }
 

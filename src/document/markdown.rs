@@ -4,6 +4,10 @@ use super::{Block, BlockKind, LineIndex, Link};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
+/// The deepest list nesting a block records (the most a `u8` holds); items
+/// nested deeper are read at it.
+pub const MAX_DEPTH: u8 = u8::MAX;
+
 /// Parse the Markdown body starting at byte `body_start` of `text`.
 pub(super) fn blocks(text: &str, body_start: usize, index: &LineIndex) -> Vec<Block> {
     let options =
@@ -44,7 +48,8 @@ struct Walker<'a> {
     offset: usize,
     blocks: Vec<Block>,
     open: Option<Open>,
-    list_depth: u8,
+    /// How many lists are open (however many: a block's depth stops at [`MAX_DEPTH`]).
+    list_depth: usize,
     /// For each open list item: has its first block been started?
     items: Vec<bool>,
     /// Raw HTML collected until a table closes.
@@ -81,7 +86,7 @@ impl Walker<'_> {
             }
             Tag::List(_) => {
                 self.flush();
-                self.list_depth = self.list_depth.saturating_add(1);
+                self.list_depth += 1;
             }
             Tag::CodeBlock(_) => self.begin(BlockKind::Code, range.start),
             Tag::TableHead | Tag::TableRow => {
@@ -213,7 +218,7 @@ impl Walker<'_> {
         let line = self.index.line_of(start);
         let depth = match kind {
             BlockKind::Heading(_) => 0,
-            _ => self.list_depth,
+            _ => u8::try_from(self.list_depth).unwrap_or(MAX_DEPTH),
         };
         self.open = Some(Open {
             block: Block::new(kind, depth, String::new(), line, line),

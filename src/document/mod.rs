@@ -94,6 +94,7 @@ impl Block {
 
     /// The heading level, if this block is a heading.
     pub fn heading_level(&self) -> Option<u8> {
+        crate::work::step(1);
         match self.kind {
             BlockKind::Heading(level) => Some(level),
             _ => None,
@@ -103,10 +104,10 @@ impl Block {
     /// The text lines of the block, each with its 1-based line number.
     pub fn text_lines(&self) -> impl Iterator<Item = (u32, &str)> {
         let first = self.line;
-        self.text
-            .split('\n')
-            .enumerate()
-            .map(move |(i, t)| (first + i as u32, t))
+        self.text.split('\n').enumerate().map(move |(i, t)| {
+            crate::work::step(1);
+            (first + i as u32, t)
+        })
     }
 }
 
@@ -147,6 +148,17 @@ pub fn parse(source: &str, text: &str) -> Document {
         Style::PlainText => plain::blocks(text, body_start, &index),
         Style::ChatLog => log::blocks(text, body_start, &index),
     };
+    if let Some(deep) = blocks.iter().find(|b| b.depth == markdown::MAX_DEPTH) {
+        diagnostics.push(Diagnostic::warning(
+            source,
+            Some(deep.line),
+            format!(
+                "lists nested {} or more deep; deeper items are read at depth {}",
+                markdown::MAX_DEPTH,
+                markdown::MAX_DEPTH
+            ),
+        ));
+    }
     Document {
         source: source.to_string(),
         front_matter,
@@ -197,6 +209,33 @@ mod tests {
         // Headings, fences and column-0 `* ` bullets are Markdown.
         assert_eq!(parse("a.txt", "# Sync\n\n- a\n").style, Style::Markdown);
         assert_eq!(parse("a.txt", "Sync\n* a\n").style, Style::Markdown);
+    }
+
+    #[test]
+    fn lists_deeper_than_the_limit_are_read_at_it_with_a_warning() {
+        let mut text = String::from("# Call\n\n");
+        for d in 0..300 {
+            text.push_str(&format!("{}- level {}\n", "  ".repeat(d), d + 1));
+        }
+        // Back up to level 100, and a new list after a paragraph.
+        text.push_str(&format!(
+            "{}- back at 100\n\nText.\n\n- top\n",
+            "  ".repeat(99)
+        ));
+        let doc = parse("deep.md", &text);
+        let depth_of = |t: &str| doc.blocks.iter().find(|b| b.text == t).unwrap().depth;
+        assert_eq!(depth_of("level 254"), 254);
+        assert_eq!(depth_of("level 255"), 255);
+        assert_eq!(depth_of("level 300"), 255);
+        assert_eq!(depth_of("back at 100"), 100);
+        assert_eq!(depth_of("top"), 1);
+        let warnings: Vec<String> = doc.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            warnings,
+            [
+                "deep.md:257: warning: lists nested 255 or more deep; deeper items are read at depth 255"
+            ]
+        );
     }
 
     #[test]

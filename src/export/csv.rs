@@ -2,10 +2,8 @@
 //! a header row, CRLF line ends, fields with commas, quotes or line breaks
 //! quoted and quotes doubled).
 //!
-//! [`write_folder`] writes both files into a folder atomically: a new folder
-//! is filled under a temporary name and renamed into place; in an existing
-//! folder each file is written to a temporary file and renamed over the old
-//! one. Written to a single stream ([`CsvExporter`]), the nodes table comes
+//! [`write_folder`] writes both files into a folder, replacing both or neither
+//! ([`crate::output::write_folder`]). Written to a single stream ([`CsvExporter`]), the nodes table comes
 //! first, then an empty line, then the edges table.
 
 use super::neutral;
@@ -13,9 +11,9 @@ use super::table::{EdgeRow, NodeRow, edge_rows, node_rows};
 use super::{ExportOptions, Exporter, Format, write_error};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
-use std::fs;
+use crate::output::{self, FolderFile};
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Name of the nodes table in the output folder.
 pub const NODES_FILE: &str = "nodes.csv";
@@ -47,7 +45,8 @@ impl Exporter for CsvExporter {
     }
 }
 
-/// Writes `nodes.csv` and `edges.csv` into `dir` (created when missing), atomically.
+/// Writes `nodes.csv` and `edges.csv` into `dir` (created when missing), both
+/// or neither ([`output::write_folder`]).
 pub fn write_folder(
     graph: &KnowledgeGraph,
     options: &ExportOptions,
@@ -55,18 +54,25 @@ pub fn write_folder(
 ) -> Result<(), Error> {
     let (nodes, edges) = tables(graph, options)?;
     let shown = dir.display().to_string();
-    let io_error = |source| Error::Io {
+    let failed = |source| Error::Io {
         path: shown.clone(),
         source,
     };
-    match fs::metadata(dir) {
-        Ok(meta) if meta.is_dir() => replace_tables(dir, &nodes, &edges).map_err(io_error),
-        Ok(_) => Err(io_error(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            "exists and is not a folder",
-        ))),
-        Err(_) => new_folder(dir, &nodes, &edges).map_err(io_error),
-    }
+    let write_nodes = |out: &mut dyn Write| write_nodes(&nodes, out).map_err(failed);
+    let write_edges = |out: &mut dyn Write| write_edges(&edges, out).map_err(failed);
+    output::write_folder(
+        dir,
+        &[
+            FolderFile {
+                name: NODES_FILE,
+                write: &write_nodes,
+            },
+            FolderFile {
+                name: EDGES_FILE,
+                write: &write_edges,
+            },
+        ],
+    )
 }
 
 fn tables(
@@ -78,68 +84,6 @@ fn tables(
         message: e.to_string(),
     })?;
     Ok((nodes, edge_rows(graph)))
-}
-
-/// Fills a temporary sibling folder and renames it to `dir`.
-fn new_folder(dir: &Path, nodes: &[NodeRow], edges: &[EdgeRow]) -> io::Result<()> {
-    let tmp = temporary(dir);
-    let result = (|| {
-        fs::create_dir(&tmp)?;
-        write_synced(&tmp.join(NODES_FILE), &|out| write_nodes(nodes, out))?;
-        write_synced(&tmp.join(EDGES_FILE), &|out| write_edges(edges, out))?;
-        fs::rename(&tmp, dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&tmp);
-    }
-    result
-}
-
-/// Replaces both tables in an existing folder together: both are written in full
-/// first, then renamed into place; when the second rename fails the first table
-/// is put back, so the folder never holds a new `nodes.csv` beside an old
-/// `edges.csv`.
-fn replace_tables(dir: &Path, nodes: &[NodeRow], edges: &[EdgeRow]) -> io::Result<()> {
-    let (nodes_path, edges_path) = (dir.join(NODES_FILE), dir.join(EDGES_FILE));
-    let (nodes_tmp, edges_tmp) = (temporary(&nodes_path), temporary(&edges_path));
-    let backup = dir.join(format!(".{NODES_FILE}.{}.old", std::process::id()));
-    let result = (|| {
-        write_synced(&nodes_tmp, &|out| write_nodes(nodes, out))?;
-        write_synced(&edges_tmp, &|out| write_edges(edges, out))?;
-        let had_nodes = fs::hard_link(&nodes_path, &backup).is_ok();
-        fs::rename(&nodes_tmp, &nodes_path)?;
-        if let Err(e) = fs::rename(&edges_tmp, &edges_path) {
-            if had_nodes {
-                let _ = fs::rename(&backup, &nodes_path);
-            } else {
-                let _ = fs::remove_file(&nodes_path);
-            }
-            return Err(e);
-        }
-        Ok(())
-    })();
-    for leftover in [&nodes_tmp, &edges_tmp, &backup] {
-        let _ = fs::remove_file(leftover);
-    }
-    result
-}
-
-fn write_synced(path: &Path, body: &dyn Fn(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
-    let mut out = BufWriter::new(fs::File::create(path)?);
-    body(&mut out)?;
-    out.into_inner().map_err(|e| e.into_error())?.sync_all()
-}
-
-/// `.NAME.PID.tmp` beside `path`.
-fn temporary(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "csv".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = format!(".{name}.{}.tmp", std::process::id());
-    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        Some(parent) => parent.join(tmp),
-        None => PathBuf::from(tmp),
-    }
 }
 
 fn write_nodes(rows: &[NodeRow], out: &mut dyn Write) -> io::Result<()> {
@@ -219,13 +163,5 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "a,b,c,d,e,f\r\nplain text,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,'=1+1\r\n"
         );
-    }
-
-    #[test]
-    fn temporary_names_sit_beside_the_target() {
-        let tmp = temporary(Path::new("out/graph"));
-        assert_eq!(tmp.parent(), Some(Path::new("out")));
-        assert!(tmp.to_string_lossy().ends_with(".tmp"));
-        assert!(temporary(Path::new("graph")).parent() == Some(Path::new("")));
     }
 }

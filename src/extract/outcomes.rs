@@ -40,6 +40,8 @@ pub(super) struct Place<'a> {
 pub(super) struct Outcomes {
     decisions: Vec<DecisionRecord>,
     actions: Vec<ActionRecord>,
+    /// The actions' tasks as compared ([`bare_task`]), so a repeat is a lookup.
+    tasks: HashSet<String>,
 }
 
 impl Outcomes {
@@ -199,7 +201,7 @@ pub(super) fn outcomes(
             markers: &config.keywords.action,
         };
         let task = strip_log_stamp(strip_label(said));
-        let repeated = meeting.actions.iter().any(|a| same_task(&a.text, task));
+        let repeated = meeting.tasks.contains(&bare_task(task));
         if repeated || just_a_name(task) {
             // A recap ("Action items, by person") repeats tasks under each name.
             continue;
@@ -221,6 +223,7 @@ pub(super) fn outcomes(
             } else {
                 found.status
             };
+            meeting.tasks.insert(bare_task(task));
             meeting.actions.push(ActionRecord {
                 text: task.to_string(),
                 line: sentence.line,
@@ -232,6 +235,18 @@ pub(super) fn outcomes(
             });
         }
     }
+}
+
+/// A task as compared with others: trimmed, without a leading bot command
+/// (`#action`), lower-cased, so two tasks that say the same compare equal.
+fn bare_task(task: &str) -> String {
+    let t = task.trim();
+    let t = if t.starts_with('#') {
+        t.split_once(' ').map_or(t, |(_, rest)| rest)
+    } else {
+        t
+    };
+    t.to_lowercase()
 }
 
 /// MeetBot's `#action ann ...` is Ann's task when `ann` speaks in the log.
@@ -472,20 +487,6 @@ pub(super) fn strip_log_stamp(text: &str) -> &str {
             && time.trim().chars().all(|c| c.is_ascii_digit() || c == ':')
     });
     if is_stamp { t[..open].trim_end() } else { t }
-}
-
-/// Two task texts say the same, ignoring case and a leading bot command (`#action`).
-fn same_task(a: &str, b: &str) -> bool {
-    let bare = |t: &str| {
-        let t = t.trim();
-        let t = if t.starts_with('#') {
-            t.split_once(' ').map_or(t, |(_, rest)| rest)
-        } else {
-            t
-        };
-        t.to_lowercase()
-    };
-    bare(a) == bare(b)
 }
 
 /// A line that is only a name or handle (a heading in an action recap).

@@ -40,6 +40,7 @@ impl PersonRef {
 
     /// The identity key: lower-cased handle or name.
     pub fn key(&self) -> String {
+        crate::work::step(1);
         let base = self.handle.as_deref().unwrap_or(&self.name);
         base.trim_start_matches('@').to_lowercase()
     }

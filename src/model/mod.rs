@@ -163,6 +163,7 @@ impl KnowledgeGraph {
         kind: EdgeKind,
         provenance: Provenance,
     ) -> EdgeIndex {
+        crate::work::step(1);
         if let Some(&existing) = self.edges.get(&(from, to, kind)) {
             return existing;
         }
@@ -208,6 +209,7 @@ impl KnowledgeGraph {
             .edges(idx)
             .map(|e| (e.weight(), &self.graph[e.target()]))
             .collect();
+        crate::work::step(out.len());
         out.sort_by(|a, b| (a.0.kind, &a.1.id).cmp(&(b.0.kind, &b.1.id)));
         out
     }
@@ -219,6 +221,7 @@ impl KnowledgeGraph {
             .edges_directed(idx, petgraph::Direction::Incoming)
             .map(|e| (e.weight(), &self.graph[e.source()]))
             .collect();
+        crate::work::step(out.len());
         out.sort_by(|a, b| (a.0.kind, &a.1.id).cmp(&(b.0.kind, &b.1.id)));
         out
     }
@@ -247,7 +250,9 @@ fn merge_into(target: &mut Node, incoming: Node) {
     // Provenance stays sorted and unique; sightings come mostly in order, so
     // each is a binary search and an append: linear over a run, not quadratic.
     for p in incoming.provenance {
+        crate::work::step(1);
         if let Err(at) = target.provenance.binary_search(&p) {
+            crate::work::step(target.provenance.len() - at);
             target.provenance.insert(at, p);
         }
     }
@@ -294,7 +299,9 @@ fn merge_into(target: &mut Node, incoming: Node) {
 /// Adds `more` to the sorted, unique `into`, keeping it so.
 fn union_sorted(into: &mut Vec<String>, more: Vec<String>) {
     for s in more {
+        crate::work::step(1);
         if let Err(at) = into.binary_search(&s) {
+            crate::work::step(into.len() - at);
             into.insert(at, s);
         }
     }

@@ -41,7 +41,12 @@ pub fn read_text(file: &InputFile, filter: &SourceFilter) -> Result<Text, Diagno
 }
 
 /// Turns raw bytes into [`Text`]; `shown` names the input in diagnostics.
-pub(crate) fn decode(bytes: &[u8], shown: &str) -> Result<Text, Diagnostic> {
+///
+/// # Errors
+///
+/// A diagnostic when the bytes look binary, are a graph written by
+/// minutegraph, or hold only whitespace.
+pub fn decode(bytes: &[u8], shown: &str) -> Result<Text, Diagnostic> {
     let utf16;
     let (body, offset, mut warnings) = match decode_utf16(bytes, shown)? {
         Some((text, warnings)) => {

@@ -288,3 +288,67 @@ fn the_two_csv_tables_are_replaced_together_or_not_at_all() {
         .collect();
     assert_eq!(names.len(), 2, "temporary files left: {names:?}");
 }
+
+#[test]
+fn temporaries_of_killed_runs_are_removed_and_other_files_kept() {
+    let dir = folder();
+    let out_dir = tempfile::tempdir().unwrap();
+    // Left by runs killed mid-write (no process has this id), in the name styles
+    // of this version and of the one before.
+    let stale = [".graph.nt.4194999.abcdef.tmp", ".graph.nt.4194999.tmp"];
+    for name in stale {
+        std::fs::write(out_dir.path().join(name), "half").unwrap();
+    }
+    assert!(
+        export_to(dir.path(), &out_dir.path().join("graph.nt"))
+            .status
+            .success()
+    );
+    let tables = out_dir.path().join("tables");
+    std::fs::create_dir(&tables).unwrap();
+    std::fs::write(tables.join("README"), "mine").unwrap();
+    std::fs::write(tables.join(".nodes.csv.4194999.tmp"), "half").unwrap();
+    assert!(export_as("csv", &tables, dir.path()).status.success());
+    let names = |p: &Path| {
+        let mut names: Vec<String> = std::fs::read_dir(p)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(out_dir.path()), ["graph.nt", "tables"]);
+    assert_eq!(names(&tables), ["README", "edges.csv", "nodes.csv"]);
+}
+
+#[test]
+fn the_limits_are_reported_with_the_file_and_line() {
+    let dir = folder();
+    // Larger than 16 MiB (a sparse file: no disk used): skipped, the rest read.
+    let big = std::fs::File::create(dir.path().join("big.md")).unwrap();
+    big.set_len(16 * 1024 * 1024 + 1).unwrap();
+    // Lists nested 300 deep: read at depth 255, with a warning at the first.
+    let mut deep = String::from("# Call 2025-01-09\n\nAttendees: Ann Lee\n\n");
+    for d in 0..300 {
+        deep.push_str(&format!("{}- level {}\n", "  ".repeat(d), d + 1));
+    }
+    std::fs::write(dir.path().join("deep.md"), deep).unwrap();
+    let out = minutegraph()
+        .args(["export", "--format", "ntriples"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("big.md: error: file too large (16777217 bytes, limit 16777216)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "deep.md:259: warning: lists nested 255 or more deep; deeper items are read at depth 255"
+        ),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("adopt plan alpha"));
+}
