@@ -89,14 +89,7 @@ mod tests {
         })
     }
 
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
+    use super::super::tests::names;
 
     #[test]
     fn a_new_file_is_written_and_nothing_else_is_left() {

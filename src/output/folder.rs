@@ -181,14 +181,7 @@ mod tests {
         }
     }
 
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
+    use super::super::tests::names;
 
     fn pair<'a>(
         a: &'a dyn Fn(&mut dyn Write) -> Result<(), Error>,

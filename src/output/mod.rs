@@ -112,3 +112,19 @@ fn io_error(path: &Path, source: io::Error) -> Error {
         source,
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::fs;
+    use std::path::Path;
+
+    /// The names in a folder, sorted.
+    pub(crate) fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
