@@ -104,6 +104,31 @@ pub fn is_decision_label_with(label: &str, extra: &[String]) -> bool {
             .any(|w| lexicon::DECISION_LABELS.contains(&w) && l.split_whitespace().count() <= 3)
 }
 
+/// Whether `label` (before a `:`) marks a task: `Action item`, `TODO`, `Next steps`.
+fn is_task_label(label: &str) -> bool {
+    let l = label
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        l.as_str(),
+        "action"
+            | "actions"
+            | "action item"
+            | "action items"
+            | "ai"
+            | "todo"
+            | "to do"
+            | "to-do"
+            | "task"
+            | "tasks"
+            | "next step"
+            | "next steps"
+            | "follow-up"
+            | "follow up"
+    )
+}
+
 /// Whether one line of text states a decision.
 pub fn states_decision(line: &str) -> bool {
     states_decision_with(line, &[])
@@ -119,6 +144,10 @@ pub fn states_decision_with(line: &str, extra: &[String]) -> bool {
         if label.len() < 30 && is_decision_label_with(label, extra) {
             // `Decision last time:` reports an earlier meeting's decision.
             return !BEFORE_MEETING.is_match(label);
+        }
+        // `Action item: let's ask them`: a task, labelled so.
+        if label.len() < 30 && is_task_label(label) {
+            return false;
         }
     }
     if let Some(command) = text.strip_prefix('#') {
@@ -217,6 +246,8 @@ mod tests {
             "Let's say in the next version we decide to drop it."
         ));
         assert!(!states_decision("OK, let's see if the fix holds."));
+        assert!(!states_decision("Action item: let's ask them!"));
+        assert!(!states_decision("**TODO**: agree on the schedule"));
         assert!(states_decision(
             "Let's see the results next week and then ship it."
         ));
