@@ -5,6 +5,7 @@
 
 use super::{FileContext, Finding, Rule};
 use crate::document::{Block, BlockKind};
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 /// Words too common to tell two subjects apart.
@@ -17,6 +18,13 @@ const COMMON: [&str; 24] = [
 /// Agenda entries that no later section or paragraph takes up.
 pub fn not_discussed(ctx: &FileContext) -> Vec<Finding> {
     let blocks = &ctx.document.blocks;
+    // Worked out once per file, so each agenda costs its own entries and body
+    // and not a walk over the rest of the file (a file of many agenda headings
+    // took time with the square of their number).
+    let headings = running_count(blocks, |b| b.heading_level().is_some());
+    let cancels = running_count(blocks, says_cancelled);
+    let tokens: Vec<OnceCell<BTreeSet<String>>> = blocks.iter().map(|_| OnceCell::new()).collect();
+    let in_line_order = blocks.windows(2).all(|w| w[0].line <= w[1].line);
     let mut found = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
@@ -32,14 +40,20 @@ pub fn not_discussed(ctx: &FileContext) -> Vec<Finding> {
             .iter()
             .find(|m| (m.line..=m.end_line).contains(&blocks[i].line))
             .map_or(u32::MAX, |m| m.end_line);
-        let body_end = blocks[end..]
-            .iter()
-            .position(|b| b.line > last)
-            .map_or(blocks.len(), |n| end + n);
-        let body = &blocks[end..body_end];
-        if body.iter().any(|b| b.heading_level().is_some()) && !called_off(body) {
+        let body_end = if in_line_order {
+            blocks.partition_point(|b| b.line <= last).max(end)
+        } else {
+            blocks[end..]
+                .iter()
+                .position(|b| b.line > last)
+                .map_or(blocks.len(), |n| end + n)
+        };
+        let has_sections = headings[body_end] > headings[end];
+        let called_off = cancels[body_end] > cancels[end];
+        if has_sections && !called_off {
+            let body = || (end..body_end).map(|j| tokens[j].get_or_init(|| words(&blocks[j].text)));
             for entry in flat_entries(&blocks[i + 1..end]) {
-                if !taken_up(&entry.text, body) {
+                if !taken_up(&entry.text, body()) {
                     let title = super::rules::short(&entry.text);
                     found.push(ctx.finding(
                         Rule::AgendaItemNotDiscussed,
@@ -55,6 +69,18 @@ pub fn not_discussed(ctx: &FileContext) -> Vec<Finding> {
     found
 }
 
+/// For each index `j` (and the end), how many of the blocks before `j` are `such`.
+fn running_count(blocks: &[Block], such: impl Fn(&Block) -> bool) -> Vec<usize> {
+    let mut counts = Vec::with_capacity(blocks.len() + 1);
+    let mut n = 0;
+    counts.push(n);
+    for b in blocks {
+        n += usize::from(such(b));
+        counts.push(n);
+    }
+    counts
+}
+
 /// A heading, or a paragraph standing alone, that reads "Agenda".
 fn is_agenda_title(b: &Block) -> bool {
     let heading = b.heading_level().is_some();
@@ -67,12 +93,11 @@ fn is_agenda_title(b: &Block) -> bool {
     text == "agenda" || text == "agenda items"
 }
 
-/// Whether the minutes after the agenda say the meeting was cancelled.
-fn called_off(body: &[Block]) -> bool {
-    body.iter().any(|b| {
-        let text = b.text.to_lowercase();
-        text.contains("cancelled") || text.contains("canceled")
-    })
+/// Whether a block says the meeting was cancelled.
+fn says_cancelled(b: &Block) -> bool {
+    crate::work::step(1);
+    let text = b.text.to_lowercase();
+    text.contains("cancelled") || text.contains("canceled")
 }
 
 /// The first block after the list that starts at `start`: whatever follows
@@ -101,14 +126,13 @@ fn flat_entries(section: &[Block]) -> Vec<&Block> {
 
 /// Whether some block of `body` shares an issue number with the entry, or
 /// half of its telling words (two are enough for a long entry). An aside in parentheses is not the subject.
-fn taken_up(entry: &str, body: &[Block]) -> bool {
+fn taken_up<'a>(entry: &str, body: impl IntoIterator<Item = &'a BTreeSet<String>>) -> bool {
     let wanted = words(&without_asides(entry));
     if wanted.is_empty() {
         return true;
     }
     let need = wanted.len().div_ceil(2).min(2);
-    body.iter().any(|b| {
-        let have = words(&b.text);
+    body.into_iter().any(|have| {
         let met = wanted
             .iter()
             .filter(|w| have.iter().any(|h| same_word(w, h)))
@@ -145,6 +169,7 @@ fn without_asides(text: &str) -> String {
 /// The telling words of a text: lower-cased, four letters or more and not
 /// common, acronyms of three capitals, and issue numbers (`#12`).
 fn words(text: &str) -> BTreeSet<String> {
+    crate::work::step(1);
     let mut out = BTreeSet::new();
     for token in text.split(|c: char| !(c.is_alphanumeric() || c == '#')) {
         for (n, part) in token.split('#').enumerate() {

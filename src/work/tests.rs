@@ -1,4 +1,5 @@
-//! Work per file grows with the file: for each kind of hostile file, the steps
+//! Work per file grows with the file (read, extracted, linted, merged and
+//! written): for each kind of hostile file, the steps
 //! counted for a file eight times as long are at most [`SLACK`] times eight
 //! times those of the short one (a scan per line over the whole file would make
 //! them 64 times as many).
@@ -12,12 +13,19 @@ use crate::extract::{FileContext, extract};
 /// fixed costs, far below the eightfold excess of a quadratic scan.
 const SLACK: f64 = 1.6;
 
-/// Steps to read, extract, merge and write one file as Turtle, and the Turtle's size.
+/// Steps to read, extract, lint, merge and write one file as Turtle, and the
+/// Turtle's size.
 fn work(text: &str) -> (u64, usize) {
     let config = Config::default();
     take();
     let doc = crate::document::parse("2025-01-01.md", text);
     let (record, _) = extract(&doc, &config, &FileContext::default());
+    let source = crate::check::Source {
+        path: record.source.clone(),
+        text: text.to_string(),
+    };
+    let sources = [(record.source.clone(), source)].into();
+    crate::check::check(std::slice::from_ref(&record), &sources, &config);
     let ids = crate::resolve::file_ids([record.source.as_str()]);
     let graph = crate::resolve::build_graph(std::slice::from_ref(&record), &config, &ids);
     let mut out = Vec::new();
@@ -89,6 +97,17 @@ fn agenda_item_headings() {
             .map(|i| format!("## Item {i}\n\nSome text.\n\n"))
             .collect();
         format!("{HEAD}# Agenda\n\n{items}")
+    });
+}
+
+#[test]
+fn agenda_headings_one_after_another() {
+    // Each `## Agenda` opens an agenda whose body is the rest of the file.
+    grows_linearly("agenda titles", 300, |n| {
+        format!(
+            "{HEAD}{}",
+            "## Agenda\n\n- Release plan\n\n## Release\n\nplan\n\n".repeat(n)
+        )
     });
 }
 
