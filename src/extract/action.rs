@@ -258,8 +258,7 @@ fn arrow_owner(text: &str, line_no: u32, ctx: &LineContext<'_>) -> Option<Vec<Pe
     let first = who.split_whitespace().next()?.to_lowercase();
     // `Pacific -> Quincy` goes from one version to the next: a thin arrow
     // needs someone the meeting knows.
-    let given = lexicon::FIRST_NAMES.contains(&first.as_str())
-        || lexicon::AMBIGUOUS_NAMES.contains(&first.as_str());
+    let given = lexicon::is_given_name(&first);
     let someone = (ctx.known_person)(who) || (given && !caps["arrow"].ends_with("->"));
     let not_someone = (ctx.not_person)(who) || lexicon::NOT_AGENTS.contains(&first.as_str());
     (someone && !not_someone).then(|| vec![PersonRef::name(who, line_no)])

@@ -134,6 +134,13 @@ word_list!(
     "generic-repos.txt"
 );
 
+/// Whether a word (any case) is a given name, also one that is an ordinary word
+/// (`Mark`, `Victor`): for slots that already say a person stands there.
+pub fn is_given_name(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    FIRST_NAMES.contains(&lower.as_str()) || AMBIGUOUS_NAMES.contains(&lower.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -69,15 +69,12 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
             findings.push(Finding::stated(Rule::Discovery, found));
         }
     }
-    let draft = merge::draft_onto(header.clone(), &findings);
-    findings.extend(super::speakers::speakers(
-        blocks,
-        &agenda.item_of_block,
-        &sections,
-        &turns,
-        &draft,
-    ));
-    merge::meeting(header, &findings, config)
+    let mut draft = merge::draft_onto(header, &findings);
+    let spoken =
+        super::speakers::speakers(blocks, &agenda.item_of_block, &sections, &turns, &draft);
+    merge::add(&mut draft, &spoken);
+    findings.extend(spoken);
+    merge::finish(draft, &findings, config)
 }
 
 /// The section kind that applies to each block.

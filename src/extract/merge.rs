@@ -21,13 +21,28 @@ pub(super) fn draft(findings: &[Finding]) -> MeetingRecord {
     draft_onto(MeetingRecord::default(), findings)
 }
 
+/// Place `findings` on a draft (the speakers' findings on the draft they read).
+pub(super) fn add(meeting: &mut MeetingRecord, findings: &[Finding]) {
+    place(meeting, findings);
+}
+
 /// The meeting the findings make, on top of `meeting` (date, title, agenda).
+#[cfg(test)]
 pub(super) fn meeting(
+    meeting: MeetingRecord,
+    findings: &[Finding],
+    config: &Config,
+) -> MeetingRecord {
+    finish(draft_onto(meeting, findings), findings, config)
+}
+
+/// The meeting `draft` (every stated finding of `findings` placed) becomes once
+/// short forms are expanded, weak names confirmed and names tied together.
+pub(super) fn finish(
     mut meeting: MeetingRecord,
     findings: &[Finding],
     config: &Config,
 ) -> MeetingRecord {
-    place(&mut meeting, findings);
     let abbreviations: BTreeMap<&str, &PersonRef> = findings
         .iter()
         .filter_map(|f| match &f.fact {
@@ -198,8 +213,7 @@ fn confirm_presenters(meeting: &mut MeetingRecord) {
             let lower = p.name.to_lowercase();
             // One capitalised word (`[Webpack] Hackathon`) is someone when the
             // meeting knows them or it is a given name.
-            let given = lexicon::FIRST_NAMES.contains(&lower.as_str())
-                || lexicon::AMBIGUOUS_NAMES.contains(&lower.as_str());
+            let given = lexicon::is_given_name(&lower);
             let written_as_name = p.name.chars().next().is_some_and(char::is_uppercase)
                 && !p.name.chars().any(|c| c.is_ascii_digit())
                 && (p.name.contains(' ') || given);

@@ -99,7 +99,8 @@ impl Turns {
                     // and is known as someone's elsewhere in the file.
                     Form::Owner => {
                         // `Nimbus (Jacek)`: a given name in brackets after a team's name.
-                        let spokesperson = b.text.contains('(') && is_given_name(&s.label);
+                        let spokesperson =
+                            b.text.contains('(') && super::lexicon::is_given_name(&s.label);
                         b.depth == 1
                             && blocks.get(i + 1).is_some_and(|n| n.depth > b.depth)
                             && (s.is_handle || roster.knows(&s.label) || spokesperson)
@@ -414,14 +415,8 @@ fn spokesperson<'t>(text: &'t str, head: &str, roster: &Roster) -> Option<&'t st
     let one_name = !inside.contains(' ')
         && inside.starts_with(char::is_uppercase)
         && person::name_like(inside);
-    let someone = roster.knows(inside) || is_given_name(inside);
+    let someone = roster.knows(inside) || super::lexicon::is_given_name(inside);
     (one_name && someone && !roster.knows(head)).then_some(inside)
-}
-
-fn is_given_name(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    super::lexicon::FIRST_NAMES.contains(&lower.as_str())
-        || super::lexicon::AMBIGUOUS_NAMES.contains(&lower.as_str())
 }
 
 fn owner_line(text: &str) -> Option<&str> {
