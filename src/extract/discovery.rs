@@ -14,7 +14,7 @@ use super::service::evidence::{line_of, service};
 use crate::config::ServiceCatalogue;
 use crate::document::{Block, BlockKind, blank_inline_code};
 use regex::Regex;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,13 +54,75 @@ pub fn discover(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
             out.push((i, s));
         }
     }
-    let spellings = Spellings::of(blocks);
-    out.extend(repositories(blocks, catalogue));
-    out.extend(camel_case(blocks, catalogue, &spellings));
-    out.extend(two_spellings(blocks, catalogue, &spellings));
+    let prose = Prose::of(blocks);
+    out.extend(repositories(blocks, &prose, catalogue));
+    let camels = camel_case_names(blocks, &prose, catalogue);
+    let spellings = Spellings::of(blocks, &prose, camels.keys());
+    out.extend(camel_case(camels, &spellings));
+    out.extend(two_spellings(catalogue, &spellings));
     out.extend(code_tools(blocks, catalogue));
     super::service::evidence::extend(blocks, catalogue, &mut out);
     out
+}
+
+/// A block's prose as the word rules read it: inline code blanked, URLs left
+/// out, and its words (runs of letters and digits) as byte ranges.
+struct Prose {
+    block: usize,
+    code: bool,
+    text: String,
+    words: Vec<(usize, usize)>,
+}
+
+impl Prose {
+    /// The prose of every block, code blocks marked.
+    fn of(blocks: &[Block]) -> Vec<Prose> {
+        blocks
+            .iter()
+            .enumerate()
+            .map(|(block, b)| {
+                let text = strip_urls(&blank_inline_code(&b.text));
+                let words = tokens(&text)
+                    .into_iter()
+                    .map(|(at, word)| (at, at + word.len()))
+                    .collect();
+                Prose {
+                    block,
+                    code: b.kind == BlockKind::Code,
+                    text,
+                    words,
+                }
+            })
+            .collect()
+    }
+
+    /// The text of words `first..=last` with what stands between them.
+    fn written(&self, first: usize, last: usize) -> &str {
+        &self.text[self.words[first].0..self.words[last].1]
+    }
+
+    /// Every name of up to `longest` words joined by single spaces or hyphens,
+    /// in text order: `visit(first, last, key)` is told each with its squashed
+    /// key and says whether to go on to longer names from the same first word.
+    fn names(&self, longest: usize, mut visit: impl FnMut(usize, usize, &str) -> bool) {
+        let mut key = String::new();
+        for first in 0..self.words.len() {
+            key.clear();
+            for last in first..self.words.len().min(first + longest) {
+                if last > first {
+                    let gap = &self.text[self.words[last - 1].1..self.words[last].0];
+                    if gap != " " && gap != "-" {
+                        break;
+                    }
+                }
+                let (from, to) = self.words[last];
+                key.extend(self.text[from..to].chars().flat_map(char::to_lowercase));
+                if !visit(first, last, &key) {
+                    break;
+                }
+            }
+        }
+    }
 }
 
 /// GitHub/GitLab owners (organisations and users) linked in the meeting, squashed:
@@ -86,67 +148,81 @@ pub(crate) fn repository_owners(blocks: &[Block]) -> Vec<String> {
     owners
 }
 
-/// How often each name (up to three words, squashed) is written in a meeting,
-/// and its first capitalised multi-word spelling.
+/// How often some names (up to four words, squashed) are written in a meeting,
+/// and the first spelling of a name written both hyphenated in lower case and
+/// as capitalised words.
 struct Spellings {
-    counts: BTreeMap<String, usize>,
+    counts: HashMap<String, usize>,
     capitalised: BTreeMap<String, (usize, u32, String)>,
     hyphenated: BTreeMap<String, (usize, u32, String)>,
 }
 
 impl Spellings {
-    fn of(blocks: &[Block]) -> Spellings {
+    /// Counts of the names keyed `counted`, and the two spellings of every name.
+    fn of<'a>(
+        blocks: &[Block],
+        prose: &[Prose],
+        counted: impl Iterator<Item = &'a String>,
+    ) -> Spellings {
         let mut s = Spellings {
-            counts: BTreeMap::new(),
+            counts: counted.map(|k| (k.clone(), 0)).collect(),
             capitalised: BTreeMap::new(),
             hyphenated: BTreeMap::new(),
         };
-        for (i, b) in blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.kind != BlockKind::Code)
-        {
-            let text = strip_urls(&blank_inline_code(&b.text));
-            let tokens = tokens(&text);
-            for start in 0..tokens.len() {
-                let mut joined = String::new();
-                for end in start..tokens.len().min(start + 4) {
-                    if end > start {
-                        let gap = &text[tokens[end - 1].0 + tokens[end - 1].1.len()..tokens[end].0];
-                        if gap != " " && gap != "-" {
-                            break;
-                        }
-                    }
-                    joined.push_str(&squash(tokens[end].1));
-                    *s.counts.entry(joined.clone()).or_default() += 1;
-                    if end == start {
-                        continue;
-                    }
-                    let written = &text[tokens[start].0..tokens[end].0 + tokens[end].1.len()];
-                    let line = || line_of(b, b.text.find(written).unwrap_or(0));
+        let line = |p: &Prose, written: &str| {
+            let b = &blocks[p.block];
+            line_of(b, b.text.find(written).unwrap_or(0))
+        };
+        let prose = || prose.iter().filter(|p| !p.code);
+        for p in prose() {
+            p.names(4, |first, last, key| {
+                let written = p.written(first, last);
+                if !written
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-')
+                {
+                    return false;
+                }
+                if last > first
+                    && !s.hyphenated.contains_key(key)
+                    && is_whole_word(&p.text, p.words[first].0, p.words[last].1)
+                {
+                    s.hyphenated
+                        .insert(key.to_string(), (p.block, line(p, written), written.into()));
+                }
+                true
+            });
+        }
+        let longest = s
+            .counts
+            .keys()
+            .chain(s.hyphenated.keys())
+            .map(String::len)
+            .max();
+        let Some(longest) = longest else {
+            return s;
+        };
+        for p in prose() {
+            p.names(4, |first, last, key| {
+                if let Some(count) = s.counts.get_mut(key) {
+                    *count += 1;
+                }
+                if last > first
+                    && s.hyphenated.contains_key(key)
+                    && !s.capitalised.contains_key(key)
+                {
+                    let written = p.written(first, last);
                     let capitalised = !written.contains('-')
                         && written
                             .split(' ')
                             .all(|w| w.starts_with(char::is_uppercase));
-                    if capitalised && !s.capitalised.contains_key(&joined) {
+                    if capitalised {
                         s.capitalised
-                            .insert(joined.clone(), (i, line(), written.to_string()));
-                    }
-                    let lower_hyphenated = !written.contains(' ')
-                        && written.chars().all(|c| c.is_ascii_lowercase() || c == '-');
-                    if lower_hyphenated
-                        && !s.hyphenated.contains_key(&joined)
-                        && is_whole_word(
-                            &text,
-                            tokens[start].0,
-                            tokens[end].0 + tokens[end].1.len(),
-                        )
-                    {
-                        s.hyphenated
-                            .insert(joined.clone(), (i, line(), written.to_string()));
+                            .insert(key.to_string(), (p.block, line(p, written), written.into()));
                     }
                 }
-            }
+                key.len() < longest
+            });
         }
         s
     }
@@ -162,12 +238,7 @@ fn is_whole_word(text: &str, from: usize, to: usize) -> bool {
 
 /// A name written both hyphenated in lower case and as capitalised words
 /// (`cluster-stacks` and `Cluster Stacks`) is a product's name.
-fn two_spellings(
-    blocks: &[Block],
-    catalogue: &ServiceCatalogue,
-    spellings: &Spellings,
-) -> Vec<(usize, ServiceRef)> {
-    let _ = blocks;
+fn two_spellings(catalogue: &ServiceCatalogue, spellings: &Spellings) -> Vec<(usize, ServiceRef)> {
     spellings
         .hyphenated
         .keys()
@@ -268,7 +339,11 @@ fn phrases(block: &Block, catalogue: &ServiceCatalogue) -> Vec<ServiceRef> {
 }
 
 /// Repositories linked in the meeting whose name is also written in its text.
-fn repositories(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, ServiceRef)> {
+fn repositories(
+    blocks: &[Block],
+    prose: &[Prose],
+    catalogue: &ServiceCatalogue,
+) -> Vec<(usize, ServiceRef)> {
     let mut repos: BTreeMap<String, String> = BTreeMap::new();
     for b in blocks {
         let urls = b
@@ -288,8 +363,12 @@ fn repositories(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
         }
     }
     let mut out = Vec::new();
+    if repos.is_empty() {
+        return out;
+    }
+    let mut written = first_written(blocks, prose, repos.keys());
     for (key, repo) in repos {
-        if let Some((i, line, written)) = written_outside_urls(blocks, &key) {
+        if let Some((i, line, written)) = written.remove(&key) {
             // A lower-case spelling of a hyphenated repository name (`clusterstacks` for
             // `cluster-stacks`) is named after the repository.
             let name = if names_a_product(&written) {
@@ -371,36 +450,28 @@ fn ordinary(name: &str) -> bool {
     })
 }
 
-/// The first place a name whose squashed form is `key` is written outside a URL.
-fn written_outside_urls(blocks: &[Block], key: &str) -> Option<(usize, u32, String)> {
-    let words = key.len();
-    for (i, b) in blocks.iter().enumerate() {
-        let text = strip_urls(&blank_inline_code(&b.text));
-        let tokens: Vec<(usize, &str)> = tokens(&text);
-        for start in 0..tokens.len() {
-            let mut joined = String::new();
-            for end in start..tokens.len().min(start + 5) {
-                if end > start {
-                    let gap = &text[tokens[end - 1].0 + tokens[end - 1].1.len()..tokens[end].0];
-                    if !(gap == " " || gap == "-") {
-                        break;
-                    }
-                }
-                joined.push_str(&squash(tokens[end].1));
-                if joined == key {
-                    let from = tokens[start].0;
-                    let to = tokens[end].0 + tokens[end].1.len();
-                    let written = text[from..to].to_string();
-                    let line = line_of(b, b.text.find(&written).unwrap_or(0));
-                    return Some((i, line, written));
-                }
-                if joined.len() >= words {
-                    break;
-                }
+/// The first place each name whose squashed form is one of `keys` is written
+/// outside a URL: its block, line and spelling.
+fn first_written<'a>(
+    blocks: &[Block],
+    prose: &[Prose],
+    keys: impl Iterator<Item = &'a String>,
+) -> HashMap<String, (usize, u32, String)> {
+    let keys: HashSet<&str> = keys.map(String::as_str).collect();
+    let longest = keys.iter().map(|k| k.len()).max().unwrap_or(0);
+    let mut found: HashMap<String, (usize, u32, String)> = HashMap::new();
+    for p in prose {
+        p.names(5, |first, last, key| {
+            if keys.contains(key) && !found.contains_key(key) {
+                let b = &blocks[p.block];
+                let written = p.written(first, last);
+                let line = line_of(b, b.text.find(written).unwrap_or(0));
+                found.insert(key.to_string(), (p.block, line, written.to_string()));
             }
-        }
+            key.len() < longest
+        });
     }
-    None
+    found
 }
 
 fn strip_urls(text: &str) -> String {
@@ -438,20 +509,17 @@ pub fn squash(name: &str) -> String {
         .collect()
 }
 
-/// CamelCase product names written at least twice in the meeting.
-fn camel_case(
+/// CamelCase names in the meeting that could be products, by squashed key:
+/// how often written, and the block, line and spelling of the first.
+fn camel_case_names(
     blocks: &[Block],
+    prose: &[Prose],
     catalogue: &ServiceCatalogue,
-    spellings: &Spellings,
-) -> Vec<(usize, ServiceRef)> {
+) -> BTreeMap<String, (usize, usize, u32, String)> {
     let mut seen: BTreeMap<String, (usize, usize, u32, String)> = BTreeMap::new();
-    for (i, b) in blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.kind != BlockKind::Code)
-    {
-        let text = strip_urls(&blank_inline_code(&b.text));
-        for m in CAMEL.find_iter(&text) {
+    for p in prose.iter().filter(|p| !p.code) {
+        let (i, b, text) = (p.block, &blocks[p.block], &p.text);
+        for m in CAMEL.find_iter(text) {
             let name = m.as_str();
             let after = text[m.end()..].chars().next();
             let before = text[..m.start()].chars().next_back();
@@ -471,6 +539,14 @@ fn camel_case(
             entry.0 += 1;
         }
     }
+    seen
+}
+
+/// CamelCase product names written at least twice in the meeting.
+fn camel_case(
+    seen: BTreeMap<String, (usize, usize, u32, String)>,
+    spellings: &Spellings,
+) -> Vec<(usize, ServiceRef)> {
     // Every spelling counts: `ClusterStacks` once and `Cluster Stacks` once is twice.
     seen.into_iter()
         .map(|(key, (count, i, line, name))| {
