@@ -1,7 +1,8 @@
 //! The service catalogue: known services with their aliases, and a matcher that
 //! finds them in text. The built-in catalogue is `data/services.tsv`.
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_syntax::is_word_character;
 use std::collections::BTreeMap;
 
 /// The built-in service catalogue (see `data/services.tsv`).
@@ -29,7 +30,8 @@ pub struct ServiceCatalogue {
     folded: BTreeMap<String, usize>,
     /// Exact spelling -> entry index (case-sensitive names).
     exact: BTreeMap<String, usize>,
-    matcher: Regex,
+    /// Every spelling, in any case, wherever it occurs (even inside words).
+    matcher: AhoCorasick,
 }
 
 impl ServiceCatalogue {
@@ -86,18 +88,20 @@ impl ServiceCatalogue {
                 spellings.push(spelling.clone());
             }
         }
-        spellings.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        spellings.dedup();
-        let alternation = spellings
+        // Letters beyond ASCII are matched as written, in lower and in upper case.
+        let cased: Vec<String> = spellings
             .iter()
-            .map(|s| regex::escape(s))
-            .collect::<Vec<_>>()
-            .join("|");
-        // A `/` next to a name is allowed here and judged in `find_all`: it
-        // joins names in prose (`Grafana/Prometheus`) as well as paths.
-        let pattern = format!(r"(?i)(?:^|[^\w.@-])({alternation})(?:$|[^\w@]|\.[^\w])");
-        let matcher =
-            Regex::new(&pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
+            .filter(|s| !s.is_ascii())
+            .flat_map(|s| [s.to_lowercase(), s.to_uppercase()])
+            .collect();
+        spellings.extend(cased);
+        spellings.sort();
+        spellings.dedup();
+        let matcher = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&spellings)
+            .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty matcher"));
         ServiceCatalogue {
             entries,
             folded,
@@ -141,27 +145,48 @@ impl ServiceCatalogue {
     /// only inside an enumeration of services (`nova, glance and cinder`).
     pub fn find_all<'a>(&'a self, text: &'a str) -> Vec<(usize, &'a str, &'a ServiceEntry)> {
         let mut found: Vec<(usize, usize, usize, bool)> = Vec::new();
+        // At each place a spelling starts, the longest that stands as a whole
+        // name: after the start of the text or a character that joins no word
+        // (not `.`, `@`, `-`), before the end or a character that is no word's
+        // (nor `@`). Names do not overlap.
+        let mut candidates: Vec<(usize, usize)> = self
+            .matcher
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        candidates.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut at = 0;
-        while at < text.len() {
-            let Some(caps) = self.matcher.captures_at(text, at) else {
-                break;
+        for (start, end) in candidates {
+            let opens = match text[..start].chars().next_back() {
+                None => at == 0,
+                Some(c) => {
+                    start - c.len_utf8() >= at
+                        && !is_word_character(c)
+                        && !matches!(c, '.' | '@' | '-')
+                }
             };
-            let Some(m) = caps.get(1) else { break };
-            let written = m.as_str();
-            if in_path(text, m.start(), m.end()) {
+            let closes = text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_word_character(c) && c != '@');
+            if !opens || !closes {
+                continue;
+            }
+            let written = &text[start..end];
+            if in_path(text, start, end) {
                 // `github.com/grafana/loki`, `/usr/bin/git`, `owner/repo#12`: a path, not prose.
-            } else if names_an_organisation(&text[m.end()..]) {
+            } else if names_an_organisation(&text[end..]) {
                 // "Linux Foundation", "Kubernetes Summit": an organisation or event, not the software.
             } else if let Some(&i) = self
                 .exact
                 .get(written)
                 .or_else(|| self.folded.get(&written.to_lowercase()))
             {
-                found.push((m.start(), m.end(), i, true));
+                found.push((start, end, i, true));
             } else if let Some(i) = self.case_folded(written) {
-                found.push((m.start(), m.end(), i, false));
+                found.push((start, end, i, false));
             }
-            at = m.end();
+            at = end;
         }
         let keep = enumerations(text, &found);
         found
