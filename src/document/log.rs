@@ -110,6 +110,13 @@ pub fn chat_message(line: &str) -> Option<(&str, &str)> {
 
 fn parse_line(raw: &str) -> Option<Line<'_>> {
     let line = raw.trim_end();
+    // Every chat line opens with a timestamp (`[`, `(`, a digit, a month's
+    // name), a `<nick>`, a `* nick` or an event's dashes: most prose lines can
+    // be told apart by their first character.
+    let first = line.chars().next()?;
+    if !(matches!(first, '[' | '(' | '0'..='9' | '<' | '*' | '-' | '=') || first.is_uppercase()) {
+        return None;
+    }
     let (stamped, rest) = match STAMP.find(line) {
         Some(m) => (true, &line[m.end()..]),
         None => (false, line),
