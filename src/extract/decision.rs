@@ -9,9 +9,10 @@ static OPENING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:accepted|approved|agreed|rejected|declined|resolved|decided|ratified|consensus)\b").expect("regex")
 });
 
-/// The ways minutes state that something was decided, each a readable pattern.
-static CUES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
+/// The ways minutes state that something was decided, each a readable pattern,
+/// searched as one.
+static CUES: LazyLock<Regex> = LazyLock::new(|| {
+    let cues = [
         // We decided, the board approved, agreed to / on / that.
         r"(?ix) \b (?: we | it \s+ was | group | team | everyone | all | tac | committee | board )
             \s+ (?: has \s+ | have \s+ )? (?: decided | agreed | approved | resolved ) \b",
@@ -37,8 +38,10 @@ static CUES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?ix) \b let'?s \s+ do \s+ it \b",
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("decision cue regex"))
-    .collect()
+    .map(|p| format!("(?:{p})"))
+    .collect::<Vec<_>>()
+    .join("|");
+    Regex::new(&cues).expect("decision cue regex")
 });
 
 /// `Let's keep the thread going`, `All: let us wait`: what the meeting settles
@@ -137,9 +140,16 @@ pub fn states_decision(line: &str) -> bool {
 /// Whether one line of text states a decision, also accepting the configured labels.
 pub fn states_decision_with(line: &str, extra: &[String]) -> bool {
     let text = line.trim();
-    if text.is_empty() || NEGATED.is_match(text) || NOT_DONE.is_match(text) || text.ends_with('?') {
-        return false;
-    }
+    !text.is_empty()
+        && !text.ends_with('?')
+        && stated(text, extra)
+        && !NEGATED.is_match(text)
+        && !NOT_DONE.is_match(text)
+}
+
+/// Whether a line, unless negated, states a decision: by its label, a meeting
+/// bot's command or a cue.
+fn stated(text: &str, extra: &[String]) -> bool {
     if let Some((label, _)) = text.split_once(':') {
         if label.len() < 30 && is_decision_label_with(label, extra) {
             // `Decision last time:` reports an earlier meeting's decision.
@@ -158,7 +168,7 @@ pub fn states_decision_with(line: &str, extra: &[String]) -> bool {
     // A keyword in a report of the past (`we resolved it last week`) or in a task
     // (`Chairs: confirm consensus on the list`) decides nothing here.
     let cued = OPENING_WORD.is_match(text)
-        || CUES.iter().any(|c| c.is_match(text))
+        || CUES.is_match(text)
         || SETTLES.is_match(text);
     cued && !BEFORE_MEETING.is_match(text) && !opens_with_task(text)
 }
@@ -167,7 +177,7 @@ pub fn states_decision_with(line: &str, extra: &[String]) -> bool {
 /// in a list of actions that is a task, not a decision.
 pub fn only_settles(line: &str) -> bool {
     let text = line.trim();
-    SETTLES.is_match(text) && !OPENING_WORD.is_match(text) && !CUES.iter().any(|c| c.is_match(text))
+    SETTLES.is_match(text) && !OPENING_WORD.is_match(text) && !CUES.is_match(text)
 }
 
 /// Whether the sentence, after a `Who:` label, opens with an imperative task verb
