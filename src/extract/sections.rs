@@ -3,6 +3,8 @@
 
 use crate::config::Keywords;
 use crate::document::{Block, BlockKind};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
 
 /// The meaning of a section heading.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,6 +121,22 @@ const KIND_WORDS: &[(SectionKind, &[&str])] = &[
     ),
 ];
 
+/// Every word of [`KIND_WORDS`] searched at once, each match told by its kind's
+/// place in that list and whether it is a phrase of several words.
+static KIND_MATCHER: LazyLock<(AhoCorasick, Vec<(usize, bool)>)> = LazyLock::new(|| {
+    let needles = KIND_WORDS
+        .iter()
+        .enumerate()
+        .flat_map(|(k, (_, needles))| needles.iter().map(move |n| (k, *n)));
+    let (patterns, kinds): (Vec<&str>, Vec<(usize, bool)>) =
+        needles.map(|(k, n)| (n, (k, n.contains(' ')))).unzip();
+    let matcher = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .expect("section words");
+    (matcher, kinds)
+});
+
 /// Words that make a decisions heading when the heading holds nothing else.
 const SINGLE_OUTCOME_WORDS: &[&str] = &[
     "decision",
@@ -170,21 +188,30 @@ fn classify_builtin(text: &str) -> SectionKind {
     if !words.is_empty() && words.iter().all(|w| SINGLE_OUTCOME_WORDS.contains(w)) {
         return SectionKind::Decisions;
     }
+    // A long heading counts by its first two words; phrases ("minutes
+    // transfer") are specific enough to count anywhere in it.
     let scope = if words.len() > 3 {
-        words[..2].join(" ")
+        words[0].len() + 1 + words[1].len()
     } else {
-        lower.clone()
+        lower.len()
     };
-    for (kind, needles) in KIND_WORDS {
-        // Phrases ("minutes transfer") are specific enough to count anywhere in a long heading.
-        if needles
-            .iter()
-            .any(|n| contains_word(&scope, n) || (n.contains(' ') && contains_word(&lower, n)))
-        {
-            return *kind;
-        }
-    }
-    SectionKind::Other
+    let (matcher, kinds) = &*KIND_MATCHER;
+    matcher
+        .find_overlapping_iter(&lower)
+        .filter(|m| {
+            let (_, phrase) = kinds[m.pattern().as_usize()];
+            (phrase || m.end() <= scope) && on_word_boundaries(&lower, m.start(), m.end())
+        })
+        .map(|m| kinds[m.pattern().as_usize()].0)
+        .min()
+        .map_or(SectionKind::Other, |k| KIND_WORDS[k].0)
+}
+
+/// `hay[start..end]` has no letter or digit just before or after it.
+fn on_word_boundaries(hay: &str, start: usize, end: usize) -> bool {
+    let before = hay[..start].chars().next_back();
+    let after = hay[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 fn normalise(text: &str) -> String {
@@ -203,11 +230,8 @@ fn normalise(text: &str) -> String {
 
 /// `needle` occurs in `hay` on word boundaries.
 pub fn contains_word(hay: &str, needle: &str) -> bool {
-    hay.match_indices(needle).any(|(i, _)| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + needle.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    hay.match_indices(needle)
+        .any(|(i, _)| on_word_boundaries(hay, i, i + needle.len()))
 }
 
 /// The section kinds a label line may open (`**Attendees:**`, `Agenda:`).
