@@ -9,8 +9,18 @@
 use super::evidence::{Context, Strength, line_of, service};
 use crate::document::BlockKind;
 use crate::extract::records::{ServiceEvidence, ServiceRef};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
+
+/// The stems of [`NOUN`]'s software nouns: a text without any has no match.
+static NOUN_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new([
+        "server", "plugin", "bot", "crate", "librar", "client", "daemon", "prox", "cli", "CLI",
+        "operator", "repo",
+    ])
+    .expect("noun stems")
+});
 
 /// A name and the software noun after it.
 static NOUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -63,7 +73,10 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
                 out.push((i, service(name, line_of(b, at), evidence)));
             }
         };
-        for m in CODE.captures_iter(text) {
+        let code = text.contains('`');
+        let nouns = NOUN_STEMS.is_match(text);
+        let versions = text.bytes().any(|b| b.is_ascii_digit());
+        for m in code.then(|| CODE.captures_iter(text)).into_iter().flatten() {
             let (name, cue) = match (m.name("a"), m.name("b"), m.name("c")) {
                 (Some(a), _, _) => (a, m.name("cue_before").map(|x| x.as_str())),
                 (_, Some(b), _) => (b, m.name("cue_after").map(|x| x.as_str())),
@@ -83,7 +96,7 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
                 );
             }
         }
-        for m in NOUN.captures_iter(text) {
+        for m in nouns.then(|| NOUN.captures_iter(text)).into_iter().flatten() {
             // `frob and zorb plugins` names both; `frob and zorb plugin` only `zorb`.
             let plural = m["noun"].ends_with('s');
             let names = match (m.name("name"), m.name("other")) {
@@ -102,7 +115,7 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
                 }
             }
         }
-        for m in VERSION.captures_iter(text) {
+        for m in versions.then(|| VERSION.captures_iter(text)).into_iter().flatten() {
             let name = m.name("name").expect("name");
             let version = m.name("version").expect("version");
             let after = text[version.end()..].chars().next();
