@@ -101,10 +101,26 @@ impl<'a> Context<'a> {
     pub fn new(blocks: &'a [Block], catalogue: &'a ServiceCatalogue) -> Self {
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut people = HashSet::new();
+        let mut lower = String::new();
         for b in prose(blocks) {
-            for word in b.text.split_whitespace().filter(|w| !is_url_like(w)) {
-                for m in WORD.find_iter(word) {
-                    *counts.entry(m.as_str().to_lowercase()).or_default() += 1;
+            let urls = url_like_spans(&b.text);
+            let mut urls = urls.iter().peekable();
+            for m in WORD.find_iter(&b.text) {
+                while urls.next_if(|(_, end)| *end <= m.start()).is_some() {}
+                if urls.peek().is_some_and(|(start, _)| *start < m.end()) {
+                    continue;
+                }
+                lower.clear();
+                if m.as_str().is_ascii() {
+                    lower.extend(m.as_str().chars().map(|c| c.to_ascii_lowercase()));
+                } else {
+                    lower.push_str(&m.as_str().to_lowercase());
+                }
+                match counts.get_mut(lower.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        counts.insert(lower.clone(), 1);
+                    }
                 }
             }
             if let Some(s) = &b.speaker {
@@ -229,6 +245,24 @@ fn is_version(lower: &str) -> bool {
 /// A whitespace-separated piece of text that is (part of) a URL, a path or a reference.
 pub fn is_url_like(word: &str) -> bool {
     word.contains("://") || word.contains('#') || word.starts_with('/') || word.contains("www.")
+}
+
+/// The byte ranges of the whitespace-separated pieces of `text` that are URLs,
+/// paths or references, in order.
+fn url_like_spans(text: &str) -> Vec<(usize, usize)> {
+    if !text.contains(['/', '#', '.']) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end();
+        if is_url_like(word) {
+            out.push((offset, offset + word.len()));
+        }
+        offset += piece.len();
+    }
+    out
 }
 
 /// The blocks that hold prose (not code).

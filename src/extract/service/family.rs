@@ -54,6 +54,9 @@ pub fn find(c: &Context, found: &[(usize, ServiceRef)]) -> Vec<(usize, ServiceRe
     let mut out = Vec::new();
     let mut families: BTreeMap<&str, usize> = BTreeMap::new();
     for (word, n) in c.words() {
+        if n < 2 || !word.contains('-') {
+            continue;
+        }
         let parts: Vec<&str> = word.split('-').collect();
         // One known part with qualifiers (`go-frob`); two known parts joined
         // (`linux-musl`) name a combination, not a product.
@@ -88,6 +91,9 @@ pub fn find(c: &Context, found: &[(usize, ServiceRef)]) -> Vec<(usize, ServiceRe
     for b in prose(c.blocks) {
         let urls = b.links.iter().map(|l| l.url.as_str());
         for text in std::iter::once(b.text.as_str()).chain(urls) {
+            if !text.contains('#') {
+                continue;
+            }
             for m in REFERENCE.captures_iter(text) {
                 let repo = &m["repo"];
                 if !lexicon::GENERIC_REPOS.contains(&repo.to_lowercase().as_str()) {
@@ -96,6 +102,9 @@ pub fn find(c: &Context, found: &[(usize, ServiceRef)]) -> Vec<(usize, ServiceRe
                 }
             }
         }
+    }
+    if families.is_empty() && refs.is_empty() {
+        return out;
     }
     for (i, b) in c.blocks.iter().enumerate() {
         if b.kind == crate::document::BlockKind::Code {
