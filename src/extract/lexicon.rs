@@ -1,12 +1,12 @@
 //! Word lists the extraction rules consult, kept as data in `data/lexicon/`
 //! so they can be read and extended without touching the rules.
 
-use std::collections::BTreeSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// A set of lower-case words or phrases.
 #[derive(Debug)]
-pub struct WordList(BTreeSet<&'static str>);
+pub struct WordList(FxHashSet<&'static str>);
 
 impl WordList {
     fn parse(text: &'static str) -> WordList {
@@ -21,6 +21,15 @@ impl WordList {
     /// Whether `word` (already lower-cased) is in the list.
     pub fn contains(&self, word: &impl AsRef<str>) -> bool {
         self.0.contains(word.as_ref())
+    }
+
+    /// Whether `word`, lower-cased, is in the list.
+    pub fn contains_lowered(&self, word: &str) -> bool {
+        if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            self.0.contains(word)
+        } else {
+            self.0.contains(word.to_lowercase().as_str())
+        }
     }
 }
 

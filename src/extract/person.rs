@@ -50,7 +50,7 @@ pub fn noun_like(word: &str) -> bool {
 
 /// Whether `word` could be a name (not a stop word, starts with a letter).
 pub fn is_stop_word(word: &str) -> bool {
-    lexicon::NOT_NAMES.contains(&word.to_lowercase().as_str())
+    lexicon::NOT_NAMES.contains_lowered(word)
 }
 
 /// Words that open a noun phrase, never a person's name.
