@@ -57,9 +57,9 @@ pub fn discover(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
     let prose = Prose::of(blocks);
     out.extend(repositories(blocks, &prose, catalogue));
     let camels = camel_case_names(blocks, &prose, catalogue);
-    let spellings = Spellings::of(blocks, &prose, camels.keys());
+    let spellings = Spellings::of(&prose, camels.keys());
     out.extend(camel_case(camels, &spellings));
-    out.extend(two_spellings(catalogue, &spellings));
+    out.extend(two_spellings(blocks, catalogue, &spellings));
     out.extend(code_tools(blocks, catalogue));
     super::service::evidence::extend(blocks, catalogue, &mut out);
     out
@@ -153,14 +153,15 @@ pub(crate) fn repository_owners(blocks: &[Block]) -> Vec<String> {
 /// as capitalised words.
 struct Spellings {
     counts: HashMap<String, usize>,
-    capitalised: BTreeMap<String, (usize, u32, String)>,
-    hyphenated: BTreeMap<String, (usize, u32, String)>,
+    /// Key -> the block and spelling of its first capitalised form.
+    capitalised: BTreeMap<String, (usize, String)>,
+    /// Key -> the block and spelling of its first hyphenated form.
+    hyphenated: BTreeMap<String, (usize, String)>,
 }
 
 impl Spellings {
     /// Counts of the names keyed `counted`, and the two spellings of every name.
     fn of<'a>(
-        blocks: &[Block],
         prose: &[Prose],
         counted: impl Iterator<Item = &'a String>,
     ) -> Spellings {
@@ -168,10 +169,6 @@ impl Spellings {
             counts: counted.map(|k| (k.clone(), 0)).collect(),
             capitalised: BTreeMap::new(),
             hyphenated: BTreeMap::new(),
-        };
-        let line = |p: &Prose, written: &str| {
-            let b = &blocks[p.block];
-            line_of(b, b.text.find(written).unwrap_or(0))
         };
         let prose = || prose.iter().filter(|p| !p.code);
         for p in prose() {
@@ -188,7 +185,7 @@ impl Spellings {
                     && is_whole_word(&p.text, p.words[first].0, p.words[last].1)
                 {
                     s.hyphenated
-                        .insert(key.to_string(), (p.block, line(p, written), written.into()));
+                        .insert(key.to_string(), (p.block, written.into()));
                 }
                 true
             });
@@ -218,7 +215,7 @@ impl Spellings {
                             .all(|w| w.starts_with(char::is_uppercase));
                     if capitalised {
                         s.capitalised
-                            .insert(key.to_string(), (p.block, line(p, written), written.into()));
+                            .insert(key.to_string(), (p.block, written.into()));
                     }
                 }
                 key.len() < longest
@@ -238,15 +235,23 @@ fn is_whole_word(text: &str, from: usize, to: usize) -> bool {
 
 /// A name written both hyphenated in lower case and as capitalised words
 /// (`cluster-stacks` and `Cluster Stacks`) is a product's name.
-fn two_spellings(catalogue: &ServiceCatalogue, spellings: &Spellings) -> Vec<(usize, ServiceRef)> {
+fn two_spellings(
+    blocks: &[Block],
+    catalogue: &ServiceCatalogue,
+    spellings: &Spellings,
+) -> Vec<(usize, ServiceRef)> {
     spellings
         .hyphenated
         .keys()
         .filter_map(|key| spellings.capitalised.get(key))
-        .filter(|(_, _, written)| {
+        .filter(|(_, written)| {
             plausible(written, catalogue) && names_a_product(written) && !ordinary(written)
         })
-        .map(|(i, line, written)| (*i, service(written, *line, ServiceEvidence::Spelling)))
+        .map(|(i, written)| {
+            let b = &blocks[*i];
+            let line = line_of(b, b.text.find(written.as_str()).unwrap_or(0));
+            (*i, service(written, line, ServiceEvidence::Spelling))
+        })
         .collect()
 }
 
@@ -517,7 +522,7 @@ fn camel_case_names(
     catalogue: &ServiceCatalogue,
 ) -> BTreeMap<String, (usize, usize, u32, String)> {
     let mut seen: BTreeMap<String, (usize, usize, u32, String)> = BTreeMap::new();
-    for p in prose.iter().filter(|p| !p.code) {
+    for p in prose.iter().filter(|p| !p.code && may_hold_camel_case(&p.text)) {
         let (i, b, text) = (p.block, &blocks[p.block], &p.text);
         for m in CAMEL.find_iter(text) {
             let name = m.as_str();
@@ -532,14 +537,22 @@ fn camel_case_names(
             {
                 continue;
             }
-            let line = line_of(b, b.text.find(name).unwrap_or(0));
-            let entry = seen
-                .entry(squash(name))
-                .or_insert((0, i, line, name.to_string()));
+            let entry = seen.entry(squash(name)).or_insert_with(|| {
+                let line = line_of(b, b.text.find(name).unwrap_or(0));
+                (0, i, line, name.to_string())
+            });
             entry.0 += 1;
         }
     }
     seen
+}
+
+/// Whether a lower-case letter or a digit stands right before a capital
+/// somewhere in `text`, as in every match of [`CAMEL`].
+fn may_hold_camel_case(text: &str) -> bool {
+    text.chars()
+        .zip(text.chars().skip(1))
+        .any(|(a, b)| (a.is_lowercase() || a.is_numeric()) && b.is_uppercase())
 }
 
 /// CamelCase product names written at least twice in the meeting.
