@@ -1,4 +1,4 @@
-//! The extraction cache through the binary: a warm run prints the same bytes
+//! The extraction cache through the binary and the library: a warm run prints the same bytes
 //! (output and diagnostics) as a cold one, a changed file is the only one
 //! extracted again, a damaged entry is extracted again, `--no-cache` and
 //! standard input write nothing, another configuration keeps other entries, a
@@ -339,4 +339,34 @@ fn cache_info_prune_and_clear() {
         "{cleared}"
     );
     assert_eq!(entries(cache.path()), 1, "notes.txt stays");
+}
+
+#[test]
+fn through_the_library_a_cached_run_gives_the_same_records() {
+    use minutegraph::cache::Cache;
+    use minutegraph::config::Config;
+    use minutegraph::pipeline::{self, Options};
+    use minutegraph::source::SourceFilter;
+    let dir = tempfile::tempdir().unwrap();
+    let paths = [minutes(), repo().join("examples/minutes")];
+    let (filter, config) = (SourceFilter::default(), Config::default());
+    let plain = pipeline::run(&paths, &filter, &config);
+    for round in 0..2 {
+        let cache = Cache::open(dir.path()).unwrap();
+        let options = Options {
+            cache: Some(&cache),
+            ..Options::default()
+        };
+        let cached = pipeline::run_with(&paths, &filter, &config, &options);
+        assert!(cached.records == plain.records, "round {round}");
+        assert_eq!(cached.diagnostics, plain.diagnostics, "round {round}");
+        let stats = cache.stats();
+        let expected = if round == 0 {
+            (0, plain.files_read)
+        } else {
+            (plain.files_read, 0)
+        };
+        assert_eq!((stats.hits, stats.misses), expected);
+        assert_eq!(stats.write_error, None);
+    }
 }
