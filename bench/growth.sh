@@ -53,7 +53,7 @@ for shape in "${shapes[@]}"; do
     generate "$shape" "$n" > "$file"
     bytes=$(stat -c %s "$file")
     if /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" \
-      timeout 120 "$mg" export -q --format turtle "$file" > /dev/null; then
+      timeout 120 "$mg" export -q --no-cache --format turtle "$file" > /dev/null; then
       read -r wall user sys rss < "$tmp/time"
       cpu=$(awk "BEGIN { print $user + $sys }")
       printf '%-14s %9s %10s %8.2f %8.2f %8.0f\n' "$shape" "$n" "$bytes" "$wall" "$cpu" "$((rss / 1024))"

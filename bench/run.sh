@@ -5,7 +5,8 @@
 #   bench/run.sh [SHARED_DIR]      (default: ../shared)
 #
 # Prints, per corpus and command: files, MB, CPU seconds, wall seconds, peak RSS
-# and the CPU ratio to the floor. Never run by CI or the tests.
+# and the CPU ratio to the floor. Runs are cold (`--no-cache`); the cache's own
+# timings are in BENCHMARKS.md, "Incremental runs". Never run by CI or the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${1:-../shared}"
@@ -31,7 +32,7 @@ for corpus in "$shared/corpus" "$shared/corpus-wide" "$shared/corpus $shared/cor
   printf '%-34s %8.2f %8.2f %9.0f %8s\n' "$name: floor" "$fcpu" "$fwall" "$((frss / 1024))" 1
   for cmd in "export --format turtle" "export --format ntriples" "export --format jsonld" "export -j 1 --format turtle" "stats"; do
     # shellcheck disable=SC2086
-    read -r _ cpu wall rss < <(measure run $mg $cmd $corpus)
+    read -r _ cpu wall rss < <(measure run $mg $cmd --no-cache $corpus)
     ratio=$(awk "BEGIN { printf \"%.0f\", $cpu / ($fcpu > 0 ? $fcpu : 0.01) }")
     printf '%-34s %8.2f %8.2f %9.0f %8s\n' "$name: $cmd" "$cpu" "$wall" "$((rss / 1024))" "$ratio"
   done

@@ -4,7 +4,9 @@
 use std::fmt;
 
 /// How bad a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     /// Something was read but is doubtful (e.g. no date found).
     Warning,
@@ -13,7 +15,9 @@ pub enum Severity {
 }
 
 /// A problem found while reading an input, reported as `path:line: message`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Diagnostic {
     /// The path as the user can find it.
     pub path: String,

@@ -5,8 +5,10 @@
 //! agenda items, decisions and actions in one file, [`resolve`] merges the
 //! per-file results into one [`model::KnowledgeGraph`], and [`export`] writes it,
 //! through [`output`] when it goes to a file.
-//! [`pipeline`] runs the whole chain in one call; [`check`] lints the minutes it read.
+//! [`pipeline`] runs the whole chain in one call, answering files that did not
+//! change from the [`cache`] when given one; [`check`] lints the minutes it read.
 
+pub mod cache;
 pub mod check;
 pub mod config;
 pub mod document;

@@ -1,5 +1,6 @@
 //! The one-call pipeline: paths in, knowledge graph and diagnostics out.
 
+use crate::cache::{Cache, Extracted, Scope};
 use crate::config::Config;
 use crate::error::Diagnostic;
 use crate::extract::{FileContext, FileRecord};
@@ -42,7 +43,15 @@ pub fn run_on(
     config: &Config,
     jobs: Option<usize>,
 ) -> Outcome {
-    run_with(inputs, filter, config, jobs, &Silent)
+    run_with(
+        inputs,
+        filter,
+        config,
+        &Options {
+            jobs,
+            ..Options::default()
+        },
+    )
 }
 
 /// Told how a run goes: the number of files found, then each file read.
@@ -60,14 +69,36 @@ pub struct Silent;
 
 impl Progress for Silent {}
 
-/// [`run_on`], telling `progress` as files are read.
+/// How a run goes, beyond what it reads and how it is configured. None of it
+/// changes the outcome.
+#[derive(Clone, Copy)]
+pub struct Options<'a> {
+    /// Threads to read files on (all cores when `None`).
+    pub jobs: Option<usize>,
+    /// Told as files are read.
+    pub progress: &'a dyn Progress,
+    /// Where files' extraction results are looked up and kept (standard input never is).
+    pub cache: Option<&'a Cache>,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options {
+            jobs: None,
+            progress: &Silent,
+            cache: None,
+        }
+    }
+}
+
+/// [`run`] with `options`: threads, progress and cache.
 pub fn run_with(
     inputs: &[PathBuf],
     filter: &SourceFilter,
     config: &Config,
-    jobs: Option<usize>,
-    progress: &dyn Progress,
+    options: &Options,
 ) -> Outcome {
+    let progress = options.progress;
     let (files, mut diagnostics) = source::discover(inputs, filter);
     progress.start(files.len());
     let mut registries = AuthorRegistries::default();
@@ -78,18 +109,24 @@ pub fn run_with(
             folders: source::enclosing_folders(&file.path, 3),
         })
         .collect();
+    let scope = options.cache.map(|c| c.scope(config));
     let extract_all = || -> Vec<_> {
         files
             .par_iter()
             .zip(contexts.par_iter())
             .map(|(file, context)| {
-                let result = process_file(file, filter, config, context);
+                let result = match &scope {
+                    Some(scope) if !file.is_stdin() => {
+                        process_cached(file, filter, config, context, scope)
+                    }
+                    _ => process_file(file, filter, config, context),
+                };
                 progress.file_done();
                 result
             })
             .collect()
     };
-    let results = match jobs {
+    let results = match options.jobs {
         Some(n) => match rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()
@@ -166,8 +203,39 @@ pub fn process_file(
     filter: &SourceFilter,
     config: &Config,
     context: &FileContext,
-) -> Result<(FileRecord, Vec<Diagnostic>), Diagnostic> {
+) -> Result<Extracted, Diagnostic> {
     let text = source::read_text(file, filter)?;
+    Ok(extract_text(file, text, config, context))
+}
+
+/// [`process_file`], answered from the cache when it holds the file's result,
+/// else kept there.
+fn process_cached(
+    file: &InputFile,
+    filter: &SourceFilter,
+    config: &Config,
+    context: &FileContext,
+    cache: &Scope,
+) -> Result<Extracted, Diagnostic> {
+    let bytes = source::read_raw(file, filter)?;
+    // Decoding is quick; files it refuses (binary, empty) are not kept.
+    let text = source::decode(&bytes, &file.display_path())?;
+    let key = cache.key(file, context, &bytes);
+    if let Some(kept) = cache.get(&key, file) {
+        return Ok(kept);
+    }
+    let extracted = extract_text(file, text, config, context);
+    cache.put(&key, &extracted);
+    Ok(extracted)
+}
+
+/// Parse and extract the `text` read from `file`.
+fn extract_text(
+    file: &InputFile,
+    text: source::Text,
+    config: &Config,
+    context: &FileContext,
+) -> Extracted {
     let doc = crate::document::parse(&file.rel, &text.content);
     let (record, mut diags) = crate::extract::extract(&doc, config, context);
     let mut all = text.warnings;
@@ -175,5 +243,5 @@ pub fn process_file(
     for d in &mut all {
         d.path = file.display_path();
     }
-    Ok((record, all))
+    (record, all)
 }

@@ -5,9 +5,10 @@
 use super::progress::Bar;
 use super::{EXIT_INPUT, EXIT_OK};
 use clap::{Args, ValueEnum};
+use minutegraph::cache::{self, Cache};
 use minutegraph::config::Config;
 use minutegraph::error::{Diagnostic, Error, Severity};
-use minutegraph::pipeline::Outcome;
+use minutegraph::pipeline::{Options, Outcome};
 use minutegraph::source::SourceFilter;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -54,6 +55,12 @@ pub struct ReadArgs {
     /// Colour in messages: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Keep each file's extraction result in this folder, so later runs re-read only changed files (default: $MINUTEGRAPH_CACHE_DIR, else minutegraph in the user's cache folder).
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+    /// Extract every file afresh, neither reading nor writing the cache.
+    #[arg(long, conflicts_with = "cache")]
+    pub no_cache: bool,
 }
 
 /// When messages are coloured.
@@ -64,12 +71,13 @@ pub enum ColorChoice {
     Never,
 }
 
-/// A checked run: the filter and configuration built from the flags.
+/// A checked run: the filter, configuration and cache folder built from the flags.
 pub struct Run<'a> {
     paths: &'a [PathBuf],
     read: &'a ReadArgs,
     filter: SourceFilter,
     config: Config,
+    cache: Option<PathBuf>,
 }
 
 /// A finished read: the outcome, and how many files had errors.
@@ -96,7 +104,16 @@ impl ReadArgs {
             read: self,
             filter: SourceFilter::new(&self.include, &self.exclude)?,
             config: Config::for_run(self.config.as_deref(), paths)?,
+            cache: self.cache_dir(),
         })
+    }
+
+    /// The cache folder: `--cache`, else the default; none with `--no-cache`.
+    pub fn cache_dir(&self) -> Option<PathBuf> {
+        if self.no_cache {
+            return None;
+        }
+        self.cache.clone().or_else(cache::default_dir)
     }
 }
 
@@ -124,27 +141,79 @@ impl Run<'_> {
     /// Reads the minutes (with a progress bar on a terminal) and prints the
     /// diagnostics: every error, and warnings as `-q` / `-v` ask.
     pub fn read(self) -> Read {
+        let color = colored(self.read.color);
+        let cache = self.open_cache(color);
         let bar = Bar::new(self.read.quiet);
         let outcome = minutegraph::pipeline::run_with(
             self.paths,
             &self.filter,
             &self.config,
-            self.read.jobs,
-            &bar,
+            &Options {
+                jobs: self.read.jobs,
+                progress: &bar,
+                cache: cache.as_ref(),
+            },
         );
         let errors = outcome
             .diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
-        let color = colored(self.read.color);
         for line in report(&outcome.diagnostics, self.read.quiet, self.read.verbose) {
             eprintln!("{}", line.show(color));
+        }
+        if let Some(cache) = &cache {
+            self.tell_cache(cache, color);
         }
         Read {
             outcome,
             errors,
             strict: self.read.strict,
+        }
+    }
+}
+
+impl Run<'_> {
+    /// The cache, when there is one and it can be written (else a warning says why not).
+    fn open_cache(&self, color: bool) -> Option<Cache> {
+        let dir = self.cache.as_deref()?;
+        match Cache::open(dir) {
+            Ok(cache) => Some(cache),
+            Err(e) => {
+                if !self.read.quiet {
+                    eprintln!(
+                        "minutegraph: {}: cannot use the cache folder {} ({}); extracting every file afresh",
+                        paint(color, "33", "warning"),
+                        dir.display(),
+                        e.kind().to_string().to_lowercase()
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    /// With `-v`, how many files the cache answered; a warning when entries
+    /// could not be written.
+    fn tell_cache(&self, cache: &Cache, color: bool) {
+        let stats = cache.stats();
+        match &stats.write_error {
+            Some(why) if !self.read.quiet => eprintln!(
+                "minutegraph: {}: cannot write to the cache ({why}); later files were not kept",
+                paint(color, "33", "warning")
+            ),
+            _ => {}
+        }
+        if self.read.verbose {
+            let plural = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
+            eprintln!(
+                "minutegraph: cache: {}, {} ({})",
+                plural(stats.hits, "hit", "hits"),
+                plural(stats.misses, "miss", "misses"),
+                cache.root().display()
+            );
         }
     }
 }
@@ -171,15 +240,18 @@ enum Line<'a> {
     },
 }
 
+/// `text` in the colour of SGR `code` when `color`, else as it is.
+fn paint(color: bool, code: &str, text: &str) -> String {
+    if color {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
 impl Line<'_> {
     fn show(&self, color: bool) -> String {
-        let paint = |code: &str, text: &str| {
-            if color {
-                format!("\x1b[{code}m{text}\x1b[0m")
-            } else {
-                text.to_string()
-            }
-        };
+        let paint = |code: &str, text: &str| paint(color, code, text);
         match self {
             Line::Diagnostic(d) => {
                 let (label, code) = match d.severity {

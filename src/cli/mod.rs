@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions and one file per subcommand.
 
 mod actions;
+mod cache;
 mod check;
 mod completions;
 mod decisions;
@@ -64,6 +65,8 @@ enum Command {
     /// Lint minutes for CI: missing dates and attendees, actions without owners,
     /// issues without a repository, names written two ways, agenda items not discussed.
     Check(check::CheckArgs),
+    /// Show the extraction cache, remove the entries of older builds, or clear it.
+    Cache(cache::CacheArgs),
     /// Print the block structure minutegraph reads from one file (for debugging rules).
     #[command(hide = true)]
     Blocks {
@@ -89,6 +92,7 @@ pub fn main() -> ExitCode {
         Command::Push(args) => push::run(args),
         Command::Check(args) => check::run(args),
         Command::Report(args) => report::run(args),
+        Command::Cache(args) => cache::run(args),
         Command::Blocks { path } => print_blocks(&path),
     };
     match result {

@@ -183,6 +183,35 @@ impl Config {
         })
     }
 
+    /// Everything the configuration says, as text: equal texts read minutes the
+    /// same way. The extraction cache keys its entries by it. Where the file was
+    /// read from is left out, so a configuration moved unchanged keeps its entries.
+    pub fn fingerprint(&self) -> String {
+        // Taken apart field by field so a field added later is not left out unseen.
+        let Config {
+            services,
+            default_repository,
+            repository_aliases,
+            people,
+            keywords,
+            topics,
+            source_url,
+            path: _,
+        } = self;
+        format!(
+            "{:?}",
+            (
+                services.entries(),
+                default_repository,
+                repository_aliases,
+                people,
+                keywords,
+                topics,
+                source_url
+            )
+        )
+    }
+
     /// The configuration for a run: `explicit` if given, else one found beside the inputs, else defaults.
     pub fn for_run(explicit: Option<&Path>, inputs: &[PathBuf]) -> Result<Config, Error> {
         match explicit
@@ -260,6 +289,17 @@ source_url = "https://example.org/o/r/blob/main/{path}#L{line}"
         assert_eq!(c.keywords.decision, vec!["beschluss"]);
         assert_eq!(c.topics.merge.len(), 1);
         assert!(c.source_url.unwrap().contains("{path}"));
+    }
+
+    #[test]
+    fn fingerprint_follows_what_is_configured_not_where() {
+        let a = Config::from_toml("[repository]\ndefault = \"acme/infra\"\n", "a.toml").unwrap();
+        let mut moved = a.clone();
+        moved.path = Some(PathBuf::from("elsewhere/minutegraph.toml"));
+        assert_eq!(a.fingerprint(), moved.fingerprint());
+        assert_ne!(a.fingerprint(), Config::default().fingerprint());
+        let b = Config::from_toml("[keywords]\naction = [\"Aufgabe\"]\n", "b.toml").unwrap();
+        assert_ne!(b.fingerprint(), Config::default().fingerprint());
     }
 
     #[test]

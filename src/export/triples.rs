@@ -5,16 +5,16 @@
 //! deduplicates them. Each quad sits in the named graph of the source file it
 //! was read from; [`Dataset::triples`] is the union of all graphs, which the
 //! single-graph syntaxes write. Terms are stored once and quads refer to them,
-//! because entity descriptions repeat in every graph they were seen in.
+//! because entity descriptions repeat in every graph they were seen in; the
+//! term tables are kept in the order of the terms' strings, so quads sort by
+//! comparing indices.
 
 use super::ExportOptions;
 use super::iri::{IriError, IriMinter};
 use super::mapping::{Facts, Value, describe, edge_predicate, is_occurrence, origin_facts};
 use crate::model::{KnowledgeGraph, Node, Provenance};
 use crate::vocab::prov;
-use oxrdf::{
-    GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, QuadRef, TermRef, TripleRef,
-};
+use oxrdf::{GraphNameRef, Literal, NamedNode, NamedNodeRef, QuadRef, TermRef, TripleRef};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -23,19 +23,24 @@ use std::collections::HashMap;
 pub struct Dataset {
     iris: Vec<NamedNode>,
     literals: Vec<Literal>,
+    predicates: Vec<NamedNodeRef<'static>>,
     quads: Vec<Slot>,
 }
 
-/// One quad as indices into the dataset's term tables (`graph` `None` is the default graph).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// One quad as indices into the dataset's term tables (`graph` `None` is the
+/// default graph). Once the tables are in order ([`Dataset::in_term_order`])
+/// slots compare as their terms' strings do: by graph (the default first),
+/// subject, predicate, then object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Slot {
     graph: Option<usize>,
     subject: usize,
-    predicate: NamedNodeRef<'static>,
+    predicate: usize,
     object: Object,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// An object term: IRIs order before literals, each kind by index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Object {
     Iri(usize),
     Literal(usize),
@@ -50,30 +55,53 @@ impl Dataset {
             builder.node(&minter, node)?;
         }
         for (from, edge, to) in graph.edges() {
-            let graph_name = Some(builder.iri(minter.source(&edge.provenance.source)?));
-            let subject = builder.iri(minter.node(&from.id)?);
-            let object = Object::Iri(builder.iri(minter.node(&to.id)?));
+            let graph_name = Some(builder.source(&minter, &edge.provenance.source)?);
+            let subject = builder.entity(&minter, &from.id)?;
+            let object = Object::Iri(builder.entity(&minter, &to.id)?);
+            let predicate = builder.predicate(edge_predicate(edge.kind));
             builder.quads.push(Slot {
                 graph: graph_name,
                 subject,
-                predicate: edge_predicate(edge.kind),
+                predicate,
                 object,
             });
         }
-        let mut data = Dataset {
-            iris: builder.iris,
-            literals: builder.literals,
-            quads: builder.quads,
-        };
+        let mut data = Dataset::in_term_order(builder);
         let mut quads = std::mem::take(&mut data.quads);
-        quads.sort_by(|a, b| {
-            data.graph_key(a)
-                .cmp(&data.graph_key(b))
-                .then_with(|| data.order(a, b))
-        });
+        quads.sort_unstable();
         quads.dedup();
         data.quads = quads;
         Ok(data)
+    }
+
+    /// The builder's terms, IRIs sorted as strings and literals by value,
+    /// datatype and language, and its quads pointing at them: from then on
+    /// terms compare by index, in the order of the strings they hold.
+    fn in_term_order(builder: Builder<'_>) -> Self {
+        let (iris, iri_at) = sorted(builder.iris, |a, b| a.as_str().cmp(b.as_str()));
+        let (literals, literal_at) =
+            sorted(builder.literals, |a, b| literal_key(a).cmp(&literal_key(b)));
+        let (predicates, predicate_at) =
+            sorted(builder.predicates, |a, b| a.as_str().cmp(b.as_str()));
+        let quads = builder
+            .quads
+            .into_iter()
+            .map(|slot| Slot {
+                graph: slot.graph.map(|g| iri_at[g]),
+                subject: iri_at[slot.subject],
+                predicate: predicate_at[slot.predicate],
+                object: match slot.object {
+                    Object::Iri(i) => Object::Iri(iri_at[i]),
+                    Object::Literal(l) => Object::Literal(literal_at[l]),
+                },
+            })
+            .collect();
+        Dataset {
+            iris,
+            literals,
+            predicates,
+            quads,
+        }
     }
 
     /// Number of quads.
@@ -94,7 +122,7 @@ impl Dataset {
                 .map_or(GraphNameRef::DefaultGraph, |g| self.iris[g].as_ref().into());
             QuadRef::new(
                 self.iris[slot.subject].as_ref(),
-                slot.predicate,
+                self.predicates[slot.predicate],
                 self.object(slot.object),
                 graph,
             )
@@ -108,14 +136,14 @@ impl Dataset {
             .iter()
             .map(|s| Slot { graph: None, ..*s })
             .collect();
-        slots.sort_by(|a, b| self.order(a, b));
+        slots.sort_unstable();
         slots.dedup();
         slots
             .iter()
             .map(|s| {
                 TripleRef::new(
                     self.iris[s.subject].as_ref(),
-                    s.predicate,
+                    self.predicates[s.predicate],
                     self.object(s.object),
                 )
             })
@@ -128,51 +156,71 @@ impl Dataset {
             Object::Literal(l) => self.literals[l].as_ref().into(),
         }
     }
-
-    /// Default graph first, then named graphs by IRI.
-    fn graph_key(&self, slot: &Slot) -> Option<&str> {
-        slot.graph.map(|g| self.iris[g].as_str())
-    }
-
-    /// Subject, predicate, then object (IRIs before literals; literals by
-    /// value, datatype, language), all compared as strings.
-    fn order(&self, a: &Slot, b: &Slot) -> Ordering {
-        self.iris[a.subject]
-            .as_str()
-            .cmp(self.iris[b.subject].as_str())
-            .then_with(|| a.predicate.as_str().cmp(b.predicate.as_str()))
-            .then_with(|| self.object_key(a.object).cmp(&self.object_key(b.object)))
-    }
-
-    fn object_key(&self, object: Object) -> (u8, &str, &str, &str) {
-        match object {
-            Object::Iri(i) => (0, self.iris[i].as_str(), "", ""),
-            Object::Literal(l) => {
-                let literal: LiteralRef<'_> = self.literals[l].as_ref();
-                (
-                    1,
-                    literal.value(),
-                    literal.datatype().as_str(),
-                    literal.language().unwrap_or_default(),
-                )
-            }
-        }
-    }
 }
 
-/// Collects quads while storing every IRI and literal once.
+/// What literals are ordered by: value, datatype, language.
+fn literal_key(literal: &Literal) -> (&str, &str, &str) {
+    let l = literal.as_ref();
+    (
+        l.value(),
+        l.datatype().as_str(),
+        l.language().unwrap_or_default(),
+    )
+}
+
+/// `items` sorted by `compare`, and for each item's old index its new one.
+fn sorted<T>(items: Vec<T>, compare: impl Fn(&T, &T) -> Ordering) -> (Vec<T>, Vec<usize>) {
+    let mut order: Vec<(usize, T)> = items.into_iter().enumerate().collect();
+    order.sort_by(|(_, a), (_, b)| compare(a, b));
+    let mut new_index = vec![0; order.len()];
+    for (new, (old, _)) in order.iter().enumerate() {
+        new_index[*old] = new;
+    }
+    (order.into_iter().map(|(_, item)| item).collect(), new_index)
+}
+
+/// Collects quads while storing every IRI and literal once, and minting the
+/// IRI of each entity and source file once.
 #[derive(Default)]
-struct Builder {
+struct Builder<'g> {
     iris: Vec<NamedNode>,
     iri_ids: HashMap<NamedNode, usize>,
+    entities: HashMap<&'g str, usize>,
+    sources: HashMap<&'g str, usize>,
     literals: Vec<Literal>,
     literal_ids: HashMap<Literal, usize>,
+    predicates: Vec<NamedNodeRef<'static>>,
+    predicate_ids: HashMap<NamedNodeRef<'static>, usize>,
     quads: Vec<Slot>,
 }
 
-impl Builder {
+impl<'g> Builder<'g> {
     fn iri(&mut self, iri: NamedNode) -> usize {
         intern(&mut self.iris, &mut self.iri_ids, iri)
+    }
+
+    /// The IRI of the node with `id`.
+    fn entity(&mut self, minter: &IriMinter, id: &'g str) -> Result<usize, IriError> {
+        if let Some(&i) = self.entities.get(id) {
+            return Ok(i);
+        }
+        let i = self.iri(minter.node(id)?);
+        self.entities.insert(id, i);
+        Ok(i)
+    }
+
+    /// The IRI of the source file at `path` (its named graph).
+    fn source(&mut self, minter: &IriMinter, path: &'g str) -> Result<usize, IriError> {
+        if let Some(&i) = self.sources.get(path) {
+            return Ok(i);
+        }
+        let i = self.iri(minter.source(path)?);
+        self.sources.insert(path, i);
+        Ok(i)
+    }
+
+    fn predicate(&mut self, predicate: NamedNodeRef<'static>) -> usize {
+        intern(&mut self.predicates, &mut self.predicate_ids, predicate)
     }
 
     fn value(&mut self, value: Value) -> Object {
@@ -186,8 +234,8 @@ impl Builder {
 
     /// Adds the quads describing `node`: an occurrence in the graph of its
     /// origin, an entity in the graph of every file it was seen in.
-    fn node(&mut self, minter: &IriMinter, node: &Node) -> Result<(), IriError> {
-        let subject = self.iri(minter.node(&node.id)?);
+    fn node(&mut self, minter: &IriMinter, node: &'g Node) -> Result<(), IriError> {
+        let subject = self.entity(minter, &node.id)?;
         let occurrence = is_occurrence(&node.data);
         let places: Vec<&Provenance> = if occurrence {
             node.origin().into_iter().collect()
@@ -198,11 +246,13 @@ impl Builder {
         if occurrence {
             facts.extend(origin_facts(minter, &places)?);
         }
-        let facts: Vec<(NamedNodeRef<'static>, Object)> =
-            facts.into_iter().map(|(p, o)| (p, self.value(o))).collect();
+        let facts: Vec<(usize, Object)> = facts
+            .into_iter()
+            .map(|(p, o)| (self.predicate(p), self.value(o)))
+            .collect();
         let mut graphs = Vec::new();
         for place in &places {
-            graphs.push(Some(self.iri(minter.source(&place.source)?)));
+            graphs.push(Some(self.source(minter, &place.source)?));
         }
         if graphs.is_empty() {
             graphs.push(None);
@@ -218,10 +268,11 @@ impl Builder {
             }
             if let (Some(source), false) = (graph, occurrence) {
                 let object = Object::Iri(source);
+                let predicate = self.predicate(prov::WAS_DERIVED_FROM);
                 self.quads.push(Slot {
                     graph,
                     subject,
-                    predicate: prov::WAS_DERIVED_FROM,
+                    predicate,
                     object,
                 });
             }

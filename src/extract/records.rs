@@ -5,7 +5,9 @@ use crate::extract::dates::Date;
 use crate::model::{ActionStatus, IssueKind, Role};
 
 /// A person as written: a display name, and whether it was an `@handle`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct PersonRef {
     /// The name or handle (without `@`).
     pub name: String,
@@ -47,7 +49,7 @@ impl PersonRef {
 }
 
 /// One agenda item.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ItemRecord {
     /// Title without presenter suffix.
     pub title: String,
@@ -60,7 +62,7 @@ pub struct ItemRecord {
 }
 
 /// A decision, resolution or agreement.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DecisionRecord {
     /// The decision text.
     pub text: String,
@@ -73,7 +75,7 @@ pub struct DecisionRecord {
 }
 
 /// A task someone is to do.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ActionRecord {
     /// The task text.
     pub text: String,
@@ -92,7 +94,7 @@ pub struct ActionRecord {
 }
 
 /// Which issue a reference names, as far as the text tells.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum IssueKey {
     /// `owner/repo#N` or `group/project#N`: a repository known by its full path.
     Full {
@@ -180,7 +182,7 @@ impl PartialOrd for IssueKey {
 }
 
 /// A reference to an issue or pull request.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct IssueRef {
     /// `owner/repo#N`, `#N`, or a ticket's `PROJ-N`.
     pub key: IssueKey,
@@ -195,7 +197,7 @@ pub struct IssueRef {
 }
 
 /// A service found in the text.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct ServiceRef {
     /// Canonical name.
     pub name: String,
@@ -209,7 +211,9 @@ pub struct ServiceRef {
 
 /// How a service was found: written as `mg:evidence` so users can filter, and
 /// ranked so the surest sighting names a service seen several ways.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum ServiceEvidence {
     /// A name or alias of the built-in catalogue.
     Catalogue,
@@ -291,7 +295,7 @@ impl ServiceEvidence {
 }
 
 /// Something mentioned at a line, tied to the agenda item around it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mention<T> {
     /// What was mentioned.
     pub what: T,
@@ -300,7 +304,7 @@ pub struct Mention<T> {
 }
 
 /// One meeting read from a file.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MeetingRecord {
     /// The meeting's date.
     pub date: Option<Date>,
@@ -357,7 +361,7 @@ impl MeetingRecord {
 }
 
 /// Everything read from one file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileRecord {
     /// Path relative to the input root.
     pub source: String,

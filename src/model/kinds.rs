@@ -42,7 +42,9 @@ impl NodeKind {
 }
 
 /// A role a person plays in a meeting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Role {
     Chair,
     Scribe,
@@ -77,7 +79,9 @@ pub enum EdgeKind {
 }
 
 /// Whether a reference is an issue, a pull/merge request, or not known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum IssueKind {
     Issue,
     Pull,
@@ -96,7 +100,9 @@ impl IssueKind {
 }
 
 /// Whether an action item is still to do, as far as the minutes tell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum ActionStatus {
     /// Still to do: marked open, repeated by a later meeting, or recorded at
     /// the latest meeting of its folder.

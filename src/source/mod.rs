@@ -14,7 +14,7 @@ mod walk;
 
 pub use filter::SourceFilter;
 pub use read::is_own_output;
-pub use read::{Text, decode, read_text};
+pub use read::{Text, decode, read_raw, read_text};
 pub use walk::{InputFile, discover};
 
 use std::io;

@@ -34,10 +34,18 @@ pub struct Text {
 /// A diagnostic naming the file when it cannot be read, is larger than the
 /// filter's limit, looks binary, or holds only whitespace.
 pub fn read_text(file: &InputFile, filter: &SourceFilter) -> Result<Text, Diagnostic> {
-    let shown = file.display_path();
-    let bytes = read_bytes(file, filter.max_bytes())
-        .map_err(|message| Diagnostic::error(&shown, None, message))?;
-    decode(&bytes, &shown)
+    decode(&read_raw(file, filter)?, &file.display_path())
+}
+
+/// Reads the bytes of `file` (stdin when its path is `-`), up to the filter's
+/// limit, for [`decode`] to turn into text.
+///
+/// # Errors
+///
+/// A diagnostic naming the file when it cannot be read or is too large.
+pub fn read_raw(file: &InputFile, filter: &SourceFilter) -> Result<Vec<u8>, Diagnostic> {
+    read_bytes(file, filter.max_bytes())
+        .map_err(|message| Diagnostic::error(file.display_path(), None, message))
 }
 
 /// Turns raw bytes into [`Text`]; `shown` names the input in diagnostics.

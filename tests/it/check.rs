@@ -2,16 +2,12 @@
 //! text and JSON, the exit code with `--deny warnings`, and colour only on a
 //! terminal (run under a pseudo-terminal with `script`).
 
-use assert_cmd::Command;
+use crate::support::minutegraph;
 use std::path::Path;
 
 const GOOD: &str = "# Weekly sync 2024-03-05\n\n## Attendees\n\n- Ann Example (@annex)\n- Bob Sample (@bsample)\n\n## Notes\n\n- Release went out.\n";
 
 const BAD: &str = "# Weekly sync\n\n## Notes\n\n- See #42 for the numbers.\n\n## Action items\n\n- [ ] Update the website\n";
-
-fn minutegraph() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_minutegraph"))
-}
 
 /// A temporary folder holding `good.md` and `bad.md`.
 fn folder() -> tempfile::TempDir {
@@ -97,6 +93,7 @@ fn on_a_terminal(dir: &Path, no_color: bool, pipe: bool) -> String {
         .args(["-qec", &command, "/dev/null"])
         .current_dir(dir)
         .env("TERM", "xterm")
+        .env(crate::support::CACHE_ENV, crate::support::test_cache())
         .env_remove("NO_COLOR");
     if no_color {
         script.env("NO_COLOR", "1");

@@ -5,7 +5,7 @@
 //! Assertions check that facts are present rather than comparing whole graphs,
 //! so better extraction elsewhere does not break them.
 
-use assert_cmd::Command;
+use crate::support::minutegraph;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -30,10 +30,6 @@ const EXAMPLES: [(&str, &str); 9] = [
     ("2025-03-13-triage.md", "2025-03-13"),
     ("2025-03-20-crlf.md", "2025-03-20"),
 ];
-
-fn minutegraph() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_minutegraph"))
-}
 
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

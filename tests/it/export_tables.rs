@@ -190,6 +190,7 @@ fn graphml_loads_in_networkx_when_installed() {
 
 fn minutegraph(args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_minutegraph"))
+        .env(crate::support::CACHE_ENV, crate::support::test_cache())
         .args(args)
         .output()
         .unwrap()

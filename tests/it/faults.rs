@@ -1,12 +1,8 @@
 //! Faults that lose data silently: files whose ids collide, outputs that would
 //! overwrite what they point at, our own outputs read back as minutes.
 
-use assert_cmd::Command;
+use crate::support::minutegraph;
 use std::path::Path;
-
-fn minutegraph() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_minutegraph"))
-}
 
 fn minutes(title: &str, decision: &str, person: &str) -> String {
     format!(

@@ -1,5 +1,5 @@
 //! The integration tests, in one test binary so the library is linked once:
-//! the `minutegraph` binary end to end (export, query and check commands), the public
+//! the `minutegraph` binary end to end (export, query, check and cache commands), the public
 //! API from finding files to every export format, the files in `schema/`, and
 //! property tests for determinism, robustness and exporter round trips.
 //!
@@ -12,6 +12,7 @@
 //! test records its case in `tests/proptest-regressions/<name>.txt`, which is
 //! replayed first on every later run; commit it with the fix.
 
+mod cache;
 mod check;
 mod cli;
 mod determinism;

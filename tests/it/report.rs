@@ -26,7 +26,7 @@ fn shared(sub: &str) -> Option<PathBuf> {
 }
 
 fn report(args: &[&str]) -> Output {
-    assert_cmd::Command::new(env!("CARGO_BIN_EXE_minutegraph"))
+    crate::support::minutegraph()
         .current_dir(repo())
         .arg("report")
         .args(args)

@@ -182,9 +182,25 @@ pub fn repo() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The binary, its extraction cache kept in the build's own folder of test
+/// files (never in the user's cache folder).
+pub fn minutegraph() -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::new(env!("CARGO_BIN_EXE_minutegraph"));
+    command.env(CACHE_ENV, test_cache());
+    command
+}
+
+/// The variable naming the cache folder.
+pub const CACHE_ENV: &str = "MINUTEGRAPH_CACHE_DIR";
+
+/// The cache folder the tests' runs of the binary share.
+pub fn test_cache() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache")
+}
+
 /// Runs the binary from the repository root.
 pub fn run(args: &[&str]) -> std::process::Output {
-    assert_cmd::Command::new(env!("CARGO_BIN_EXE_minutegraph"))
+    minutegraph()
         .current_dir(repo())
         .args(args)
         .output()
