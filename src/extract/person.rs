@@ -303,9 +303,14 @@ fn full_name<'t>(
 
 /// Capitalised names acting in prose, with how sure each one is.
 pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
-    let lines = LineIndex::new(text);
+    let mut lines = None;
+    let mut line_at = |offset| {
+        let lines = lines.get_or_insert_with(|| LineIndex::new(text));
+        line + newlines(lines, offset)
+    };
     let mut out = Vec::new();
     let words: Vec<(usize, &str)> = word_spans(text);
+    let lowered = |j: usize| words[j].1.to_lowercase();
     for (i, &(at, word)) in words.iter().enumerate() {
         let bare = word
             .trim_end_matches("'s")
@@ -316,7 +321,7 @@ pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
             continue;
         }
         let possessive = word.len() != bare.len();
-        let previous = i.checked_sub(1).map(|j| words[j].1.to_lowercase());
+        let previous = i.checked_sub(1).map(lowered);
         if previous.as_deref().is_some_and(|p| {
             matches!(
                 p,
@@ -334,13 +339,17 @@ pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
         }) {
             continue;
         }
-        let next = words.get(i + 1).map(|&(_, w)| w.to_lowercase());
-        let evidence = match next.as_deref() {
-            Some(n) if lexicon::SPEECH_VERBS.contains(&n) && !possessive => Some(Evidence::Strong),
-            Some(n) if lexicon::WEAK_VERBS.contains(&n) || possessive => Some(Evidence::Weak),
+        let next = words.get(i + 1).map(|&(_, w)| w);
+        let evidence = match next {
+            Some(n) if lexicon::SPEECH_VERBS.contains_lowered(n) && !possessive => {
+                Some(Evidence::Strong)
+            }
+            Some(n) if lexicon::WEAK_VERBS.contains_lowered(n) || possessive => Some(Evidence::Weak),
             _ => None,
         };
-        let object = i > 0 && OBJECT_CUES.contains(&words[i - 1].1.to_lowercase().as_str());
+        let object = previous
+            .as_deref()
+            .is_some_and(|p| OBJECT_CUES.contains(&p));
         let initial = i == 0
             || text[..at]
                 .trim_end()
@@ -352,12 +361,9 @@ pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
         };
         if let Some(e) = evidence {
             let (start, name) = full_name(text, &words, i, bare);
-            out.push((PersonRef::name(name, line + newlines(&lines, start)), e));
+            out.push((PersonRef::name(name, line_at(start)), e));
         } else if let Some(name) = given_and_surname(text, &words, i).filter(|_| !possessive) {
-            out.push((
-                PersonRef::name(name, line + newlines(&lines, at)),
-                Evidence::Weak,
-            ));
+            out.push((PersonRef::name(name, line_at(at)), Evidence::Weak));
         }
     }
     out
