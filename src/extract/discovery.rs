@@ -293,6 +293,13 @@ fn enumerated(block: &Block, catalogue: &ServiceCatalogue) -> Vec<ServiceRef> {
     let mut out = Vec::new();
     let text = blank_inline_code(&block.text);
     for clause in text.split(['(', ')', ':', ';', '.', '\n']) {
+        let pieces = 1
+            + clause.matches([',', '/']).count()
+            + clause.matches(" and ").count()
+            + clause.matches(" or ").count();
+        if pieces < 3 {
+            continue;
+        }
         let items: Vec<&str> = clause
             .split([',', '/'])
             .flat_map(|p| p.split(" and ").flat_map(|q| q.split(" or ")))
@@ -550,9 +557,14 @@ fn camel_case_names(
 /// Whether a lower-case letter or a digit stands right before a capital
 /// somewhere in `text`, as in every match of [`CAMEL`].
 fn may_hold_camel_case(text: &str) -> bool {
-    text.chars()
-        .zip(text.chars().skip(1))
-        .any(|(a, b)| (a.is_lowercase() || a.is_numeric()) && b.is_uppercase())
+    let mut after_lower = false;
+    for c in text.chars() {
+        if after_lower && c.is_uppercase() {
+            return true;
+        }
+        after_lower = c.is_lowercase() || c.is_numeric();
+    }
+    false
 }
 
 /// CamelCase product names written at least twice in the meeting.
