@@ -167,7 +167,8 @@ pub fn plan(files: usize, seed: u64) -> Corpus {
     let mut series = Vec::with_capacity(lengths.len());
     for (i, &(style, len)) in lengths.iter().enumerate() {
         let c = i % communities_count;
-        let s = make_series(
+        let nth = lengths[..i].iter().filter(|l| l.0 == style).count();
+        let mut s = make_series(
             &mut rng,
             c,
             &communities[c],
@@ -176,6 +177,7 @@ pub fn plan(files: usize, seed: u64) -> Corpus {
             style,
             len,
         );
+        s.ext = style.extension(nth);
         series.push(s);
     }
     let mut specs = Vec::with_capacity(files);
@@ -384,7 +386,6 @@ fn make_series(
     let topics = topics(rng, community, cast.len(), core, style, len, &dates);
     let variant = rng.next_u64() as u32;
     let title = style.series_title(&team, community);
-    let ext = style.extension(variant);
     let dir = style.dir(&community.slug, &team);
     Series {
         community: c,
@@ -400,7 +401,7 @@ fn make_series(
         topics,
         variant,
         number_base: rng.between(1, 150) as u32,
-        ext,
+        ext: style.extension(0),
     }
 }
 

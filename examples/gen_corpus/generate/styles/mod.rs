@@ -152,10 +152,12 @@ impl Style {
         }
     }
 
-    pub fn extension(self, variant: u32) -> &'static str {
+    /// The file extension of the `nth` series of this style: one IRC log in
+    /// three is saved as `.log.txt`, as some bots do.
+    pub fn extension(self, nth: usize) -> &'static str {
         match self {
             Style::Plain => "txt",
-            Style::Irc if variant & 3 == 0 => "log.txt",
+            Style::Irc if nth % 3 == 2 => "log.txt",
             Style::Irc => "log",
             _ => "md",
         }
