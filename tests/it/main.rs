@@ -24,6 +24,7 @@ mod export_shapes;
 mod export_tables;
 mod export_vocab;
 mod faults;
+mod gen_corpus;
 mod query;
 mod report;
 mod robustness;
