@@ -113,8 +113,7 @@ fn parse_line(raw: &str) -> Option<Line<'_>> {
     // Every chat line opens with a timestamp (`[`, `(`, a digit, a month's
     // name), a `<nick>`, a `* nick` or an event's dashes: most prose lines can
     // be told apart by their first character.
-    let first = line.chars().next()?;
-    if !(matches!(first, '[' | '(' | '0'..='9' | '<' | '*' | '-' | '=') || first.is_uppercase()) {
+    if !may_open_chat_line(line) {
         return None;
     }
     let (stamped, rest) = match STAMP.find(line) {
@@ -127,7 +126,8 @@ fn parse_line(raw: &str) -> Option<Line<'_>> {
     if let Some(line) = tabbed(rest, stamped) {
         return Some(line);
     }
-    if let Some(c) = MESSAGE.captures(rest) {
+    let lead = rest.chars().next();
+    if let Some(c) = (lead == Some('<')).then(|| MESSAGE.captures(rest)).flatten() {
         let nick = c.get(1)?.as_str();
         if !stamped && HTML_TAGS.contains(&nick.to_ascii_lowercase().as_str()) {
             return None;
@@ -139,21 +139,41 @@ fn parse_line(raw: &str) -> Option<Line<'_>> {
             stamped,
         });
     }
-    if EVENT.is_match(rest) {
+    if matches!(lead, Some('-' | '*' | '<' | '=')) && EVENT.is_match(rest) {
         return Some(Line::Event { stamped });
     }
-    if let Some(c) = COLON_MESSAGE.captures(rest).filter(|_| stamped && boxed) {
+    if let Some(c) = (stamped && boxed)
+        .then(|| COLON_MESSAGE.captures(rest))
+        .flatten()
+    {
         return Some(Line::Message {
             nick: c.get(1).map_or("", |m| m.as_str()),
             text: c.get(2).map_or("", |m| m.as_str().trim()),
             stamped,
         });
     }
-    EMOTE.captures(rest).map(|c| Line::Emote {
+    (lead == Some('*')).then(|| EMOTE.captures(rest)).flatten().map(|c| Line::Emote {
         nick: c.get(1).map_or("", |m| m.as_str()),
         text: c.get(2).map_or("", |m| m.as_str().trim()),
         stamped,
     })
+}
+
+/// Whether a line opens as a chat line can: with a timestamp (`[`, `(`, a
+/// digit, a month's short name and a day), a `<nick>`, a `* nick` or an
+/// event's dashes. Most prose lines are told apart by this alone.
+fn may_open_chat_line(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('[' | '(' | '0'..='9' | '<' | '*' | '-' | '=') => true,
+        // `May 20 16:05:15`
+        Some(c) if c.is_uppercase() => {
+            chars.next().is_some_and(char::is_lowercase)
+                && chars.next().is_some_and(char::is_lowercase)
+                && chars.next().is_some_and(char::is_whitespace)
+        }
+        _ => false,
+    }
 }
 
 /// WeeChat's `stamp<TAB>nick<TAB>text`, with `-->`, `<--`, `--` and ` *` for events and emotes.
