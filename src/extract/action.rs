@@ -226,8 +226,10 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
     }
     // "Do we need ...?" asks; it does not tell anyone to do anything.
     let imperative = starts_with_task_verb(text) && !text.ends_with('?');
-    let trailing = TRAILING_OWNER
-        .captures(text)
+    let trailing = text
+        .contains('@')
+        .then(|| TRAILING_OWNER.captures(text))
+        .flatten()
         .map(|c| find_handles(&c[1], line_no))
         .unwrap_or_default();
     // `Breakout to clarify the scope (@fkr)`: a plan whose owner is named at the end.
@@ -247,6 +249,9 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
 /// handle, a person the meeting knows or, after `=>`, a given name (`=> Done`,
 /// `-> Quincy` name states and versions, not people).
 fn arrow_owner(text: &str, line_no: u32, ctx: &LineContext<'_>) -> Option<Vec<PersonRef>> {
+    if !text.contains(['>', '→']) {
+        return None;
+    }
     let caps = ARROW_OWNER.captures(text)?;
     let (task, who) = (&caps["task"], &caps["who"]);
     if task.split_whitespace().count() < 2 || task.ends_with('?') {
@@ -268,6 +273,9 @@ fn arrow_owner(text: &str, line_no: u32, ctx: &LineContext<'_>) -> Option<Vec<Pe
 pub fn speaker_of(text: &str) -> Option<&str> {
     if let Some((nick, _)) = chat_message(text) {
         return Some(nick);
+    }
+    if !text.contains(':') {
+        return None;
     }
     let who = SPEAKER_LABEL.captures(text)?.get(1)?.as_str();
     if who.starts_with('@') {
@@ -367,7 +375,8 @@ fn commitment(
         return Some(owners);
     }
     // `ravi-p to add the test`: a lower-case nick with a hyphen or digit commits.
-    for caps in NICK_COMMITS.captures_iter(text) {
+    let nick_commits = text.contains(['-', '_']).then(|| NICK_COMMITS.captures_iter(text));
+    for caps in nick_commits.into_iter().flatten() {
         // "follow-up to", "roll-out to": hyphenated ordinary words are no nick.
         let ordinary = caps[1]
             .split(['-', '_'])
@@ -376,9 +385,10 @@ fn commitment(
             return Some(vec![PersonRef::name(&caps[1], line_no)]);
         }
     }
+    let handle_acts = text.contains('@').then(|| HANDLE_ACTS.captures_iter(text));
     for caps in HAVE_PERSON
         .captures_iter(text)
-        .chain(HANDLE_ACTS.captures_iter(text))
+        .chain(handle_acts.into_iter().flatten())
     {
         if is_task_verb(&caps[2]) {
             if let Some(people) = one_person(&caps[1], line_no, ctx, strict) {
@@ -390,8 +400,9 @@ fn commitment(
         return Some(vec![p]);
     }
     // "to be written by Matej": the agent of a passive is someone.
-    PASSIVE_BY
-        .captures(text)
+    text.contains("by")
+        .then(|| PASSIVE_BY.captures(text))
+        .flatten()
         .and_then(|c| one_person(&c[1], line_no, ctx, false))
         .map(|p| vec![p])
 }
@@ -420,6 +431,14 @@ fn planned_tasks(text: &str) -> impl Iterator<Item = (regex::Captures<'_>, bool)
     })
 }
 
+/// Whether `I` stands as a word before a space or an apostrophe somewhere in
+/// `text`, as in every match of [`SELF_COMMITS`].
+fn says_i(text: &str) -> bool {
+    text.match_indices('I').any(|(at, _)| {
+        text[at + 1..].starts_with(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+    })
+}
+
 /// `David: I'll try to get an editor`, `lokathor: yeah, I'll do that`, or a later
 /// sentence of the same turn (`I'll bring it to the modules call`): the speaker commits
 /// when a task verb follows (`I can live with it` is no task).
@@ -436,7 +455,10 @@ fn self_commitment(text: &str, line_no: u32, ctx: &LineContext<'_>) -> Option<Pe
         }
         None => (ctx.speaker?, text),
     };
-    let caps = SELF_COMMITS.captures(rest).or_else(|| {
+    let caps = (says_i(rest))
+        .then(|| SELF_COMMITS.captures(rest))
+        .flatten()
+        .or_else(|| {
         // Without a subject only inside a turn, where someone is speaking.
         (ctx.speaker.is_some() && !rest.trim_end().ends_with('?'))
             .then(|| SUBJECTLESS.captures(rest))
