@@ -4,6 +4,7 @@
 
 use super::records::{MeetingRecord, PersonRef};
 use crate::config::Config;
+use std::collections::HashMap;
 
 /// Replace first names, nicks and handles by the unique full name (of an attendee,
 /// absentee or person mentioned in this meeting) whose first word they spell,
@@ -20,7 +21,17 @@ pub fn canonicalise(meeting: &mut MeetingRecord, _config: &Config) {
         .collect();
     full.sort_by(|a, b| a.name.cmp(&b.name));
     full.dedup_by(|a, b| a.name == b.name);
-    for_each_person(meeting, |p| link_to_full_name(p, &full));
+    // Each first word, folded, and the one full name it opens (`None` when several do).
+    let mut by_first: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, f) in full.iter().enumerate() {
+        if let Some(first) = f.name.split_whitespace().next() {
+            by_first
+                .entry(fold(first))
+                .and_modify(|only| *only = None)
+                .or_insert(Some(i));
+        }
+    }
+    for_each_person(meeting, |p| link_to_full_name(p, &full, &by_first));
 }
 
 /// Apply `fix` to every person reference of the meeting.
@@ -49,20 +60,18 @@ fn space_underscores(p: &mut PersonRef) {
     }
 }
 
-fn link_to_full_name(p: &mut PersonRef, full: &[PersonRef]) {
+fn link_to_full_name(
+    p: &mut PersonRef,
+    full: &[PersonRef],
+    by_first: &HashMap<String, Option<usize>>,
+) {
     if p.name.contains(' ') || p.handle.is_some() {
         return;
     }
-    let first = fold(&p.name);
-    let mut candidates = full.iter().filter(|f| {
-        f.name
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| fold(w) == first)
-    });
-    let (Some(only), None) = (candidates.next(), candidates.next()) else {
+    let Some(&Some(only)) = by_first.get(&fold(&p.name)) else {
         return;
     };
+    let only = &full[only];
     if p.is_handle {
         // `@marco` beside the only Marco: his handle, unless he has another one.
         if only.handle.is_none() {
@@ -81,6 +90,9 @@ fn fold(word: &str) -> String {
 }
 
 fn base_letter(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
     const GROUPS: &[(&str, char)] = &[
         ("àáâãäåāăą", 'a'),
         ("çćĉċč", 'c'),
