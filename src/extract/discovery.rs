@@ -96,6 +96,11 @@ impl Prose {
             .collect()
     }
 
+    /// Word `n`.
+    fn word(&self, n: usize) -> &str {
+        &self.text[self.words[n].0..self.words[n].1]
+    }
+
     /// The text of words `first..=last` with what stands between them.
     fn written(&self, first: usize, last: usize) -> &str {
         &self.text[self.words[first].0..self.words[last].1]
@@ -115,8 +120,12 @@ impl Prose {
                         break;
                     }
                 }
-                let (from, to) = self.words[last];
-                key.extend(self.text[from..to].chars().flat_map(char::to_lowercase));
+                let word = self.word(last);
+                if word.is_ascii() {
+                    key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+                } else {
+                    key.extend(word.chars().flat_map(char::to_lowercase));
+                }
                 if !visit(first, last, &key) {
                     break;
                 }
@@ -171,34 +180,39 @@ impl Spellings {
             hyphenated: BTreeMap::new(),
         };
         let prose = || prose.iter().filter(|p| !p.code);
+        // Up to four lower-case words joined by hyphens (`cluster-stacks`).
+        let lower = |w: &str| w.bytes().all(|b| b.is_ascii_lowercase());
         for p in prose() {
-            p.names(4, |first, last, key| {
-                let written = p.written(first, last);
-                if !written
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '-')
-                {
-                    return false;
+            for first in 0..p.words.len() {
+                if !lower(p.word(first)) {
+                    continue;
                 }
-                if last > first
-                    && !s.hyphenated.contains_key(key)
-                    && is_whole_word(&p.text, p.words[first].0, p.words[last].1)
-                {
-                    s.hyphenated
-                        .insert(key.to_string(), (p.block, written.into()));
+                let mut key = p.word(first).to_string();
+                for last in first + 1..p.words.len().min(first + 4) {
+                    let gap = &p.text[p.words[last - 1].1..p.words[last].0];
+                    if gap != "-" || !lower(p.word(last)) {
+                        break;
+                    }
+                    key.push_str(p.word(last));
+                    if !s.hyphenated.contains_key(&key)
+                        && is_whole_word(&p.text, p.words[first].0, p.words[last].1)
+                    {
+                        let written = p.written(first, last);
+                        s.hyphenated.insert(key.clone(), (p.block, written.into()));
+                    }
                 }
-                true
-            });
+            }
         }
-        let longest = s
+        if s.counts.is_empty() && s.hyphenated.is_empty() {
+            return s;
+        }
+        // What a name may grow into: every proper beginning of a wanted key.
+        let beginnings: HashSet<String> = s
             .counts
             .keys()
             .chain(s.hyphenated.keys())
-            .map(String::len)
-            .max();
-        let Some(longest) = longest else {
-            return s;
-        };
+            .flat_map(|k| k.char_indices().skip(1).map(|(at, _)| k[..at].to_string()))
+            .collect();
         for p in prose() {
             p.names(4, |first, last, key| {
                 if let Some(count) = s.counts.get_mut(key) {
@@ -218,7 +232,7 @@ impl Spellings {
                             .insert(key.to_string(), (p.block, written.into()));
                     }
                 }
-                key.len() < longest
+                beginnings.contains(key)
             });
         }
         s
