@@ -15,7 +15,8 @@ use crate::extract::lexicon;
 use crate::extract::person;
 use crate::extract::records::{ServiceEvidence, ServiceRef};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A word as it can name software: letters and digits joined by `-`, `+` or `.`.
@@ -89,9 +90,9 @@ pub struct Context<'a> {
     /// Known services.
     pub catalogue: &'a ServiceCatalogue,
     /// How often each lower-cased word is written outside URLs.
-    counts: HashMap<String, usize>,
+    counts: FxHashMap<String, usize>,
     /// Lower-cased names, nicks and handles of people in this meeting.
-    people: HashSet<String>,
+    people: FxHashSet<String>,
     /// Squashed owners of the repositories linked in the meeting.
     owners: Vec<String>,
 }
@@ -99,8 +100,8 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Read the words and the people of a meeting once.
     pub fn new(blocks: &'a [Block], catalogue: &'a ServiceCatalogue) -> Self {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        let mut people = HashSet::new();
+        let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+        let mut people = FxHashSet::default();
         let mut lower = String::new();
         for b in prose(blocks) {
             let urls = url_like_spans(&b.text);
@@ -133,7 +134,8 @@ impl<'a> Context<'a> {
             for h in person::find_handles(&b.text, b.line) {
                 people.insert(h.name.to_lowercase());
             }
-            for c in SPEAKER.captures_iter(&b.text) {
+            let speakers = b.text.contains([':', '<']).then(|| SPEAKER.captures_iter(&b.text));
+            for c in speakers.into_iter().flatten() {
                 let name = c
                     .name("nick")
                     .or_else(|| c.name("bold"))
