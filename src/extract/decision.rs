@@ -38,7 +38,9 @@ static CUES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix) \b let'?s \s+ do \s+ it \b",
     ]
     .iter()
-    .map(|p| format!("(?:{p})"))
+    // Word boundaries by ASCII letters keep the search in the fast engine on
+    // text with letters beyond ASCII; every cue word is ASCII.
+    .map(|p| format!("(?:{})", p.replace(r"\b", r"(?-u:\b)")))
     .collect::<Vec<_>>()
     .join("|");
     Regex::new(&cues).expect("decision cue regex")
