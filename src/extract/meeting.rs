@@ -112,16 +112,20 @@ fn name_rules(
         matches!(s, Some(SectionKind::Attendance | SectionKind::Absence)).then_some(b)
     }));
     let mut findings = Vec::new();
+    // The context under each `owner/repo` heading, made once per repository.
+    let mut under_heading: HashMap<String, RepoContext> = HashMap::new();
     for (i, block) in blocks.iter().enumerate() {
         let item = agenda.item_of_block[i];
-        let repo = heading_repository(blocks, sections, i).map_or_else(
-            || repo.clone(),
-            |r| RepoContext {
-                default_repository: Some(r),
-                ..repo.clone()
-            },
-        );
-        findings.extend(mentions(block, item, &repo, config));
+        let repo = match heading_repository(blocks, sections, i) {
+            None => &repo,
+            Some(r) => under_heading
+                .entry(r)
+                .or_insert_with_key(|r| RepoContext {
+                    default_repository: Some(r.clone()),
+                    ..repo.clone()
+                }),
+        };
+        findings.extend(mentions(block, item, repo, config));
         match section_of[i] {
             Some(SectionKind::Attendance) => {
                 findings.extend(attendance_block(block, false, affiliated));
