@@ -3,12 +3,13 @@
 
 use super::dates;
 use crate::document::{Block, Document};
+use std::borrow::Cow;
 
 /// The parts of a document: the whole document, or one part per dated heading
 /// when at least two headings of the same level open with a date. With the
 /// `year` of the file's path, a heading that opens with a month and day
 /// (`### March 3`) is dated too: yearly notes often leave the year out.
-pub fn meeting_parts(doc: &Document, year: Option<u32>) -> Vec<Document> {
+pub fn meeting_parts(doc: &Document, year: Option<u32>) -> Vec<Cow<'_, Document>> {
     let dated: Vec<(usize, u8)> = doc
         .blocks
         .iter()
@@ -20,7 +21,7 @@ pub fn meeting_parts(doc: &Document, year: Option<u32>) -> Vec<Document> {
         })
         .collect();
     let Some(level) = most_common_level(&dated) else {
-        return vec![doc.clone()];
+        return vec![Cow::Borrowed(doc)];
     };
     let starts: Vec<usize> = dated
         .iter()
@@ -28,17 +29,20 @@ pub fn meeting_parts(doc: &Document, year: Option<u32>) -> Vec<Document> {
         .map(|(i, _)| *i)
         .collect();
     if starts.len() < 2 {
-        return vec![doc.clone()];
+        return vec![Cow::Borrowed(doc)];
     }
     starts
         .iter()
         .enumerate()
         .map(|(n, &start)| {
             let end = starts.get(n + 1).copied().unwrap_or(doc.blocks.len());
-            let mut part = doc.clone();
-            part.blocks = doc.blocks[start..end].to_vec();
-            part.diagnostics.clear();
-            part
+            Cow::Owned(Document {
+                source: doc.source.clone(),
+                front_matter: doc.front_matter.clone(),
+                blocks: doc.blocks[start..end].to_vec(),
+                style: doc.style,
+                diagnostics: Vec::new(),
+            })
         })
         .collect()
 }
