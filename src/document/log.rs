@@ -127,7 +127,10 @@ fn parse_line(raw: &str) -> Option<Line<'_>> {
         return Some(line);
     }
     let lead = rest.chars().next();
-    if let Some(c) = (lead == Some('<')).then(|| MESSAGE.captures(rest)).flatten() {
+    if let Some(c) = (lead == Some('<'))
+        .then(|| MESSAGE.captures(rest))
+        .flatten()
+    {
         let nick = c.get(1)?.as_str();
         if !stamped && HTML_TAGS.contains(&nick.to_ascii_lowercase().as_str()) {
             return None;
@@ -152,11 +155,14 @@ fn parse_line(raw: &str) -> Option<Line<'_>> {
             stamped,
         });
     }
-    (lead == Some('*')).then(|| EMOTE.captures(rest)).flatten().map(|c| Line::Emote {
-        nick: c.get(1).map_or("", |m| m.as_str()),
-        text: c.get(2).map_or("", |m| m.as_str().trim()),
-        stamped,
-    })
+    (lead == Some('*'))
+        .then(|| EMOTE.captures(rest))
+        .flatten()
+        .map(|c| Line::Emote {
+            nick: c.get(1).map_or("", |m| m.as_str()),
+            text: c.get(2).map_or("", |m| m.as_str().trim()),
+            stamped,
+        })
 }
 
 /// Whether a line opens as a chat line can: with a timestamp (`[`, `(`, a

@@ -375,7 +375,9 @@ fn commitment(
         return Some(owners);
     }
     // `ravi-p to add the test`: a lower-case nick with a hyphen or digit commits.
-    let nick_commits = text.contains(['-', '_']).then(|| NICK_COMMITS.captures_iter(text));
+    let nick_commits = text
+        .contains(['-', '_'])
+        .then(|| NICK_COMMITS.captures_iter(text));
     for caps in nick_commits.into_iter().flatten() {
         // "follow-up to", "roll-out to": hyphenated ordinary words are no nick.
         let ordinary = caps[1]
@@ -459,11 +461,11 @@ fn self_commitment(text: &str, line_no: u32, ctx: &LineContext<'_>) -> Option<Pe
         .then(|| SELF_COMMITS.captures(rest))
         .flatten()
         .or_else(|| {
-        // Without a subject only inside a turn, where someone is speaking.
-        (ctx.speaker.is_some() && !rest.trim_end().ends_with('?'))
-            .then(|| SUBJECTLESS.captures(rest))
-            .flatten()
-    })?;
+            // Without a subject only inside a turn, where someone is speaking.
+            (ctx.speaker.is_some() && !rest.trim_end().ends_with('?'))
+                .then(|| SUBJECTLESS.captures(rest))
+                .flatten()
+        })?;
     let verb = caps.get(1)?.as_str();
     // `"... a braced thing, I can put attributes there"`: a quoted hypothetical.
     let before = &rest[..caps.get(0)?.start()];

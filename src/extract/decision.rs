@@ -169,9 +169,7 @@ fn stated(text: &str, extra: &[String]) -> bool {
     }
     // A keyword in a report of the past (`we resolved it last week`) or in a task
     // (`Chairs: confirm consensus on the list`) decides nothing here.
-    let cued = OPENING_WORD.is_match(text)
-        || CUES.is_match(text)
-        || SETTLES.is_match(text);
+    let cued = OPENING_WORD.is_match(text) || CUES.is_match(text) || SETTLES.is_match(text);
     cued && !BEFORE_MEETING.is_match(text) && !opens_with_task(text)
 }
 

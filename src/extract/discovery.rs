@@ -170,10 +170,7 @@ struct Spellings {
 
 impl Spellings {
     /// Counts of the names keyed `counted`, and the two spellings of every name.
-    fn of<'a>(
-        prose: &[Prose],
-        counted: impl Iterator<Item = &'a String>,
-    ) -> Spellings {
+    fn of<'a>(prose: &[Prose], counted: impl Iterator<Item = &'a String>) -> Spellings {
         let mut s = Spellings {
             counts: counted.map(|k| (k.clone(), 0)).collect(),
             capitalised: BTreeMap::new(),
@@ -543,7 +540,10 @@ fn camel_case_names(
     catalogue: &ServiceCatalogue,
 ) -> BTreeMap<String, (usize, usize, u32, String)> {
     let mut seen: BTreeMap<String, (usize, usize, u32, String)> = BTreeMap::new();
-    for p in prose.iter().filter(|p| !p.code && may_hold_camel_case(&p.text)) {
+    for p in prose
+        .iter()
+        .filter(|p| !p.code && may_hold_camel_case(&p.text))
+    {
         let (i, b, text) = (p.block, &blocks[p.block], &p.text);
         for m in CAMEL.find_iter(text) {
             let name = m.as_str();

@@ -25,7 +25,10 @@ impl WordList {
 
     /// Whether `word`, lower-cased, is in the list.
     pub fn contains_lowered(&self, word: &str) -> bool {
-        if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
             self.0.contains(word)
         } else {
             self.0.contains(word.to_lowercase().as_str())

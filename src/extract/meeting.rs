@@ -118,12 +118,10 @@ fn name_rules(
         let item = agenda.item_of_block[i];
         let repo = match heading_repository(blocks, sections, i) {
             None => &repo,
-            Some(r) => under_heading
-                .entry(r)
-                .or_insert_with_key(|r| RepoContext {
-                    default_repository: Some(r.clone()),
-                    ..repo.clone()
-                }),
+            Some(r) => under_heading.entry(r).or_insert_with_key(|r| RepoContext {
+                default_repository: Some(r.clone()),
+                ..repo.clone()
+            }),
         };
         findings.extend(mentions(block, item, repo, config));
         match section_of[i] {

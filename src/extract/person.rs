@@ -344,7 +344,9 @@ pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
             Some(n) if lexicon::SPEECH_VERBS.contains_lowered(n) && !possessive => {
                 Some(Evidence::Strong)
             }
-            Some(n) if lexicon::WEAK_VERBS.contains_lowered(n) || possessive => Some(Evidence::Weak),
+            Some(n) if lexicon::WEAK_VERBS.contains_lowered(n) || possessive => {
+                Some(Evidence::Weak)
+            }
             _ => None,
         };
         let object = previous

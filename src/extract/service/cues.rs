@@ -96,7 +96,11 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
                 );
             }
         }
-        for m in nouns.then(|| NOUN.captures_iter(text)).into_iter().flatten() {
+        for m in nouns
+            .then(|| NOUN.captures_iter(text))
+            .into_iter()
+            .flatten()
+        {
             // `frob and zorb plugins` names both; `frob and zorb plugin` only `zorb`.
             let plural = m["noun"].ends_with('s');
             let names = match (m.name("name"), m.name("other")) {
@@ -115,7 +119,11 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
                 }
             }
         }
-        for m in versions.then(|| VERSION.captures_iter(text)).into_iter().flatten() {
+        for m in versions
+            .then(|| VERSION.captures_iter(text))
+            .into_iter()
+            .flatten()
+        {
             let name = m.name("name").expect("name");
             let version = m.name("version").expect("version");
             let after = text[version.end()..].chars().next();

@@ -134,7 +134,10 @@ impl<'a> Context<'a> {
             for h in person::find_handles(&b.text, b.line) {
                 people.insert(h.name.to_lowercase());
             }
-            let speakers = b.text.contains([':', '<']).then(|| SPEAKER.captures_iter(&b.text));
+            let speakers = b
+                .text
+                .contains([':', '<'])
+                .then(|| SPEAKER.captures_iter(&b.text));
             for c in speakers.into_iter().flatten() {
                 let name = c
                     .name("nick")
