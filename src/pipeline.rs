@@ -126,16 +126,13 @@ pub fn run_with(
             })
             .collect()
     };
-    let results = match options.jobs {
-        Some(n) => match rayon::ThreadPoolBuilder::new()
+    let pool = options.jobs.and_then(|n| {
+        rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()
-        {
-            Ok(pool) => pool.install(extract_all),
-            Err(_) => extract_all(),
-        },
-        None => extract_all(),
-    };
+            .ok()
+    });
+    let results = on(pool.as_ref(), extract_all);
     let mut records = Vec::with_capacity(files.len());
     for result in results {
         match result {
@@ -148,7 +145,9 @@ pub fn run_with(
     }
     progress.finish();
     let file_ids = crate::resolve::file_ids(records.iter().map(|r| r.source.as_str()));
-    let graph = crate::resolve::build_graph(&records, config, &file_ids);
+    let graph = on(pool.as_ref(), || {
+        crate::resolve::build_graph(&records, config, &file_ids)
+    });
     diagnostics.extend(id_collisions(&file_ids));
     Outcome {
         graph,
@@ -161,6 +160,14 @@ pub fn run_with(
         files_read: records.len(),
         records,
         diagnostics,
+    }
+}
+
+/// Run `work` on `pool`'s threads, or on all cores without one.
+fn on<R: Send>(pool: Option<&rayon::ThreadPool>, work: impl FnOnce() -> R + Send) -> R {
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
     }
 }
 

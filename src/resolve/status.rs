@@ -18,6 +18,7 @@ use crate::model::{
     ActionStatus, EdgeKind, KnowledgeGraph, NodeData, NodeKind, Provenance, StatusReason,
 };
 use petgraph::stable_graph::NodeIndex;
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
 /// Words in more actions than this find no candidates (they still count in the overlap).
@@ -52,10 +53,11 @@ pub(crate) fn settle(graph: &mut KnowledgeGraph) {
             }
         }
     }
-    let mut settled = Vec::with_capacity(actions.len());
-    for a in &actions {
-        settled.push((a.node, status_of(a, &actions, &index, &latest)));
-    }
+    // Each action is judged on its own against the others: on all cores.
+    let settled: Vec<_> = actions
+        .par_iter()
+        .map(|a| (a.node, status_of(a, &actions, &index, &latest)))
+        .collect();
     for (node, (status, evidence)) in settled {
         if let NodeData::ActionItem {
             status: s,
