@@ -14,7 +14,8 @@ use super::service::evidence::{line_of, service};
 use crate::config::ServiceCatalogue;
 use crate::document::{Block, BlockKind, blank_inline_code};
 use regex::Regex;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -482,7 +483,7 @@ fn first_written<'a>(
 ) -> HashMap<String, (usize, u32, String)> {
     let keys: HashSet<&str> = keys.map(String::as_str).collect();
     let longest = keys.iter().map(|k| k.len()).max().unwrap_or(0);
-    let mut found: HashMap<String, (usize, u32, String)> = HashMap::new();
+    let mut found: HashMap<String, (usize, u32, String)> = HashMap::default();
     for p in prose {
         p.names(5, |first, last, key| {
             if keys.contains(key) && !found.contains_key(key) {
