@@ -20,7 +20,7 @@ use super::turns::Turns;
 use crate::config::Config;
 use crate::document::{Block, BlockKind, Document, blank_inline_code};
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 static ATTRIBUTION: LazyLock<Regex> =
@@ -86,7 +86,7 @@ fn block_sections(
 ) -> Vec<Option<SectionKind>> {
     let listed = label_item_sections(blocks, &config.keywords);
     // The first block of each agenda item, found once.
-    let mut item_starts: HashMap<usize, usize> = HashMap::new();
+    let mut item_starts: HashMap<usize, usize> = HashMap::default();
     for (i, item) in agenda.item_of_block.iter().enumerate() {
         if let Some(n) = item {
             item_starts.entry(*n).or_insert(i);
@@ -113,7 +113,7 @@ fn name_rules(
     }));
     let mut findings = Vec::new();
     // The context under each `owner/repo` heading, made once per repository.
-    let mut under_heading: HashMap<String, RepoContext> = HashMap::new();
+    let mut under_heading: HashMap<String, RepoContext> = HashMap::default();
     for (i, block) in blocks.iter().enumerate() {
         let item = agenda.item_of_block[i];
         let repo = match heading_repository(blocks, sections, i) {

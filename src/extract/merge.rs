@@ -6,7 +6,8 @@ use super::findings::{Confidence, Fact, Finding, Rule};
 use super::lexicon;
 use super::records::{MeetingRecord, Mention, PersonRef};
 use crate::config::Config;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+use rustc_hash::FxHashSet as HashSet;
 
 /// The meeting as far as the stated findings go, on top of `meeting` (its date,
 /// title and agenda): what a rule that reads other rules' findings sees.
@@ -171,7 +172,7 @@ fn expand_abbreviations(meeting: &mut MeetingRecord, abbreviations: &BTreeMap<&s
 /// speaker `[frob]`) is not a service found from the words around it. The
 /// catalogue and the configuration stay sure.
 fn drop_people_from_services(meeting: &mut MeetingRecord) {
-    let mut names: HashSet<String> = HashSet::new();
+    let mut names: HashSet<String> = HashSet::default();
     for p in meeting.person_refs() {
         let name = p.name.to_lowercase();
         if let Some(first) = name
@@ -228,7 +229,7 @@ fn confirm_candidates<'a>(
     meeting: &mut MeetingRecord,
     candidates: impl Iterator<Item = &'a Mention<PersonRef>>,
 ) {
-    let mut known: HashSet<String> = HashSet::new();
+    let mut known: HashSet<String> = HashSet::default();
     let all = meeting
         .attendees
         .iter()

@@ -13,7 +13,8 @@ use crate::config::{Config, Keywords};
 use crate::document::{Block, BlockKind};
 use crate::model::ActionStatus;
 use regex::Regex;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// Where a block sits: its agenda item, the section kind that applies, the
@@ -308,7 +309,7 @@ static SHOWN: LazyLock<Regex> = LazyLock::new(|| {
 impl ShownNames {
     /// Read the names `blocks` show as people.
     pub(super) fn new(blocks: &[Block]) -> Self {
-        let mut words = HashSet::new();
+        let mut words = HashSet::default();
         let mut listed = Vec::new();
         for b in blocks {
             for c in SHOWN.captures_iter(&b.text) {

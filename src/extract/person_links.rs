@@ -4,7 +4,7 @@
 
 use super::records::{MeetingRecord, PersonRef};
 use crate::config::Config;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Replace first names, nicks and handles by the unique full name (of an attendee,
 /// absentee or person mentioned in this meeting) whose first word they spell,
@@ -22,7 +22,7 @@ pub fn canonicalise(meeting: &mut MeetingRecord, _config: &Config) {
     full.sort_by(|a, b| a.name.cmp(&b.name));
     full.dedup_by(|a, b| a.name == b.name);
     // Each first word, folded, and the one full name it opens (`None` when several do).
-    let mut by_first: HashMap<String, Option<usize>> = HashMap::new();
+    let mut by_first: HashMap<String, Option<usize>> = HashMap::default();
     for (i, f) in full.iter().enumerate() {
         if let Some(first) = f.name.split_whitespace().next() {
             by_first

@@ -19,7 +19,8 @@ use crate::model::{
 };
 use petgraph::stable_graph::NodeIndex;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Words in more actions than this find no candidates (they still count in the overlap).
 const COMMON_POSTINGS: usize = 400;
@@ -45,7 +46,7 @@ struct Action {
 pub(crate) fn settle(graph: &mut KnowledgeGraph) {
     let actions = collect(graph);
     let latest = latest_dates(graph);
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, a) in actions.iter().enumerate() {
         if a.date.is_some() {
             for w in &a.words {
@@ -206,7 +207,7 @@ struct Latest {
 
 /// The latest meeting date of each series.
 fn latest_dates(graph: &KnowledgeGraph) -> HashMap<String, Latest> {
-    let mut latest: HashMap<String, Latest> = HashMap::new();
+    let mut latest: HashMap<String, Latest> = HashMap::default();
     for (_, node) in graph.nodes().filter(|(_, n)| n.kind() == NodeKind::Meeting) {
         let (
             NodeData::Meeting {

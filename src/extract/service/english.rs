@@ -5,7 +5,7 @@
 //! `runners`, `deployed` and `crater` are found through `runner`, `deploy` and `crate`.
 
 use crate::extract::lexicon;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {

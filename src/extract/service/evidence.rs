@@ -16,7 +16,6 @@ use crate::extract::person;
 use crate::extract::records::{ServiceEvidence, ServiceRef};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A word as it can name software: letters and digits joined by `-`, `+` or `.`.
@@ -309,7 +308,7 @@ pub fn extend(
     let mut found = links::find(&context);
     found.extend(links::sites(&context));
     found.extend(cues::find(&context));
-    let mut seen: HashSet<String> = discovered
+    let mut seen: FxHashSet<String> = discovered
         .iter()
         .map(|(_, s)| super::squash(&s.name))
         .collect();

@@ -5,7 +5,7 @@
 use super::evidence::{Context, Strength, line_of, service};
 use crate::document::BlockKind;
 use crate::extract::records::{ServiceEvidence, ServiceRef};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Every `enumeration` finding, given what the other rules found.
 pub fn find(c: &Context, found: &[(usize, ServiceRef)]) -> Vec<(usize, ServiceRef)> {
