@@ -1,7 +1,7 @@
 //! The service catalogue: known services with their aliases, and a matcher that
 //! finds them in text. The built-in catalogue is `data/services.tsv`.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_syntax::is_word_character;
 use std::collections::BTreeMap;
 
@@ -100,6 +100,7 @@ impl ServiceCatalogue {
         let matcher = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&spellings)
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty matcher"));
         ServiceCatalogue {

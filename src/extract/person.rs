@@ -312,9 +312,7 @@ pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
     let words: Vec<(usize, &str)> = word_spans(text);
     let lowered = |j: usize| words[j].1.to_lowercase();
     for (i, &(at, word)) in words.iter().enumerate() {
-        let bare = word
-            .trim_end_matches("'s")
-            .trim_end_matches("’s")
+        let bare = strip_all(strip_all(word, "'s"), "’s")
             .trim_end_matches('\'')
             .trim_end_matches('’');
         if !looks_like_first_name(bare) {
@@ -369,6 +367,15 @@ pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
         }
     }
     out
+}
+
+/// `text` without every `suffix` at its end (as `trim_end_matches`, without
+/// building a searcher).
+fn strip_all<'t>(mut text: &'t str, suffix: &str) -> &'t str {
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
 }
 
 /// `Cheryl Sabella`, `Guido van Rossum`, `Rory\nGraves`: a given name followed by
