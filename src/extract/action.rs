@@ -19,7 +19,7 @@ static NICK_COMMITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[,;:(]\s*|[.!?]\s+)([a-z][a-z0-9]*[-_][a-z0-9_-]+)\s+(?:will|to|should|shall)\s+([a-z]+)").expect("regex")
 });
 static HAVE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:have|let|ask)\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)\s+([a-z-]+)").expect("regex")
+    Regex::new(r"(?-u:\b)(?:have|let|ask)\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)\s+([a-z-]+)").expect("regex")
 });
 static SPEAKER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(@?[\p{L}][\w.-]*(?:\s\p{Lu}[\w.-]*)?)\s*:\s*(.*)$").expect("regex")
@@ -57,16 +57,19 @@ static LATER: LazyLock<Regex> = LazyLock::new(|| {
 static VOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[+-][01](?:[^\d.]|$)").expect("regex"));
 static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:will|to|should|shall|must)\s+be\s+\w+\s+by\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)")
+    Regex::new(r"(?-u:\b)(?:will|to|should|shall|must)\s+be\s+\w+\s+by\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)")
         .expect("regex")
 });
 static INLINE_AI: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:AI|ACTION|TODO|ToDo)\s*(?:@([\w-]+)|\(([^)]+)\))?\s*:(.*)|\(AI\s+@([\w-]+)\)")
         .expect("regex")
 });
+/// `Ann will draft it`, `then have Bo review`. Word boundaries here (and in
+/// `HAVE_PERSON`, `PASSIVE_BY`) are ASCII (`(?-u:\b)`): the words they bound are
+/// ASCII, and so the search stays in the fast engine on text beyond ASCII.
 static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[,;:(]\s*|[.!?]\s+|\s[-–—]\s+|\band\s+|\s&\s+|\bthen\s+(?:have\s+)?|\bhave\s+)(@[\w-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?|\p{Lu}{2,4})\s+(?:will|is going to|shall|agreed to|offered to|volunteered to|to|should)\s+(?:also\s+|then\s+|try\s+to\s+)?([a-z]+(?:-[a-z]+)?)",
+        r"(?:^|[,;:(]\s*|[.!?]\s+|\s[-–—]\s+|(?-u:\b)and\s+|\s&\s+|(?-u:\b)then\s+(?:have\s+)?|(?-u:\b)have\s+)(@[\w-]+|\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?|\p{Lu}{2,4})\s+(?:will|is going to|shall|agreed to|offered to|volunteered to|to|should)\s+(?:also\s+|then\s+|try\s+to\s+)?([a-z]+(?:-[a-z]+)?)",
     )
     .expect("regex")
 });
