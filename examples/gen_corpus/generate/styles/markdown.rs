@@ -23,6 +23,17 @@ fn owner_suffix(m: &Meeting, item: &Item, out: &mut String) {
     }
 }
 
+/// Last meeting's tasks under `heading`, ticked when done.
+fn previous_actions(m: &Meeting, heading: &str, out: &mut String) {
+    ln!(out, "{heading}\n");
+    for a in &m.previous {
+        out.push_str(if a.done { "- [x] " } else { "- [ ] " });
+        handle_task(m, a, out);
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
 /// A HackMD/HedgeDoc pad.
 pub fn pad(m: &Meeting, rng: &mut Rng, out: &mut String) {
     let s = m.series;
@@ -84,13 +95,7 @@ pub fn pad(m: &Meeting, rng: &mut Rng, out: &mut String) {
         } else {
             "## Previous action items"
         };
-        ln!(out, "{heading}\n");
-        for a in &m.previous {
-            out.push_str(if a.done { "- [x] " } else { "- [ ] " });
-            handle_task(m, a, out);
-            out.push('\n');
-        }
-        out.push('\n');
+        previous_actions(m, heading, out);
     }
     ln!(
         out,
@@ -277,13 +282,7 @@ pub fn checklist(m: &Meeting, rng: &mut Rng, out: &mut String) {
     }
     out.push('\n');
     if m.show_previous {
-        ln!(out, "## Previous action items\n");
-        for a in &m.previous {
-            out.push_str(if a.done { "- [x] " } else { "- [ ] " });
-            handle_task(m, a, out);
-            out.push('\n');
-        }
-        out.push('\n');
+        previous_actions(m, "## Previous action items", out);
     }
     ln!(
         out,
