@@ -217,14 +217,21 @@ fn tabbed(rest: &str, stamped: bool) -> Option<Line<'_>> {
 
 /// Whether most non-empty lines of `body` are chat-log lines.
 pub(super) fn is_log(body: &str) -> bool {
-    let mut lines = 0;
+    let filled = || body.lines().filter(|l| !l.trim().is_empty());
+    let lines = filled().count();
     let mut evidence = 0;
     let mut messages = 0;
-    for raw in body.lines().filter(|l| !l.trim().is_empty()) {
-        lines += 1;
+    for (seen, raw) in filled().enumerate() {
+        // Settled once the lines left could not change the answer.
+        if (evidence + lines - seen) * 2 <= lines {
+            return false;
+        }
         if let Some(line) = parse_line(raw) {
             evidence += usize::from(line.is_evidence());
             messages += usize::from(matches!(line, Line::Message { .. }));
+        }
+        if messages >= 3 && evidence * 2 > lines {
+            return true;
         }
     }
     messages >= 3 && evidence * 2 > lines
