@@ -429,7 +429,7 @@ fn sentences(block: &Block) -> Vec<Sentence> {
 /// Whether an action marker starts at this point of a sentence (` AI @x:`, ` ACTION:`),
 /// so several tasks written on one line become separate items.
 fn starts_inline_marker(rest: &[char], previous: Option<char>) -> bool {
-    if !previous.is_some_and(char::is_whitespace) {
+    if !previous.is_some_and(char::is_whitespace) || !matches!(rest.first(), Some('A' | 'T')) {
         return false;
     }
     let head: String = rest.iter().take(48).collect();
