@@ -57,8 +57,10 @@ static LATER: LazyLock<Regex> = LazyLock::new(|| {
 static VOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[+-][01](?:[^\d.]|$)").expect("regex"));
 static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:will|to|should|shall|must)\s+be\s+\w+\s+by\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)")
-        .expect("regex")
+    Regex::new(
+        r"(?-u:\b)(?:will|to|should|shall|must)\s+be\s+\w+\s+by\s+(@[\w-]+|\p{Lu}[\p{Ll}-]+)",
+    )
+    .expect("regex")
 });
 static INLINE_AI: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:AI|ACTION|TODO|ToDo)\s*(?:@([\w-]+)|\(([^)]+)\))?\s*:(.*)|\(AI\s+@([\w-]+)\)")

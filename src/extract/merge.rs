@@ -6,8 +6,8 @@ use super::findings::{Confidence, Fact, Finding, Rule};
 use super::lexicon;
 use super::records::{MeetingRecord, Mention, PersonRef};
 use crate::config::Config;
-use std::collections::BTreeMap;
 use rustc_hash::FxHashSet as HashSet;
+use std::collections::BTreeMap;
 
 /// The meeting as far as the stated findings go, on top of `meeting` (its date,
 /// title and agenda): what a rule that reads other rules' findings sees.

@@ -13,8 +13,8 @@ use crate::config::{Config, Keywords};
 use crate::document::{Block, BlockKind};
 use crate::model::ActionStatus;
 use regex::Regex;
-use std::collections::BTreeMap;
 use rustc_hash::FxHashSet as HashSet;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// Where a block sits: its agenda item, the section kind that applies, the

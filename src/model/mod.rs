@@ -11,8 +11,8 @@ pub use kinds::{ActionStatus, EdgeKind, IssueKind, NodeKind, Role, StatusReason}
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
-use std::collections::BTreeMap;
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// Where a fact was read: a source path (relative to the input root) and a 1-based line span.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

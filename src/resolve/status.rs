@@ -19,8 +19,8 @@ use crate::model::{
 };
 use petgraph::stable_graph::NodeIndex;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// Words in more actions than this find no candidates (they still count in the overlap).
 const COMMON_POSTINGS: usize = 400;

@@ -10,8 +10,8 @@ use super::evidence::{Context, Strength, is_url_like, line_of, prose, service};
 use crate::extract::lexicon;
 use crate::extract::records::{ServiceEvidence, ServiceRef};
 use regex::Regex;
-use std::collections::BTreeMap;
 use rustc_hash::FxHashSet as HashSet;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// A short issue or pull-request reference: `owner/name#12`.
