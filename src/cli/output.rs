@@ -43,10 +43,10 @@ pub fn write_output_of(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    if let Some(path) = path {
-        if !check_output(outcome, path)? {
-            return Ok(());
-        }
+    if let Some(path) = path
+        && !check_output(outcome, path)?
+    {
+        return Ok(());
     }
     write_output(path, write)
 }

@@ -175,16 +175,15 @@ fn bindings(vars: &[String], query: &QueryText) -> Result<Vec<(String, Term)>, E
         out.retain(|(n, _)| n != name);
         out.push((name.to_string(), term));
     }
-    if query.origin.starts_with("queries/") {
-        if let Some((name, _)) = out
+    if query.origin.starts_with("queries/")
+        && let Some((name, _)) = out
             .iter()
             .find(|(n, _)| !query.needs.iter().any(|p| p.name == n))
-        {
-            return Err(Error::Usage(format!(
-                "{} takes no --var {name} (see --list)",
-                query.origin
-            )));
-        }
+    {
+        return Err(Error::Usage(format!(
+            "{} takes no --var {name} (see --list)",
+            query.origin
+        )));
     }
     for needed in &query.needs {
         if !out.iter().any(|(n, _)| n == needed.name) {

@@ -154,11 +154,11 @@ impl Walker<'_> {
                 }
             }
             TagEnd::Link => {
-                if let Some(open) = self.open.as_mut() {
-                    if let Some((url, start, line)) = open.links.pop() {
-                        let text = open.block.text[start..].to_string();
-                        open.block.links.push(Link { text, url, line });
-                    }
+                if let Some(open) = self.open.as_mut()
+                    && let Some((url, start, line)) = open.links.pop()
+                {
+                    let text = open.block.text[start..].to_string();
+                    open.block.links.push(Link { text, url, line });
                 }
             }
             _ => {}
@@ -205,10 +205,11 @@ impl Walker<'_> {
 
     /// A paragraph inside a list item whose first block is still empty continues that block.
     fn begin_paragraph(&mut self, start: usize) {
-        if let Some(open) = &self.open {
-            if open.block.kind == BlockKind::ListItem && open.block.text.trim().is_empty() {
-                return;
-            }
+        if let Some(open) = &self.open
+            && open.block.kind == BlockKind::ListItem
+            && open.block.text.trim().is_empty()
+        {
+            return;
         }
         self.begin(BlockKind::Paragraph, start);
     }

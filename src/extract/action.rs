@@ -397,10 +397,10 @@ fn commitment(
         .captures_iter(text)
         .chain(handle_acts.into_iter().flatten())
     {
-        if is_task_verb(&caps[2]) {
-            if let Some(people) = one_person(&caps[1], line_no, ctx, strict) {
-                return Some(vec![people]);
-            }
+        if is_task_verb(&caps[2])
+            && let Some(people) = one_person(&caps[1], line_no, ctx, strict)
+        {
+            return Some(vec![people]);
         }
     }
     if let Some(p) = self_commitment(text, line_no, ctx) {

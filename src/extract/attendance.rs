@@ -89,10 +89,9 @@ fn table_row_presence(block: &Block, absent: bool) -> Option<Finding> {
         .iter()
         .rev()
         .find(|c| is_handle_cell(c))
+        && !p.is_handle
     {
-        if !p.is_handle {
-            p.handle = Some(handle.trim_start_matches('@').to_string());
-        }
+        p.handle = Some(handle.trim_start_matches('@').to_string());
     }
     let has_mark_column = marked.is_some() || cells.first().is_some_and(|c| c.is_empty());
     let present = !has_mark_column || marked.is_some_and(|m| is_mark(m));

@@ -43,10 +43,10 @@ pub fn item_starts(blocks: &[Block]) -> BTreeMap<usize, String> {
                 .and_then(|c| c["n"].parse::<u32>().ok())
                 .filter(|n| entries.contains_key(n))
         };
-        if let Some(n) = restated.or_else(moved) {
-            if opened.insert(n) {
-                starts.insert(i, entries[&n].clone());
-            }
+        if let Some(n) = restated.or_else(moved)
+            && opened.insert(n)
+        {
+            starts.insert(i, entries[&n].clone());
         }
     }
     starts

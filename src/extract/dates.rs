@@ -192,11 +192,11 @@ fn push_named(
             .position(|x| v.as_str().eq_ignore_ascii_case(x))
     });
     let day = caps.get(d).and_then(|v| v.as_str().parse::<u32>().ok());
-    if let (Some(year), Some(month), Some(day)) = (year, month, day) {
-        if let Some(date) = valid(year, month as u32 + 1, day) {
-            let all = caps.get(0).map(|m| m.range()).unwrap_or(0..0);
-            found.push((all.start, all.end, date));
-        }
+    if let (Some(year), Some(month), Some(day)) = (year, month, day)
+        && let Some(date) = valid(year, month as u32 + 1, day)
+    {
+        let all = caps.get(0).map(|m| m.range()).unwrap_or(0..0);
+        found.push((all.start, all.end, date));
     }
 }
 

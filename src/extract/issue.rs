@@ -121,10 +121,10 @@ impl RepoContext {
         scan.written_in_full();
         for (_, r) in scan.found {
             let repos = self.numbered.entry(r.number).or_default();
-            if let IssueKey::Full { repository, .. } = r.key {
-                if !repos.iter().any(|k| k.eq_ignore_ascii_case(&repository)) {
-                    repos.push(repository);
-                }
+            if let IssueKey::Full { repository, .. } = r.key
+                && !repos.iter().any(|k| k.eq_ignore_ascii_case(&repository))
+            {
+                repos.push(repository);
             }
         }
         self.tickets.learn_links(text);

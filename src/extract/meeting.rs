@@ -216,10 +216,10 @@ fn meeting_date(doc: &Document, context: &FileContext) -> Option<Date> {
     if let Some(d) = heading_date {
         return Some(d.date);
     }
-    if let Some(fm) = &doc.front_matter {
-        if let Some(d) = fm.text("date").and_then(|t| dates::find_date(&t)) {
-            return Some(d.date);
-        }
+    if let Some(fm) = &doc.front_matter
+        && let Some(d) = fm.text("date").and_then(|t| dates::find_date(&t))
+    {
+        return Some(d.date);
     }
     if let Some(d) = dates::date_from_path(&doc.source) {
         return Some(d);
@@ -381,10 +381,10 @@ fn mentions(
         }
     }
     for (line, text) in prose_lines() {
-        if let Some(c) = ATTRIBUTION.captures(text) {
-            if person::looks_like_first_name(&c[1]) {
-                people.push(PersonRef::name(&c[1], line));
-            }
+        if let Some(c) = ATTRIBUTION.captures(text)
+            && person::looks_like_first_name(&c[1])
+        {
+            people.push(PersonRef::name(&c[1], line));
         }
     }
     for p in people {

@@ -158,10 +158,10 @@ pub(super) fn outcomes(
             speaker = Some(who.to_string());
         }
         // The turn that opens with this block names its speaker for the first sentence.
-        if n == 0 {
-            if let Some(s) = turn.filter(|s| s.line == block.line && s.form == Form::Label) {
-                speaker = Some(s.label.clone());
-            }
+        if n == 0
+            && let Some(s) = turn.filter(|s| s.line == block.line && s.form == Form::Label)
+        {
+            speaker = Some(s.label.clone());
         }
         let said = action::without_chat_prefix(&sentence.text);
         // A heading names a subject or a section ("Accepted proposals"); it states no decision.

@@ -460,10 +460,10 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
     for (i, c) in text.char_indices() {
         if c == '`' {
             // Words inside inline code are identifiers, not names.
-            if let Some(s) = start.take() {
-                if !in_code {
-                    out.push((s, &text[s..i]));
-                }
+            if let Some(s) = start.take()
+                && !in_code
+            {
+                out.push((s, &text[s..i]));
             }
             in_code = !in_code;
             continue;

@@ -298,10 +298,12 @@ fn candidate(block: &Block, roster: &Roster) -> Option<Speaker> {
         return None;
     }
     let first = block.text.lines().next().unwrap_or("").trim();
-    if block.kind == BlockKind::Paragraph && block.depth == 0 && !block.text.contains('\n') {
-        if let Some(name) = name_line(block, first) {
-            return make(name, Form::NameLine);
-        }
+    if block.kind == BlockKind::Paragraph
+        && block.depth == 0
+        && !block.text.contains('\n')
+        && let Some(name) = name_line(block, first)
+    {
+        return make(name, Form::NameLine);
     }
     if let Some(c) = BRACKETED.captures(first) {
         let inside = c.get(1)?.as_str().trim();

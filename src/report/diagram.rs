@@ -172,10 +172,10 @@ fn named_by(graph: &KnowledgeGraph, item: NodeIndex) -> Vec<NodeIndex> {
                 edge.kind,
                 EdgeKind::Mentions | EdgeKind::Presenter | EdgeKind::Assignee
             ) && matches!(to.kind(), NodeKind::Person | NodeKind::Service);
-            if let Some(t) = graph.find(&to.id).filter(|_| wanted) {
-                if !out.contains(&t) {
-                    out.push(t);
-                }
+            if let Some(t) = graph.find(&to.id).filter(|_| wanted)
+                && !out.contains(&t)
+            {
+                out.push(t);
             }
         }
     }

@@ -496,10 +496,11 @@ fn meeting(
     );
     for o in occurrences {
         for (e, n) in graph.edges_from(o) {
-            if e.kind == EdgeKind::Mentions && n.kind() == NodeKind::Service {
-                if let Some(s) = graph.find(&n.id) {
-                    services.push(ctx.node_link(s, SUB));
-                }
+            if e.kind == EdgeKind::Mentions
+                && n.kind() == NodeKind::Service
+                && let Some(s) = graph.find(&n.id)
+            {
+                services.push(ctx.node_link(s, SUB));
             }
         }
     }

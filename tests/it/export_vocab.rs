@@ -196,14 +196,14 @@ fn exported_terms_are_used_as_declared() {
     for t in &data {
         let p = t.predicate.as_str();
         if t.predicate == rdf::TYPE {
-            if let TermRef::NamedNode(class) = t.object {
-                if class.as_str().starts_with(mg::NS) {
-                    assert_eq!(
-                        kinds.get(class.as_str()).map(String::as_str),
-                        Some("Class"),
-                        "{class}"
-                    );
-                }
+            if let TermRef::NamedNode(class) = t.object
+                && class.as_str().starts_with(mg::NS)
+            {
+                assert_eq!(
+                    kinds.get(class.as_str()).map(String::as_str),
+                    Some("Class"),
+                    "{class}"
+                );
             }
             continue;
         }
@@ -225,13 +225,13 @@ fn exported_terms_are_used_as_declared() {
             }
         }
         for range in objects(&ontology, p, &format!("{}range", rdfs::NS)) {
-            if let (Term::NamedNode(class), TermRef::NamedNode(target)) = (range, t.object) {
-                if class.as_str().starts_with(mg::NS) {
-                    assert!(
-                        types[&target.to_string()].contains(&class.to_string()),
-                        "{t}: range {class}"
-                    );
-                }
+            if let (Term::NamedNode(class), TermRef::NamedNode(target)) = (range, t.object)
+                && class.as_str().starts_with(mg::NS)
+            {
+                assert!(
+                    types[&target.to_string()].contains(&class.to_string()),
+                    "{t}: range {class}"
+                );
             }
         }
     }

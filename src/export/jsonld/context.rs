@@ -101,10 +101,11 @@ impl Context {
     /// so such IRIs stay absolute.
     pub fn compact(&self, iri: &str) -> String {
         for (prefix, ns) in &self.prefixes {
-            if let Some(local) = iri.strip_prefix(ns.as_str()) {
-                if !local.is_empty() && !local.starts_with("//") {
-                    return format!("{prefix}:{local}");
-                }
+            if let Some(local) = iri.strip_prefix(ns.as_str())
+                && !local.is_empty()
+                && !local.starts_with("//")
+            {
+                return format!("{prefix}:{local}");
             }
         }
         iri.to_string()

@@ -50,18 +50,17 @@ pub fn find(c: &Context, found: &[(usize, ServiceRef)]) -> Vec<(usize, ServiceRe
 /// A list inside a sentence: the first item is the last word of the text before
 /// it (`we run Gitea, …`), the last item the first word after it (`…, Frob are up`).
 fn edges(mut items: Vec<(usize, &str)>) -> Vec<(usize, &str)> {
-    if let Some((at, first)) = items.first_mut() {
-        if let Some(space) = first.rfind(' ') {
-            *at += space + 1;
-            *first = &first[space + 1..];
-        }
+    if let Some((at, first)) = items.first_mut()
+        && let Some(space) = first.rfind(' ')
+    {
+        *at += space + 1;
+        *first = &first[space + 1..];
     }
-    if items.len() > 1 {
-        if let Some((_, last)) = items.last_mut() {
-            if let Some(space) = last.find(' ') {
-                *last = &last[..space];
-            }
-        }
+    if items.len() > 1
+        && let Some((_, last)) = items.last_mut()
+        && let Some(space) = last.find(' ')
+    {
+        *last = &last[..space];
     }
     items
 }
