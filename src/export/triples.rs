@@ -126,10 +126,10 @@ impl<'g> RdfView<'g> {
             if !is_occurrence(&node.data) {
                 let mut last = None;
                 for place in &node.provenance {
-                    if last != Some(place.source.as_str()) {
+                    if last != Some(&*place.source) {
                         let source = self.minter.source(&place.source)?;
                         facts.push((prov::WAS_DERIVED_FROM, Value::Iri(source)));
-                        last = Some(place.source.as_str());
+                        last = Some(&*place.source);
                     }
                 }
             }

@@ -12,12 +12,16 @@ pub use kinds::{ActionStatus, EdgeKind, IssueKind, NodeKind, Role, StatusReason}
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// Where a fact was read: a source path (relative to the input root) and a 1-based line span.
+///
+/// The path is shared: every fact read from one file can hold the same
+/// allocation, so a graph does not keep a copy of it per node and edge.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Provenance {
     /// Source path relative to the root the user gave, with `/` separators.
-    pub source: String,
+    pub source: Arc<str>,
     /// First line (1-based).
     pub line: u32,
     /// Last line (1-based, inclusive).
@@ -26,7 +30,7 @@ pub struct Provenance {
 
 impl Provenance {
     /// A provenance for `source` spanning `line..=end_line`.
-    pub fn new(source: impl Into<String>, line: u32, end_line: u32) -> Self {
+    pub fn new(source: impl Into<Arc<str>>, line: u32, end_line: u32) -> Self {
         Provenance {
             source: source.into(),
             line,
@@ -89,7 +93,9 @@ pub struct Node {
     pub label: String,
     /// Kind-specific data.
     pub data: NodeData,
-    /// Where this node was read; occurrences have exactly one entry.
+    /// Where this node was read: the first place in each file, sorted by
+    /// file (occurrences have exactly one entry). One entry per file, not per
+    /// mention, keeps a person named on every line of every file small.
     pub provenance: Vec<Provenance>,
 }
 
@@ -140,7 +146,7 @@ impl KnowledgeGraph {
     }
 
     /// Insert a node, or merge it into the node with the same id (aliases,
-    /// handles and provenance are unioned; the first label wins).
+    /// handles and files of provenance are unioned; the first label wins).
     pub fn upsert(&mut self, node: Node) -> NodeIndex {
         if let Some(&idx) = self.ids.get(&node.id) {
             merge_into(&mut self.graph[idx], node);
@@ -149,7 +155,8 @@ impl KnowledgeGraph {
         let id = node.id.clone();
         let mut node = node;
         node.provenance.sort();
-        node.provenance.dedup();
+        node.provenance
+            .dedup_by(|later, first| later.source == first.source);
         let idx = self.graph.add_node(node);
         self.ids.insert(id, idx);
         idx
@@ -247,13 +254,24 @@ impl KnowledgeGraph {
 }
 
 fn merge_into(target: &mut Node, incoming: Node) {
-    // Provenance stays sorted and unique; sightings come mostly in order, so
-    // each is a binary search and an append: linear over a run, not quadratic.
+    // Provenance stays sorted with one entry per file, the first place read
+    // there; sightings come mostly in file order, so each is a binary search
+    // and an append: linear over a run, not quadratic.
     for p in incoming.provenance {
         crate::work::step(1);
-        if let Err(at) = target.provenance.binary_search(&p) {
-            crate::work::step(target.provenance.len() - at);
-            target.provenance.insert(at, p);
+        match target
+            .provenance
+            .binary_search_by(|q| q.source.cmp(&p.source))
+        {
+            Ok(at) => {
+                if p < target.provenance[at] {
+                    target.provenance[at] = p;
+                }
+            }
+            Err(at) => {
+                crate::work::step(target.provenance.len() - at);
+                target.provenance.insert(at, p);
+            }
         }
     }
     match (&mut target.data, incoming.data) {
@@ -344,7 +362,8 @@ mod tests {
             };
             assert_eq!(*kind, IssueKind::Pull);
             assert!(url.is_some());
-            assert_eq!(g.node(i).provenance.len(), 2);
+            // One entry per file: the first place the issue was read there.
+            assert_eq!(g.node(i).provenance, [Provenance::new("a.md", 2, 2)]);
         }
     }
 }

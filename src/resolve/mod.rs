@@ -20,6 +20,7 @@ pub use people::PersonIndex;
 use petgraph::stable_graph::NodeIndex;
 use services::ServiceIndex;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 use topics::TopicIndex;
 
 /// Build the graph from the records of every file; `file_ids` is
@@ -38,6 +39,8 @@ pub fn build_graph(
     let mut used = BTreeSet::new();
     for file in sorted {
         let base = format!("meeting/{}", file_ids[file.source.as_str()]);
+        // One allocation of the path for everything read from the file.
+        let source: Arc<str> = Arc::from(file.source.as_str());
         for (n, meeting) in file.meetings.iter().enumerate() {
             let count = file.meetings.len();
             let date = meeting.date.map(|d| d.to_string());
@@ -47,7 +50,7 @@ pub fn build_graph(
                 topics: &topics,
                 services: &services,
             };
-            add_meeting(&mut graph, &indexes, &file.source, &id, meeting);
+            add_meeting(&mut graph, &indexes, &source, &id, meeting);
         }
     }
     date_topics(&mut graph);
@@ -147,14 +150,14 @@ struct MeetingWriter<'a> {
     graph: &'a mut KnowledgeGraph,
     people: &'a PersonIndex,
     services: &'a ServiceIndex,
-    source: &'a str,
+    source: &'a Arc<str>,
     meeting: NodeIndex,
     items: Vec<NodeIndex>,
 }
 
 impl MeetingWriter<'_> {
     fn prov(&self, line: u32, end_line: u32) -> Provenance {
-        Provenance::new(self.source, line, end_line)
+        Provenance::new(Arc::clone(self.source), line, end_line)
     }
 
     fn person(&mut self, p: &PersonRef) -> NodeIndex {
@@ -229,7 +232,7 @@ impl MeetingWriter<'_> {
 fn add_meeting(
     graph: &mut KnowledgeGraph,
     indexes: &Indexes<'_>,
-    source: &str,
+    source: &Arc<str>,
     id: &str,
     m: &MeetingRecord,
 ) {
@@ -245,7 +248,7 @@ fn add_meeting(
             date: m.date.map(|d| d.to_string()),
             title: m.title.clone(),
         },
-        provenance: vec![Provenance::new(source, m.line, m.end_line)],
+        provenance: vec![Provenance::new(Arc::clone(source), m.line, m.end_line)],
     });
     let mut w = MeetingWriter {
         graph,
