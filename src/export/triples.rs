@@ -57,6 +57,13 @@ pub struct Description {
 }
 
 impl Description {
+    fn new(subject: NamedNode, facts: Facts) -> Self {
+        let facts = sorted(facts);
+        #[cfg(test)]
+        held::hold(facts.len());
+        Description { subject, facts }
+    }
+
     /// The statements as triples.
     pub fn triples(&self) -> impl Iterator<Item = TripleRef<'_>> + '_ {
         self.facts
@@ -136,10 +143,7 @@ impl<'g> RdfView<'g> {
             for edge in self.graph.petgraph().edges(subject.node) {
                 facts.push(self.edge_fact(edge.id())?);
             }
-            Ok(Description {
-                subject: self.subject_iri(subject)?,
-                facts: sorted(facts),
-            })
+            Ok(Description::new(self.subject_iri(subject)?, facts))
         })
     }
 
@@ -371,10 +375,7 @@ impl<'a> GraphPart<'a, '_, '_> {
                         facts.push((prov::WAS_DERIVED_FROM, Value::Iri(source.into_owned())));
                     }
                 }
-                Ok(Description {
-                    subject: view.subject_iri(subject)?,
-                    facts: sorted(facts),
-                })
+                Ok(Description::new(view.subject_iri(subject)?, facts))
             })
     }
 }
@@ -425,10 +426,48 @@ impl Dataset {
     }
 }
 
+/// A count of the statements held by descriptions alive at once on this
+/// thread, for tests that check the writers hold one subject at a time, not
+/// the whole output.
+#[cfg(test)]
+mod held {
+    use std::cell::Cell;
+
+    thread_local! {
+        static NOW: Cell<usize> = const { Cell::new(0) };
+        static PEAK: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub fn hold(n: usize) {
+        let now = NOW.with(|c| {
+            c.set(c.get() + n);
+            c.get()
+        });
+        PEAK.with(|p| p.set(p.get().max(now)));
+    }
+
+    pub fn release(n: usize) {
+        NOW.with(|c| c.set(c.get() - n));
+    }
+
+    /// The most statements held at once since the last call.
+    pub fn take_peak() -> usize {
+        PEAK.with(|p| p.replace(NOW.with(Cell::get)))
+    }
+}
+
+#[cfg(test)]
+impl Drop for Description {
+    fn drop(&mut self) {
+        held::release(self.facts.len());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{NodeData, Provenance};
+    use crate::export::Format;
+    use crate::model::{EdgeKind, NodeData, Provenance};
 
     fn person(id: &str, sources: &[&str]) -> Node {
         Node {
@@ -473,6 +512,76 @@ mod tests {
         let data = Dataset::new(&graph, &ExportOptions::default()).unwrap();
         assert_eq!(graphs(&data), ["DEFAULT"]);
         assert_eq!(data.triples().len(), 3);
+    }
+
+    /// A meeting of `n` agenda items, each mentioning one of three people.
+    fn meeting_of(n: u32) -> KnowledgeGraph {
+        let mut graph = KnowledgeGraph::new();
+        let meeting = graph.upsert(Node {
+            id: "meeting/m".into(),
+            label: "M".into(),
+            data: NodeData::Meeting {
+                date: None,
+                title: None,
+            },
+            provenance: vec![Provenance::new("m.md", 1, n + 1)],
+        });
+        for i in 1..=n {
+            let item = graph.upsert(Node {
+                id: format!("meeting/m/item/{i}"),
+                label: format!("item {i}"),
+                data: NodeData::AgendaItem,
+                provenance: vec![Provenance::new("m.md", i + 1, i + 1)],
+            });
+            graph.relate(
+                item,
+                meeting,
+                EdgeKind::InMeeting,
+                Provenance::new("m.md", i + 1, i + 1),
+            );
+            let person = graph.upsert(person(&format!("person/p{}", i % 3), &["m.md"]));
+            graph.relate(
+                item,
+                person,
+                EdgeKind::Mentions,
+                Provenance::new("m.md", i + 1, i + 1),
+            );
+        }
+        graph
+    }
+
+    #[test]
+    fn writers_hold_one_subject_at_a_time_whatever_the_size_of_the_graph() {
+        let options = ExportOptions::default();
+        let mut peaks = Vec::new();
+        for n in [100, 800] {
+            let graph = meeting_of(n);
+            let view = RdfView::new(&graph, &options).unwrap();
+            // The named graphs index one entry per node place and edge, not per statement.
+            let graphs = view.named_graphs();
+            assert!(graphs.entries.len() <= graph.node_count() + graph.edge_count());
+            held::take_peak();
+            let mut statements = 0;
+            for format in [
+                Format::Turtle,
+                Format::NQuads,
+                Format::JsonLd,
+                Format::RdfXml,
+            ] {
+                let mut out = Vec::new();
+                format.write(&graph, &options, &mut out).unwrap();
+                statements = statements.max(out.iter().filter(|&&b| b == b'\n').count());
+            }
+            let peak = held::take_peak();
+            assert!(
+                statements > 6 * n as usize,
+                "{statements} lines for {n} items"
+            );
+            peaks.push(peak);
+        }
+        // The largest description is the same for both sizes: nothing grows with the graph.
+        assert_eq!(peaks[0], peaks[1], "{peaks:?}");
+        assert!(peaks[0] <= 12, "{peaks:?}");
     }
 
     #[test]
