@@ -11,7 +11,7 @@ pub use kinds::{ActionStatus, EdgeKind, IssueKind, NodeKind, Role, StatusReason}
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 /// Where a fact was read: a source path (relative to the input root) and a 1-based line span.
@@ -134,10 +134,18 @@ pub struct Edge {
 pub struct KnowledgeGraph {
     graph: StableGraph<Node, Edge>,
     ids: BTreeMap<String, NodeIndex>,
-    /// Every edge by its ends and kind: one lookup instead of a walk over the
-    /// edges of a node that may have thousands.
+    /// The edges of every node in `busy`, by their ends and kind: one lookup
+    /// instead of a walk over the edges of a node that may have thousands.
+    /// Other nodes' edges are walked: most nodes (an agenda item, a decision)
+    /// have two or three, and an entry here costs about as much as the edge.
     edges: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
+    /// Nodes with more than [`WALKED`] outgoing edges.
+    busy: HashSet<NodeIndex>,
 }
+
+/// How many outgoing edges of a node [`KnowledgeGraph::relate`] walks before
+/// it keeps them in a map instead.
+const WALKED: usize = 16;
 
 impl KnowledgeGraph {
     /// An empty graph.
@@ -171,11 +179,31 @@ impl KnowledgeGraph {
         provenance: Provenance,
     ) -> EdgeIndex {
         crate::work::step(1);
-        if let Some(&existing) = self.edges.get(&(from, to, kind)) {
-            return existing;
+        if self.busy.contains(&from) {
+            if let Some(&existing) = self.edges.get(&(from, to, kind)) {
+                return existing;
+            }
+        } else {
+            let mut degree = 0;
+            for e in self.graph.edges(from) {
+                crate::work::step(1);
+                if e.target() == to && e.weight().kind == kind {
+                    return e.id();
+                }
+                degree += 1;
+            }
+            if degree >= WALKED {
+                for e in self.graph.edges(from) {
+                    self.edges
+                        .insert((from, e.target(), e.weight().kind), e.id());
+                }
+                self.busy.insert(from);
+            }
         }
         let edge = self.graph.add_edge(from, to, Edge { kind, provenance });
-        self.edges.insert((from, to, kind), edge);
+        if self.busy.contains(&from) {
+            self.edges.insert((from, to, kind), edge);
+        }
         edge
     }
 
@@ -341,6 +369,31 @@ mod tests {
             },
             provenance: vec![Provenance::new("a.md", line, line)],
         }
+    }
+
+    #[test]
+    fn an_edge_is_added_once_whether_its_node_has_few_edges_or_many() {
+        let mut g = KnowledgeGraph::new();
+        let node = |i: usize| Node {
+            id: format!("n/{i}"),
+            label: String::new(),
+            data: NodeData::Decision,
+            provenance: vec![],
+        };
+        let nodes: Vec<NodeIndex> = (0..100).map(|i| g.upsert(node(i))).collect();
+        for round in 0..2 {
+            for (n, &to) in nodes[1..].iter().enumerate() {
+                for kind in [EdgeKind::Mentions, EdgeKind::Presenter] {
+                    let line = round * 100 + n as u32;
+                    g.relate(nodes[0], to, kind, Provenance::new("a.md", line, line));
+                    g.relate(to, nodes[0], kind, Provenance::new("a.md", line, line));
+                }
+            }
+        }
+        assert_eq!(g.edge_count(), 4 * 99);
+        assert_eq!(g.busy.len(), 1);
+        // The first place each edge was read is the one kept.
+        assert!(g.edges().iter().all(|(_, e, _)| e.provenance.line < 100));
     }
 
     #[test]
