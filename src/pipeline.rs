@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::error::Diagnostic;
 use crate::extract::{FileContext, FileRecord};
 use crate::model::KnowledgeGraph;
+use crate::resolve::PackedRecord;
 use crate::source::authors::AuthorRegistries;
 use crate::source::{self, InputFile, SourceFilter};
 use rayon::prelude::*;
@@ -16,7 +17,8 @@ use std::path::PathBuf;
 pub struct Outcome {
     /// The merged graph.
     pub graph: KnowledgeGraph,
-    /// Per-file extraction results, in source order.
+    /// Per-file extraction results, in source order; empty unless
+    /// [`Options::records`] asked for them.
     pub records: Vec<FileRecord>,
     /// Everything that went wrong or looked doubtful, in file order.
     pub diagnostics: Vec<Diagnostic>,
@@ -79,6 +81,10 @@ pub struct Options<'a> {
     pub progress: &'a dyn Progress,
     /// Where files' extraction results are looked up and kept (standard input never is).
     pub cache: Option<&'a Cache>,
+    /// Whether the outcome keeps every file's record. Without them, each record
+    /// is packed as soon as its file is read and the graph is built from the
+    /// packed records, which takes a fraction of the memory.
+    pub records: bool,
 }
 
 impl Default for Options<'_> {
@@ -87,6 +93,7 @@ impl Default for Options<'_> {
             jobs: None,
             progress: &Silent,
             cache: None,
+            records: true,
         }
     }
 }
@@ -122,7 +129,14 @@ pub fn run_with(
                     _ => process_file(file, filter, config, context),
                 };
                 progress.file_done();
-                result
+                result.map(|(record, diags)| {
+                    let record = if options.records {
+                        Record::Whole(record)
+                    } else {
+                        Record::Packed(PackedRecord::pack(&record))
+                    };
+                    (record, diags)
+                })
             })
             .collect()
     };
@@ -133,20 +147,33 @@ pub fn run_with(
             .ok()
     });
     let results = on(pool.as_ref(), extract_all);
-    let mut records = Vec::with_capacity(files.len());
+    let mut records = Vec::new();
+    let mut packed = Vec::new();
     for result in results {
         match result {
             Ok((record, diags)) => {
-                records.push(record);
+                match record {
+                    Record::Whole(record) => records.push(record),
+                    Record::Packed(record) => packed.push(record),
+                }
                 diagnostics.extend(diags);
             }
             Err(d) => diagnostics.push(d),
         }
     }
     progress.finish();
-    let file_ids = crate::resolve::file_ids(records.iter().map(|r| r.source.as_str()));
+    let files_read = records.len() + packed.len();
+    let sources = records
+        .iter()
+        .map(|r| r.source.as_str())
+        .chain(packed.iter().map(PackedRecord::source));
+    let file_ids = crate::resolve::file_ids(sources);
     let graph = on(pool.as_ref(), || {
-        crate::resolve::build_graph(&records, config, &file_ids)
+        if options.records {
+            crate::resolve::build_graph(&records, config, &file_ids)
+        } else {
+            crate::resolve::build_graph_packed(&packed, config, &file_ids)
+        }
     });
     diagnostics.extend(id_collisions(&file_ids));
     Outcome {
@@ -157,7 +184,7 @@ pub fn run_with(
             .map(|f| f.path.clone())
             .collect(),
         files_found: files.len(),
-        files_read: records.len(),
+        files_read,
         records,
         diagnostics,
     }
@@ -169,6 +196,12 @@ fn on<R: Send>(pool: Option<&rayon::ThreadPool>, work: impl FnOnce() -> R + Send
         Some(pool) => pool.install(work),
         None => work(),
     }
+}
+
+/// A file's record as the run keeps it.
+enum Record {
+    Whole(FileRecord),
+    Packed(PackedRecord),
 }
 
 /// A warning for every file whose id another file's name would also give

@@ -46,7 +46,7 @@ pub fn run(args: CheckArgs) -> Result<u8, Error> {
     let run = args.input.run()?;
     let sources = run.sources();
     let config = run.config().clone();
-    let read = run.read();
+    let read = run.read_records();
     let findings = check::check(&read.outcome.records, &sources, &config);
     let color = painted(args.input.read.color, args.output.is_some());
     let by_path: BTreeMap<&str, &Source> = sources.values().map(|s| (s.path.as_str(), s)).collect();

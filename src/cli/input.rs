@@ -139,8 +139,18 @@ impl Run<'_> {
     }
 
     /// Reads the minutes (with a progress bar on a terminal) and prints the
-    /// diagnostics: every error, and warnings as `-q` / `-v` ask.
+    /// diagnostics: every error, and warnings as `-q` / `-v` ask. The outcome
+    /// holds the graph but not each file's record.
     pub fn read(self) -> Read {
+        self.read_keeping(false)
+    }
+
+    /// [`Run::read`], keeping each file's record in the outcome.
+    pub fn read_records(self) -> Read {
+        self.read_keeping(true)
+    }
+
+    fn read_keeping(self, records: bool) -> Read {
         let color = colored(self.read.color);
         let cache = self.open_cache(color);
         let bar = Bar::new(self.read.quiet);
@@ -152,6 +162,7 @@ impl Run<'_> {
                 jobs: self.read.jobs,
                 progress: &bar,
                 cache: cache.as_ref(),
+                records,
             },
         );
         let errors = outcome

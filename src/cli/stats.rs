@@ -103,7 +103,7 @@ struct Report {
 
 /// Run `stats`.
 pub fn run(args: StatsArgs) -> Result<u8, Error> {
-    let read = args.input.run()?.read();
+    let read = args.input.run()?.read_records();
     let outcome = &read.outcome;
     let report = report(outcome, args.per_file);
     super::write_output_of(outcome, args.output.as_deref(), |out| match args.format {

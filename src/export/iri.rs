@@ -14,9 +14,16 @@ use std::fmt::Write as _;
 pub struct IriError(pub String);
 
 /// Builds entity and source IRIs under one checked base IRI.
+///
+/// What is appended to the base is percent-encoded down to characters every
+/// IRI path, query and fragment may hold, so for almost every base the result
+/// is valid without parsing it again. Only a base whose next characters could
+/// still be read as an authority (`http://`, `x:/`) has each IRI checked.
 #[derive(Clone, Debug)]
 pub struct IriMinter {
     base: String,
+    /// Whether any encoded path appended to `base` makes a valid IRI.
+    suffix_safe: bool,
 }
 
 impl IriMinter {
@@ -30,6 +37,7 @@ impl IriMinter {
         NamedNode::new(base).map_err(|e| IriError(format!("invalid base IRI {base:?}: {e}")))?;
         Ok(IriMinter {
             base: base.to_string(),
+            suffix_safe: suffix_safe(base),
         })
     }
 
@@ -40,21 +48,54 @@ impl IriMinter {
 
     /// The IRI of the node with id `id`.
     pub fn node(&self, id: &str) -> Result<NamedNode, IriError> {
-        self.checked(format!("{}{}", self.base, encode_path(id)))
+        let mut iri = String::with_capacity(self.base.len() + id.len());
+        iri.push_str(&self.base);
+        encode_path_into(id, &mut iri);
+        self.mint(iri)
+    }
+
+    /// The IRI of a node whose id [`encode_path`] already turned into `path`.
+    pub fn encoded(&self, path: &str) -> Result<NamedNode, IriError> {
+        self.mint(format!("{}{path}", self.base))
     }
 
     /// The IRI naming the source file at `path` (relative to the input root).
     pub fn source(&self, path: &str) -> Result<NamedNode, IriError> {
-        self.checked(format!(
-            "{}{}{}",
-            self.base,
-            SOURCE_SEGMENT,
-            encode_path(path)
-        ))
+        let mut iri = String::with_capacity(self.base.len() + SOURCE_SEGMENT.len() + path.len());
+        iri.push_str(&self.base);
+        iri.push_str(SOURCE_SEGMENT);
+        encode_path_into(path, &mut iri);
+        self.mint(iri)
     }
 
-    fn checked(&self, iri: String) -> Result<NamedNode, IriError> {
+    /// The IRI of a source file whose path [`encode_path`] turned into `path`.
+    pub fn encoded_source(&self, path: &str) -> Result<NamedNode, IriError> {
+        self.mint(format!("{}{SOURCE_SEGMENT}{path}", self.base))
+    }
+
+    fn mint(&self, iri: String) -> Result<NamedNode, IriError> {
+        if self.suffix_safe {
+            debug_assert!(NamedNode::new(iri.as_str()).is_ok(), "{iri:?}");
+            return Ok(NamedNode::new_unchecked(iri));
+        }
         NamedNode::new(iri.as_str()).map_err(|e| IriError(format!("invalid IRI {iri:?}: {e}")))
+    }
+}
+
+/// Whether appending unreserved characters, sub-delimiters, `:`, `@`, `/` and
+/// `%XX` to the valid absolute IRI `base` (ending with `/` or `#`) always gives
+/// a valid IRI: true unless the text appended could be read as an authority,
+/// which is when `base` is `scheme://` or `scheme:/`.
+fn suffix_safe(base: &str) -> bool {
+    if base.ends_with('#') {
+        return true;
+    }
+    let Some((_, rest)) = base.split_once(':') else {
+        return false;
+    };
+    match rest.strip_prefix("//") {
+        Some(authority_on) => authority_on.contains(['/', '?', '#']),
+        None => rest != "/",
     }
 }
 
@@ -64,6 +105,24 @@ impl IriMinter {
 /// IRI) becomes `%XX`.
 pub fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
+    encode_path_into(path, &mut out);
+    out
+}
+
+/// Whether [`encode_path`] would change `path`.
+pub fn needs_encoding(path: &str) -> bool {
+    !path.bytes().all(|b| b == b'/' || is_kept(b))
+        || path
+            .split('/')
+            .any(|segment| segment == "." || segment == "..")
+}
+
+/// [`encode_path`], appended to `out`.
+pub fn encode_path_into(path: &str, out: &mut String) {
+    if !needs_encoding(path) {
+        out.push_str(path);
+        return;
+    }
     for (i, segment) in path.split('/').enumerate() {
         if i > 0 {
             out.push('/');
@@ -71,10 +130,9 @@ pub fn encode_path(path: &str) -> String {
         if segment == "." || segment == ".." {
             out.push_str(&segment.replace('.', "%2E"));
         } else {
-            encode_segment(segment, &mut out);
+            encode_segment(segment, out);
         }
     }
-    out
 }
 
 fn encode_segment(segment: &str, out: &mut String) {
@@ -128,6 +186,62 @@ mod tests {
             minter.source("notes/2024 01.md").unwrap().as_str(),
             "https://w3id.org/minutegraph/id/source/notes/2024%2001.md"
         );
+    }
+
+    #[test]
+    fn iris_minted_without_a_parse_are_valid() {
+        let ids = [
+            "",
+            "/",
+            "//",
+            "//h:x/y",
+            "/h@x:y",
+            "a@b:c",
+            "x:y",
+            ":",
+            "@",
+            "%",
+            "a b",
+            ".",
+            "..",
+            "./..",
+            "~!$&'()*+,;=",
+            "日本/😀",
+            "a//b",
+            "?#[]",
+            "\u{0}\n",
+        ];
+        let bases = [
+            "https://w3id.org/minutegraph/id/",
+            "http://example.org/kb#",
+            "http://example.org/?q=/",
+            "http://",
+            "http://user@host:8080/",
+            "file:///",
+            "urn:x:/",
+            "urn:x/",
+            "x:/",
+            "x:#",
+        ];
+        for base in bases {
+            let Ok(minter) = IriMinter::new(base) else {
+                continue;
+            };
+            for id in ids {
+                for minted in [minter.node(id), minter.source(id)] {
+                    match minted {
+                        Ok(iri) => assert!(NamedNode::new(iri.as_str()).is_ok(), "{iri}"),
+                        Err(_) => assert!(!minter.suffix_safe, "{base} {id:?}"),
+                    }
+                }
+                let encoded = encode_path(id);
+                assert_eq!(minter.encoded(&encoded), minter.node(id));
+                assert_eq!(needs_encoding(id), encoded != id, "{id:?}");
+            }
+        }
+        assert!(!suffix_safe("http://"));
+        assert!(!suffix_safe("x:/"));
+        assert!(suffix_safe("https://w3id.org/minutegraph/id/"));
     }
 
     #[test]

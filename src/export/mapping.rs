@@ -34,9 +34,9 @@ pub fn is_occurrence(data: &NodeData) -> bool {
 }
 
 /// Where an occurrence was read: source path, line span and the source file IRI.
-pub fn origin_facts(minter: &IriMinter, origin: &[&Provenance]) -> Result<Facts, IriError> {
+pub fn origin_facts(minter: &IriMinter, origin: Option<&Provenance>) -> Result<Facts, IriError> {
     let mut facts = Facts::new();
-    for p in origin {
+    if let Some(p) = origin {
         facts.push((mg::SOURCE, string(&p.source)));
         facts.push((mg::LINE, integer(u64::from(p.line))));
         facts.push((mg::END_LINE, integer(u64::from(p.end_line))));

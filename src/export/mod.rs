@@ -2,9 +2,10 @@
 //!
 //! [`Format`] carries each format's name, file extension and media type, so the
 //! CLI, file naming and content negotiation agree; [`Format::exporter`] picks
-//! the writer. The RDF writers share one [`triples::Dataset`] (the mapping of
-//! nodes and edges to quads); GraphML and CSV share one set of node and edge
-//! tables; DOT is drawn from the graph directly, in the [`DotView`] asked for.
+//! the writer. The RDF writers share one [`triples::RdfView`] (the mapping of
+//! nodes and edges to statements, written subject by subject); GraphML and
+//! CSV share one set of node and edge tables; DOT is drawn from the graph
+//! directly, in the [`DotView`] asked for.
 
 pub mod csv;
 mod dot;
@@ -34,8 +35,10 @@ pub use turtle::TurtleExporter;
 
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
+use iri::IriError;
+use oxrdf::{QuadRef, TripleRef};
 use std::io::{self, Write};
-use triples::Dataset;
+use triples::RdfView;
 
 /// The default base IRI under which entity IRIs are minted.
 pub const DEFAULT_BASE_IRI: &str = "https://w3id.org/minutegraph/id/";
@@ -225,15 +228,53 @@ impl Format {
 }
 
 /// The RDF view of `graph`, with IRI problems reported as an export error of `format`.
-fn dataset(
+fn view<'g>(
     format: Format,
-    graph: &KnowledgeGraph,
+    graph: &'g KnowledgeGraph,
     options: &ExportOptions,
-) -> Result<Dataset, Error> {
-    Dataset::new(graph, options).map_err(|e| Error::Export {
+) -> Result<RdfView<'g>, Error> {
+    RdfView::new(graph, options).map_err(|e| iri_error(format, e))
+}
+
+fn iri_error(format: Format, error: IriError) -> Error {
+    Error::Export {
         format: format.name(),
-        message: e.to_string(),
-    })
+        message: error.to_string(),
+    }
+}
+
+/// Gives `each` every triple of the union of all graphs of `view`, in order.
+fn each_triple(
+    format: Format,
+    view: &RdfView<'_>,
+    mut each: impl FnMut(TripleRef<'_>) -> io::Result<()>,
+) -> Result<(), Error> {
+    for description in view.union() {
+        let description = description.map_err(|e| iri_error(format, e))?;
+        for triple in description.triples() {
+            each(triple).map_err(|e| write_error(format, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Gives `each` every quad of `view`, in order.
+fn each_quad(
+    format: Format,
+    view: &RdfView<'_>,
+    mut each: impl FnMut(QuadRef<'_>) -> io::Result<()>,
+) -> Result<(), Error> {
+    let graphs = view.named_graphs();
+    for part in graphs.iter() {
+        let name = part.name();
+        for description in part.descriptions() {
+            let description = description.map_err(|e| iri_error(format, e))?;
+            for triple in description.triples() {
+                each(triple.in_graph(name)).map_err(|e| write_error(format, e))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A vocabulary prefix the serializer of `format` refused.

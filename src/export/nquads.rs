@@ -2,7 +2,7 @@
 //!
 //! Quads are sorted by graph, so each source file's statements form one block.
 
-use super::{ExportOptions, Exporter, Format, dataset, write_error};
+use super::{ExportOptions, Exporter, Format, each_quad, view, write_error};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use oxttl::NQuadsSerializer;
@@ -19,12 +19,10 @@ impl Exporter for NQuadsExporter {
         options: &ExportOptions,
         out: &mut dyn Write,
     ) -> Result<(), Error> {
-        let data = dataset(Format::NQuads, graph, options)?;
+        let view = view(Format::NQuads, graph, options)?;
         let fail = |e| write_error(Format::NQuads, e);
         let mut serializer = NQuadsSerializer::new().for_writer(BufWriter::new(out));
-        for quad in data.quads() {
-            serializer.serialize_quad(quad).map_err(fail)?;
-        }
+        each_quad(Format::NQuads, &view, |q| serializer.serialize_quad(q))?;
         serializer.finish().flush().map_err(fail)
     }
 }

@@ -1,9 +1,9 @@
 //! N-Triples: one triple per line, the union of all named graphs, sorted.
 //!
 //! This is the output the extraction scorer reads, so it stays the plainest
-//! possible rendering of [`Dataset::triples`](super::triples::Dataset::triples).
+//! possible rendering of [`RdfView::union`](super::triples::RdfView::union).
 
-use super::{ExportOptions, Exporter, Format, dataset, write_error};
+use super::{ExportOptions, Exporter, Format, each_triple, view, write_error};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use oxttl::NTriplesSerializer;
@@ -20,12 +20,10 @@ impl Exporter for NTriplesExporter {
         options: &ExportOptions,
         out: &mut dyn Write,
     ) -> Result<(), Error> {
-        let data = dataset(Format::NTriples, graph, options)?;
+        let view = view(Format::NTriples, graph, options)?;
         let fail = |e| write_error(Format::NTriples, e);
         let mut serializer = NTriplesSerializer::new().for_writer(BufWriter::new(out));
-        for triple in data.triples() {
-            serializer.serialize_triple(triple).map_err(fail)?;
-        }
+        each_triple(Format::NTriples, &view, |t| serializer.serialize_triple(t))?;
         serializer.finish().flush().map_err(fail)
     }
 }

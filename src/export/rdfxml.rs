@@ -1,9 +1,8 @@
 //! RDF/XML: the union of all named graphs, one typed element per subject.
 //!
-//! Literals were cleaned of characters XML cannot hold when the dataset was
-//! built, so the document reads back to exactly the N-Triples triples.
+//! Literals were cleaned of characters XML cannot hold by the RDF mapping, so the document reads back to exactly the N-Triples triples.
 
-use super::{ExportOptions, Exporter, Format, dataset, prefix_error, write_error};
+use super::{ExportOptions, Exporter, Format, each_triple, prefix_error, view, write_error};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use crate::vocab::PREFIXES;
@@ -21,7 +20,7 @@ impl Exporter for RdfXmlExporter {
         options: &ExportOptions,
         out: &mut dyn Write,
     ) -> Result<(), Error> {
-        let data = dataset(Format::RdfXml, graph, options)?;
+        let view = view(Format::RdfXml, graph, options)?;
         let fail = |e| write_error(Format::RdfXml, e);
         let mut serializer = RdfXmlSerializer::new();
         for (prefix, ns) in PREFIXES {
@@ -30,9 +29,7 @@ impl Exporter for RdfXmlExporter {
                 .map_err(|e| prefix_error(Format::RdfXml, e))?;
         }
         let mut serializer = serializer.for_writer(BufWriter::new(out));
-        for triple in data.triples() {
-            serializer.serialize_triple(triple).map_err(fail)?;
-        }
+        each_triple(Format::RdfXml, &view, |t| serializer.serialize_triple(t))?;
         let mut out = serializer.finish().map_err(fail)?;
         out.write_all(b"\n").map_err(fail)?;
         out.flush().map_err(fail)

@@ -4,7 +4,7 @@
 //! the same order as the N-Quads, so the two syntaxes hold the same dataset.
 //! Entity IRIs are written in full, as in Turtle.
 
-use super::{ExportOptions, Exporter, Format, dataset, prefix_error, write_error};
+use super::{ExportOptions, Exporter, Format, each_quad, prefix_error, view, write_error};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use crate::vocab::PREFIXES;
@@ -22,7 +22,7 @@ impl Exporter for TriGExporter {
         options: &ExportOptions,
         out: &mut dyn Write,
     ) -> Result<(), Error> {
-        let data = dataset(Format::TriG, graph, options)?;
+        let view = view(Format::TriG, graph, options)?;
         let fail = |e| write_error(Format::TriG, e);
         let mut serializer = TriGSerializer::new();
         for (prefix, ns) in PREFIXES {
@@ -31,9 +31,7 @@ impl Exporter for TriGExporter {
                 .map_err(|e| prefix_error(Format::TriG, e))?;
         }
         let mut serializer = serializer.for_writer(BufWriter::new(out));
-        for quad in data.quads() {
-            serializer.serialize_quad(quad).map_err(fail)?;
-        }
+        each_quad(Format::TriG, &view, |q| serializer.serialize_quad(q))?;
         serializer.finish().map_err(fail)?.flush().map_err(fail)
     }
 }

@@ -1,107 +1,408 @@
-//! The RDF view of a knowledge graph, built once and shared by every RDF writer.
+//! The RDF view of a knowledge graph, shared by every RDF writer.
 //!
-//! [`Dataset::new`] turns nodes and edges into quads (the facts come from the
-//! mapping module, the vocabulary from [`crate::vocab`]), then sorts and
-//! deduplicates them. Each quad sits in the named graph of the source file it
-//! was read from; [`Dataset::triples`] is the union of all graphs, which the
-//! single-graph syntaxes write. Terms are stored once and quads refer to them,
-//! because entity descriptions repeat in every graph they were seen in; the
-//! term tables are kept in the order of the terms' strings, so quads sort by
-//! comparing indices.
+//! [`RdfView`] describes the graph one subject at a time, in the order the
+//! writers need (the facts come from the mapping module, the vocabulary from
+//! [`crate::vocab`]): [`RdfView::union`] is the union of all graphs, which the
+//! single-graph syntaxes write; [`RdfView::named_graphs`] puts each statement
+//! in the named graph of the source file it was read from. Only one subject's
+//! statements are held as strings at a time, so writing costs memory in
+//! proportion to the largest description, not to the whole output: the named
+//! graphs keep one small index entry per place a node or edge was read.
+//!
+//! Statements are sorted by graph (the default graph first), subject,
+//! predicate, then object, each term compared as its string (IRIs before
+//! literals, literals by value then datatype), and written once.
 
 use super::ExportOptions;
-use super::iri::{IriError, IriMinter};
+use super::iri::{IriError, IriMinter, encode_path, needs_encoding};
 use super::mapping::{Facts, Value, describe, edge_predicate, is_occurrence, origin_facts};
-use crate::model::{KnowledgeGraph, Node, Provenance};
+use crate::model::{KnowledgeGraph, Node};
 use crate::vocab::prov;
-use oxrdf::{GraphNameRef, Literal, NamedNode, NamedNodeRef, QuadRef, TermRef, TripleRef};
+use oxrdf::{
+    GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, TermRef, Triple, TripleRef,
+};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-/// Sorted, deduplicated quads describing one knowledge graph.
+/// A knowledge graph seen as RDF, with every node (subject) in IRI order.
+pub struct RdfView<'g> {
+    graph: &'g KnowledgeGraph,
+    minter: IriMinter,
+    /// Every node, sorted by IRI.
+    subjects: Vec<Subject>,
+    /// The IRI paths of the few node ids that percent-encoding changes.
+    encoded: Vec<String>,
+}
+
+/// A node and where its IRI path is: its id, or an entry of `encoded`.
+#[derive(Clone, Copy, Debug)]
+struct Subject {
+    node: NodeIndex,
+    encoded: u32,
+}
+
+/// `Subject::encoded` of a node whose id is already its IRI path.
+const PLAIN: u32 = u32::MAX;
+
+/// The statements about one subject (in one graph): facts sorted by predicate
+/// and object, without duplicates.
+#[derive(Clone, Debug)]
+pub struct Description {
+    /// The subject's IRI.
+    pub subject: NamedNode,
+    /// (predicate, object) pairs.
+    pub facts: Facts,
+}
+
+impl Description {
+    fn new(subject: NamedNode, facts: Facts) -> Self {
+        let facts = sorted(facts);
+        #[cfg(test)]
+        held::hold(facts.len());
+        Description { subject, facts }
+    }
+
+    /// The statements as triples.
+    pub fn triples(&self) -> impl Iterator<Item = TripleRef<'_>> + '_ {
+        self.facts
+            .iter()
+            .map(|(p, o)| TripleRef::new(self.subject.as_ref(), *p, value_ref(o)))
+    }
+}
+
+fn value_ref(value: &Value) -> TermRef<'_> {
+    match value {
+        Value::Iri(iri) => iri.as_ref().into(),
+        Value::Literal(literal) => literal.as_ref().into(),
+    }
+}
+
+impl<'g> RdfView<'g> {
+    /// The RDF view of `graph`, with entity IRIs under `options.base_iri`.
+    pub fn new(graph: &'g KnowledgeGraph, options: &ExportOptions) -> Result<Self, IriError> {
+        let minter = IriMinter::new(&options.base_iri)?;
+        let mut encoded = Vec::new();
+        let mut subjects: Vec<Subject> = graph
+            .nodes()
+            .map(|(node, n)| Subject {
+                node,
+                encoded: if needs_encoding(&n.id) {
+                    encoded.push(encode_path(&n.id));
+                    (encoded.len() - 1) as u32
+                } else {
+                    PLAIN
+                },
+            })
+            .collect();
+        // Nodes come in id order, which is IRI order unless encoding moved
+        // some: a stable sort of sorted runs is one linear pass.
+        let path = |s: &Subject| -> &str {
+            match s.encoded {
+                PLAIN => &graph.node(s.node).id,
+                i => &encoded[i as usize],
+            }
+        };
+        subjects.sort_by(|a, b| path(a).cmp(path(b)));
+        Ok(RdfView {
+            graph,
+            minter,
+            subjects,
+            encoded,
+        })
+    }
+
+    /// Number of subjects (nodes).
+    pub fn subject_count(&self) -> usize {
+        self.subjects.len()
+    }
+
+    fn subject_iri(&self, subject: Subject) -> Result<NamedNode, IriError> {
+        match subject.encoded {
+            PLAIN => self.minter.node(&self.graph.node(subject.node).id),
+            i => self.minter.encoded(&self.encoded[i as usize]),
+        }
+    }
+
+    /// The union of all graphs: one description per subject, in IRI order.
+    pub fn union(&self) -> impl Iterator<Item = Result<Description, IriError>> + '_ {
+        self.subjects.iter().map(|&subject| {
+            let node = self.graph.node(subject.node);
+            let mut facts = self.node_facts(node)?;
+            if !is_occurrence(&node.data) {
+                let mut last = None;
+                for place in &node.provenance {
+                    if last != Some(&*place.source) {
+                        let source = self.minter.source(&place.source)?;
+                        facts.push((prov::WAS_DERIVED_FROM, Value::Iri(source)));
+                        last = Some(&*place.source);
+                    }
+                }
+            }
+            for edge in self.graph.petgraph().edges(subject.node) {
+                facts.push(self.edge_fact(edge.id())?);
+            }
+            Ok(Description::new(self.subject_iri(subject)?, facts))
+        })
+    }
+
+    /// What `node` says wherever it is written: its kind's facts and, for an
+    /// occurrence, where it was read.
+    fn node_facts(&self, node: &Node) -> Result<Facts, IriError> {
+        let mut facts = describe(node);
+        if is_occurrence(&node.data) {
+            facts.extend(origin_facts(&self.minter, node.origin())?);
+        }
+        Ok(facts)
+    }
+
+    fn edge_fact(&self, edge: EdgeIndex) -> Result<(NamedNodeRef<'static>, Value), IriError> {
+        let graph = self.graph.petgraph();
+        let kind = graph[edge].kind;
+        let target = graph
+            .edge_endpoints(edge)
+            .map(|(_, to)| &graph[to].id)
+            .expect("an edge of the graph");
+        Ok((edge_predicate(kind), Value::Iri(self.minter.node(target)?)))
+    }
+
+    /// Every statement in the named graph it was read in.
+    pub fn named_graphs(&self) -> NamedGraphs<'_, 'g> {
+        NamedGraphs::new(self)
+    }
+
+    /// Calls `each` with every triple of the union of all graphs, in order.
+    pub fn for_each_triple<E: From<IriError>>(
+        &self,
+        mut each: impl FnMut(TripleRef<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        for description in self.union() {
+            description?.triples().try_for_each(&mut each)?;
+        }
+        Ok(())
+    }
+
+    /// Calls `each` with every quad, in order.
+    pub fn for_each_quad<E: From<IriError>>(
+        &self,
+        mut each: impl FnMut(QuadRef<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let graphs = self.named_graphs();
+        for part in graphs.iter() {
+            let name = part.name();
+            for description in part.descriptions() {
+                for triple in description?.triples() {
+                    each(triple.in_graph(name))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `facts` sorted by predicate, then object, and deduplicated.
+fn sorted(mut facts: Facts) -> Facts {
+    facts.sort_unstable_by(|a, b| {
+        a.0.as_str()
+            .cmp(b.0.as_str())
+            .then_with(|| compare_values(&a.1, &b.1))
+    });
+    facts.dedup();
+    facts
+}
+
+/// IRIs before literals; IRIs by string, literals by value, datatype and language.
+fn compare_values(a: &Value, b: &Value) -> Ordering {
+    match (a, b) {
+        (Value::Iri(a), Value::Iri(b)) => a.as_str().cmp(b.as_str()),
+        (Value::Iri(_), Value::Literal(_)) => Ordering::Less,
+        (Value::Literal(_), Value::Iri(_)) => Ordering::Greater,
+        (Value::Literal(a), Value::Literal(b)) => literal_key(a).cmp(&literal_key(b)),
+    }
+}
+
+fn literal_key(literal: &Literal) -> (&str, &str, &str) {
+    let l = literal.as_ref();
+    (
+        l.value(),
+        l.datatype().as_str(),
+        l.language().unwrap_or_default(),
+    )
+}
+
+/// The statements of a view grouped by named graph: one index entry per place
+/// a node or an edge was read, sorted by graph and subject.
+pub struct NamedGraphs<'v, 'g> {
+    view: &'v RdfView<'g>,
+    /// Graph names in IRI order (entry `graph` 0 is the default graph, `k` is `names[k - 1]`).
+    names: Vec<NamedNode>,
+    entries: Vec<Entry>,
+}
+
+/// One node (`edge` is [`NODE`]) or edge read in one graph, about one subject.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Entry {
+    graph: u32,
+    /// The subject's rank in the view's IRI order.
+    subject: u32,
+    edge: u32,
+}
+
+/// `Entry::edge` of the entry for a node's own facts.
+const NODE: u32 = u32::MAX;
+
+impl<'v, 'g> NamedGraphs<'v, 'g> {
+    fn new(view: &'v RdfView<'g>) -> Self {
+        let graph = view.graph.petgraph();
+        let mut rank = vec![0u32; graph.node_bound()];
+        for (r, subject) in view.subjects.iter().enumerate() {
+            rank[subject.node.index()] = r as u32;
+        }
+        let mut sources: HashMap<&'g str, u32> = HashMap::new();
+        let mut paths: Vec<&'g str> = Vec::new();
+        let mut source = |path: &'g str| -> u32 {
+            *sources.entry(path).or_insert_with(|| {
+                paths.push(path);
+                paths.len() as u32
+            })
+        };
+        let mut entries = Vec::new();
+        for subject in &view.subjects {
+            let node = view.graph.node(subject.node);
+            let r = rank[subject.node.index()];
+            let places = if is_occurrence(&node.data) {
+                &node.provenance[..node.provenance.len().min(1)]
+            } else {
+                &node.provenance[..]
+            };
+            for place in places {
+                entries.push(Entry {
+                    graph: source(&place.source),
+                    subject: r,
+                    edge: NODE,
+                });
+            }
+            if places.is_empty() {
+                entries.push(Entry {
+                    graph: 0,
+                    subject: r,
+                    edge: NODE,
+                });
+            }
+        }
+        for edge in graph.edge_references() {
+            entries.push(Entry {
+                graph: source(&edge.weight().provenance.source),
+                subject: rank[edge.source().index()],
+                edge: edge.id().index() as u32,
+            });
+        }
+        // Number the graphs in the order of their IRIs.
+        let mut order: Vec<(String, u32)> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (encode_path(p), i as u32 + 1))
+            .collect();
+        order.sort_unstable();
+        let mut renumber = vec![0u32; order.len() + 1];
+        for (new, (_, old)) in order.iter().enumerate() {
+            renumber[*old as usize] = new as u32 + 1;
+        }
+        for entry in &mut entries {
+            entry.graph = renumber[entry.graph as usize];
+        }
+        entries.sort_unstable();
+        entries.dedup();
+        let names = order
+            .iter()
+            .map(|(encoded, _)| view.minter.encoded_source(encoded))
+            .collect::<Result<_, _>>()
+            .expect("source IRIs mint under a checked base");
+        NamedGraphs {
+            view,
+            names,
+            entries,
+        }
+    }
+
+    /// Every graph holding statements, the default graph first.
+    pub fn iter(&self) -> impl Iterator<Item = GraphPart<'_, 'v, 'g>> + '_ {
+        self.entries
+            .chunk_by(|a, b| a.graph == b.graph)
+            .map(move |entries| GraphPart {
+                graphs: self,
+                entries,
+            })
+    }
+}
+
+/// The statements of one graph.
+pub struct GraphPart<'a, 'v, 'g> {
+    graphs: &'a NamedGraphs<'v, 'g>,
+    entries: &'a [Entry],
+}
+
+impl<'a> GraphPart<'a, '_, '_> {
+    /// The graph's name: a source file's IRI, or the default graph.
+    pub fn name(&self) -> GraphNameRef<'a> {
+        match self.entries[0].graph {
+            0 => GraphNameRef::DefaultGraph,
+            g => self.graphs.names[g as usize - 1].as_ref().into(),
+        }
+    }
+
+    /// One description per subject in this graph, in IRI order.
+    pub fn descriptions(&self) -> impl Iterator<Item = Result<Description, IriError>> + 'a {
+        let graphs = self.graphs;
+        let name = self.name();
+        self.entries
+            .chunk_by(|a, b| a.subject == b.subject)
+            .map(move |entries| {
+                let view = graphs.view;
+                let subject = view.subjects[entries[0].subject as usize];
+                let mut facts = Facts::new();
+                for entry in entries {
+                    if entry.edge != NODE {
+                        facts.push(view.edge_fact(EdgeIndex::new(entry.edge as usize))?);
+                        continue;
+                    }
+                    let node = view.graph.node(subject.node);
+                    facts.extend(view.node_facts(node)?);
+                    if let (GraphNameRef::NamedNode(source), false) =
+                        (name, is_occurrence(&node.data))
+                    {
+                        facts.push((prov::WAS_DERIVED_FROM, Value::Iri(source.into_owned())));
+                    }
+                }
+                Ok(Description::new(view.subject_iri(subject)?, facts))
+            })
+    }
+}
+
+/// Every quad and every triple of the union, held whole (for loading a store
+/// or splitting a push; the writers use [`RdfView`] directly).
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
-    iris: Vec<NamedNode>,
-    literals: Vec<Literal>,
-    predicates: Vec<NamedNodeRef<'static>>,
-    quads: Vec<Slot>,
-}
-
-/// One quad as indices into the dataset's term tables (`graph` `None` is the
-/// default graph). Once the tables are in order ([`Dataset::in_term_order`])
-/// slots compare as their terms' strings do: by graph (the default first),
-/// subject, predicate, then object.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Slot {
-    graph: Option<usize>,
-    subject: usize,
-    predicate: usize,
-    object: Object,
-}
-
-/// An object term: IRIs order before literals, each kind by index.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Object {
-    Iri(usize),
-    Literal(usize),
+    quads: Vec<Quad>,
+    triples: Vec<Triple>,
 }
 
 impl Dataset {
     /// Maps `graph` to RDF with entity IRIs under `options.base_iri`.
     pub fn new(graph: &KnowledgeGraph, options: &ExportOptions) -> Result<Self, IriError> {
-        let minter = IriMinter::new(&options.base_iri)?;
-        let mut builder = Builder::default();
-        for (_, node) in graph.nodes() {
-            builder.node(&minter, node)?;
-        }
-        for (from, edge, to) in graph.edges() {
-            let graph_name = Some(builder.source(&minter, &edge.provenance.source)?);
-            let subject = builder.entity(&minter, &from.id)?;
-            let object = Object::Iri(builder.entity(&minter, &to.id)?);
-            let predicate = builder.predicate(edge_predicate(edge.kind));
-            builder.quads.push(Slot {
-                graph: graph_name,
-                subject,
-                predicate,
-                object,
-            });
-        }
-        let mut data = Dataset::in_term_order(builder);
-        let mut quads = std::mem::take(&mut data.quads);
-        quads.sort_unstable();
-        quads.dedup();
-        data.quads = quads;
-        Ok(data)
-    }
-
-    /// The builder's terms, IRIs sorted as strings and literals by value,
-    /// datatype and language, and its quads pointing at them: from then on
-    /// terms compare by index, in the order of the strings they hold.
-    fn in_term_order(builder: Builder<'_>) -> Self {
-        let (iris, iri_at) = sorted(builder.iris, |a, b| a.as_str().cmp(b.as_str()));
-        let (literals, literal_at) =
-            sorted(builder.literals, |a, b| literal_key(a).cmp(&literal_key(b)));
-        let (predicates, predicate_at) =
-            sorted(builder.predicates, |a, b| a.as_str().cmp(b.as_str()));
-        let quads = builder
-            .quads
-            .into_iter()
-            .map(|slot| Slot {
-                graph: slot.graph.map(|g| iri_at[g]),
-                subject: iri_at[slot.subject],
-                predicate: predicate_at[slot.predicate],
-                object: match slot.object {
-                    Object::Iri(i) => Object::Iri(iri_at[i]),
-                    Object::Literal(l) => Object::Literal(literal_at[l]),
-                },
-            })
-            .collect();
-        Dataset {
-            iris,
-            literals,
-            predicates,
-            quads,
-        }
+        let view = RdfView::new(graph, options)?;
+        let mut quads = Vec::new();
+        view.for_each_quad(|q| {
+            quads.push(q.into_owned());
+            Ok::<_, IriError>(())
+        })?;
+        let mut triples = Vec::new();
+        view.for_each_triple(|t| {
+            triples.push(t.into_owned());
+            Ok::<_, IriError>(())
+        })?;
+        Ok(Dataset { quads, triples })
     }
 
     /// Number of quads.
@@ -116,188 +417,57 @@ impl Dataset {
 
     /// Every quad, sorted by (graph, subject, predicate, object).
     pub fn quads(&self) -> impl Iterator<Item = QuadRef<'_>> + '_ {
-        self.quads.iter().map(|slot| {
-            let graph = slot
-                .graph
-                .map_or(GraphNameRef::DefaultGraph, |g| self.iris[g].as_ref().into());
-            QuadRef::new(
-                self.iris[slot.subject].as_ref(),
-                self.predicates[slot.predicate],
-                self.object(slot.object),
-                graph,
-            )
-        })
+        self.quads.iter().map(Quad::as_ref)
     }
 
     /// The union of all graphs: every distinct triple, sorted by (subject, predicate, object).
     pub fn triples(&self) -> Vec<TripleRef<'_>> {
-        let mut slots: Vec<Slot> = self
-            .quads
-            .iter()
-            .map(|s| Slot { graph: None, ..*s })
-            .collect();
-        slots.sort_unstable();
-        slots.dedup();
-        slots
-            .iter()
-            .map(|s| {
-                TripleRef::new(
-                    self.iris[s.subject].as_ref(),
-                    self.predicates[s.predicate],
-                    self.object(s.object),
-                )
-            })
-            .collect()
-    }
-
-    fn object(&self, object: Object) -> TermRef<'_> {
-        match object {
-            Object::Iri(i) => self.iris[i].as_ref().into(),
-            Object::Literal(l) => self.literals[l].as_ref().into(),
-        }
+        self.triples.iter().map(Triple::as_ref).collect()
     }
 }
 
-/// What literals are ordered by: value, datatype, language.
-fn literal_key(literal: &Literal) -> (&str, &str, &str) {
-    let l = literal.as_ref();
-    (
-        l.value(),
-        l.datatype().as_str(),
-        l.language().unwrap_or_default(),
-    )
-}
+/// A count of the statements held by descriptions alive at once on this
+/// thread, for tests that check the writers hold one subject at a time, not
+/// the whole output.
+#[cfg(test)]
+mod held {
+    use std::cell::Cell;
 
-/// `items` sorted by `compare`, and for each item's old index its new one.
-fn sorted<T>(items: Vec<T>, compare: impl Fn(&T, &T) -> Ordering) -> (Vec<T>, Vec<usize>) {
-    let mut order: Vec<(usize, T)> = items.into_iter().enumerate().collect();
-    order.sort_by(|(_, a), (_, b)| compare(a, b));
-    let mut new_index = vec![0; order.len()];
-    for (new, (old, _)) in order.iter().enumerate() {
-        new_index[*old] = new;
-    }
-    (order.into_iter().map(|(_, item)| item).collect(), new_index)
-}
-
-/// Collects quads while storing every IRI and literal once, and minting the
-/// IRI of each entity and source file once.
-#[derive(Default)]
-struct Builder<'g> {
-    iris: Vec<NamedNode>,
-    iri_ids: HashMap<NamedNode, usize>,
-    entities: HashMap<&'g str, usize>,
-    sources: HashMap<&'g str, usize>,
-    literals: Vec<Literal>,
-    literal_ids: HashMap<Literal, usize>,
-    predicates: Vec<NamedNodeRef<'static>>,
-    predicate_ids: HashMap<NamedNodeRef<'static>, usize>,
-    quads: Vec<Slot>,
-}
-
-impl<'g> Builder<'g> {
-    fn iri(&mut self, iri: NamedNode) -> usize {
-        intern(&mut self.iris, &mut self.iri_ids, iri)
+    thread_local! {
+        static NOW: Cell<usize> = const { Cell::new(0) };
+        static PEAK: Cell<usize> = const { Cell::new(0) };
     }
 
-    /// The IRI of the node with `id`.
-    fn entity(&mut self, minter: &IriMinter, id: &'g str) -> Result<usize, IriError> {
-        if let Some(&i) = self.entities.get(id) {
-            return Ok(i);
-        }
-        let i = self.iri(minter.node(id)?);
-        self.entities.insert(id, i);
-        Ok(i)
+    pub fn hold(n: usize) {
+        let now = NOW.with(|c| {
+            c.set(c.get() + n);
+            c.get()
+        });
+        PEAK.with(|p| p.set(p.get().max(now)));
     }
 
-    /// The IRI of the source file at `path` (its named graph).
-    fn source(&mut self, minter: &IriMinter, path: &'g str) -> Result<usize, IriError> {
-        if let Some(&i) = self.sources.get(path) {
-            return Ok(i);
-        }
-        let i = self.iri(minter.source(path)?);
-        self.sources.insert(path, i);
-        Ok(i)
+    pub fn release(n: usize) {
+        NOW.with(|c| c.set(c.get() - n));
     }
 
-    fn predicate(&mut self, predicate: NamedNodeRef<'static>) -> usize {
-        intern(&mut self.predicates, &mut self.predicate_ids, predicate)
-    }
-
-    fn value(&mut self, value: Value) -> Object {
-        match value {
-            Value::Iri(iri) => Object::Iri(self.iri(iri)),
-            Value::Literal(literal) => {
-                Object::Literal(intern(&mut self.literals, &mut self.literal_ids, literal))
-            }
-        }
-    }
-
-    /// Adds the quads describing `node`: an occurrence in the graph of its
-    /// origin, an entity in the graph of every file it was seen in.
-    fn node(&mut self, minter: &IriMinter, node: &'g Node) -> Result<(), IriError> {
-        let subject = self.entity(minter, &node.id)?;
-        let occurrence = is_occurrence(&node.data);
-        let places: Vec<&Provenance> = if occurrence {
-            node.origin().into_iter().collect()
-        } else {
-            node.provenance.iter().collect()
-        };
-        let mut facts: Facts = describe(node);
-        if occurrence {
-            facts.extend(origin_facts(minter, &places)?);
-        }
-        let facts: Vec<(usize, Object)> = facts
-            .into_iter()
-            .map(|(p, o)| (self.predicate(p), self.value(o)))
-            .collect();
-        let mut graphs = Vec::new();
-        for place in &places {
-            graphs.push(Some(self.source(minter, &place.source)?));
-        }
-        if graphs.is_empty() {
-            graphs.push(None);
-        }
-        for graph in graphs {
-            for &(predicate, object) in &facts {
-                self.quads.push(Slot {
-                    graph,
-                    subject,
-                    predicate,
-                    object,
-                });
-            }
-            if let (Some(source), false) = (graph, occurrence) {
-                let object = Object::Iri(source);
-                let predicate = self.predicate(prov::WAS_DERIVED_FROM);
-                self.quads.push(Slot {
-                    graph,
-                    subject,
-                    predicate,
-                    object,
-                });
-            }
-        }
-        Ok(())
+    /// The most statements held at once since the last call.
+    pub fn take_peak() -> usize {
+        PEAK.with(|p| p.replace(NOW.with(Cell::get)))
     }
 }
 
-fn intern<T: Clone + Eq + std::hash::Hash>(
-    items: &mut Vec<T>,
-    ids: &mut HashMap<T, usize>,
-    item: T,
-) -> usize {
-    if let Some(&id) = ids.get(&item) {
-        return id;
+#[cfg(test)]
+impl Drop for Description {
+    fn drop(&mut self) {
+        held::release(self.facts.len());
     }
-    items.push(item.clone());
-    ids.insert(item, items.len() - 1);
-    items.len() - 1
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::NodeData;
+    use crate::export::Format;
+    use crate::model::{EdgeKind, NodeData, Provenance};
 
     fn person(id: &str, sources: &[&str]) -> Node {
         Node {
@@ -342,5 +512,98 @@ mod tests {
         let data = Dataset::new(&graph, &ExportOptions::default()).unwrap();
         assert_eq!(graphs(&data), ["DEFAULT"]);
         assert_eq!(data.triples().len(), 3);
+    }
+
+    /// A meeting of `n` agenda items, each mentioning one of three people.
+    fn meeting_of(n: u32) -> KnowledgeGraph {
+        let mut graph = KnowledgeGraph::new();
+        let meeting = graph.upsert(Node {
+            id: "meeting/m".into(),
+            label: "M".into(),
+            data: NodeData::Meeting {
+                date: None,
+                title: None,
+            },
+            provenance: vec![Provenance::new("m.md", 1, n + 1)],
+        });
+        for i in 1..=n {
+            let item = graph.upsert(Node {
+                id: format!("meeting/m/item/{i}"),
+                label: format!("item {i}"),
+                data: NodeData::AgendaItem,
+                provenance: vec![Provenance::new("m.md", i + 1, i + 1)],
+            });
+            graph.relate(
+                item,
+                meeting,
+                EdgeKind::InMeeting,
+                Provenance::new("m.md", i + 1, i + 1),
+            );
+            let person = graph.upsert(person(&format!("person/p{}", i % 3), &["m.md"]));
+            graph.relate(
+                item,
+                person,
+                EdgeKind::Mentions,
+                Provenance::new("m.md", i + 1, i + 1),
+            );
+        }
+        graph
+    }
+
+    #[test]
+    fn writers_hold_one_subject_at_a_time_whatever_the_size_of_the_graph() {
+        let options = ExportOptions::default();
+        let mut peaks = Vec::new();
+        for n in [100, 800] {
+            let graph = meeting_of(n);
+            let view = RdfView::new(&graph, &options).unwrap();
+            // The named graphs index one entry per node place and edge, not per statement.
+            let graphs = view.named_graphs();
+            assert!(graphs.entries.len() <= graph.node_count() + graph.edge_count());
+            held::take_peak();
+            let mut statements = 0;
+            for format in [
+                Format::Turtle,
+                Format::NQuads,
+                Format::JsonLd,
+                Format::RdfXml,
+            ] {
+                let mut out = Vec::new();
+                format.write(&graph, &options, &mut out).unwrap();
+                statements = statements.max(out.iter().filter(|&&b| b == b'\n').count());
+            }
+            let peak = held::take_peak();
+            assert!(
+                statements > 6 * n as usize,
+                "{statements} lines for {n} items"
+            );
+            peaks.push(peak);
+        }
+        // The largest description is the same for both sizes: nothing grows with the graph.
+        assert_eq!(peaks[0], peaks[1], "{peaks:?}");
+        assert!(peaks[0] <= 12, "{peaks:?}");
+    }
+
+    #[test]
+    fn subjects_and_graphs_sort_as_iris_even_when_encoding_reorders_ids() {
+        // ' ' sorts before '!' as an id, but its `%20` after '!' in the IRI.
+        let mut graph = KnowledgeGraph::new();
+        graph.upsert(person("person/a b", &["x y.md"]));
+        graph.upsert(person("person/a!b", &["x!y.md"]));
+        let data = Dataset::new(&graph, &ExportOptions::default()).unwrap();
+        let subjects: Vec<String> = data
+            .triples()
+            .iter()
+            .map(|t| t.subject.to_string())
+            .collect();
+        let mut sorted = subjects.clone();
+        sorted.sort();
+        assert_eq!(subjects, sorted);
+        assert!(subjects[0].ends_with("person/a!b>"));
+        let names = graphs(&data);
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+        assert_eq!(names.len(), 2);
     }
 }

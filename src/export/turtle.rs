@@ -4,7 +4,7 @@
 //! backslash escapes, and `@base` would make the prefixes relative too.
 //! Triples are grouped by subject in sorted order.
 
-use super::{ExportOptions, Exporter, Format, dataset, prefix_error, write_error};
+use super::{ExportOptions, Exporter, Format, each_triple, prefix_error, view, write_error};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use crate::vocab::PREFIXES;
@@ -22,7 +22,7 @@ impl Exporter for TurtleExporter {
         options: &ExportOptions,
         out: &mut dyn Write,
     ) -> Result<(), Error> {
-        let data = dataset(Format::Turtle, graph, options)?;
+        let view = view(Format::Turtle, graph, options)?;
         let fail = |e| write_error(Format::Turtle, e);
         let mut serializer = TurtleSerializer::new();
         for (prefix, ns) in PREFIXES {
@@ -31,9 +31,7 @@ impl Exporter for TurtleExporter {
                 .map_err(|e| prefix_error(Format::Turtle, e))?;
         }
         let mut serializer = serializer.for_writer(BufWriter::new(out));
-        for triple in data.triples() {
-            serializer.serialize_triple(triple).map_err(fail)?;
-        }
+        each_triple(Format::Turtle, &view, |t| serializer.serialize_triple(t))?;
         serializer.finish().map_err(fail)?.flush().map_err(fail)
     }
 }

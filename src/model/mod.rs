@@ -11,14 +11,22 @@ pub use kinds::{ActionStatus, EdgeKind, IssueKind, NodeKind, Role, StatusReason}
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
+<<<<<<< HEAD
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
+=======
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+>>>>>>> 32d6a61
 
 /// Where a fact was read: a source path (relative to the input root) and a 1-based line span.
+///
+/// The path is shared: every fact read from one file can hold the same
+/// allocation, so a graph does not keep a copy of it per node and edge.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Provenance {
     /// Source path relative to the root the user gave, with `/` separators.
-    pub source: String,
+    pub source: Arc<str>,
     /// First line (1-based).
     pub line: u32,
     /// Last line (1-based, inclusive).
@@ -27,7 +35,7 @@ pub struct Provenance {
 
 impl Provenance {
     /// A provenance for `source` spanning `line..=end_line`.
-    pub fn new(source: impl Into<String>, line: u32, end_line: u32) -> Self {
+    pub fn new(source: impl Into<Arc<str>>, line: u32, end_line: u32) -> Self {
         Provenance {
             source: source.into(),
             line,
@@ -90,7 +98,9 @@ pub struct Node {
     pub label: String,
     /// Kind-specific data.
     pub data: NodeData,
-    /// Where this node was read; occurrences have exactly one entry.
+    /// Where this node was read: the first place in each file, sorted by
+    /// file (occurrences have exactly one entry). One entry per file, not per
+    /// mention, keeps a person named on every line of every file small.
     pub provenance: Vec<Provenance>,
 }
 
@@ -129,10 +139,18 @@ pub struct Edge {
 pub struct KnowledgeGraph {
     graph: StableGraph<Node, Edge>,
     ids: BTreeMap<String, NodeIndex>,
-    /// Every edge by its ends and kind: one lookup instead of a walk over the
-    /// edges of a node that may have thousands.
+    /// The edges of every node in `busy`, by their ends and kind: one lookup
+    /// instead of a walk over the edges of a node that may have thousands.
+    /// Other nodes' edges are walked: most nodes (an agenda item, a decision)
+    /// have two or three, and an entry here costs about as much as the edge.
     edges: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
+    /// Nodes with more than [`WALKED`] outgoing edges.
+    busy: HashSet<NodeIndex>,
 }
+
+/// How many outgoing edges of a node [`KnowledgeGraph::relate`] walks before
+/// it keeps them in a map instead.
+const WALKED: usize = 16;
 
 impl KnowledgeGraph {
     /// An empty graph.
@@ -141,7 +159,7 @@ impl KnowledgeGraph {
     }
 
     /// Insert a node, or merge it into the node with the same id (aliases,
-    /// handles and provenance are unioned; the first label wins).
+    /// handles and files of provenance are unioned; the first label wins).
     pub fn upsert(&mut self, node: Node) -> NodeIndex {
         if let Some(&idx) = self.ids.get(&node.id) {
             merge_into(&mut self.graph[idx], node);
@@ -150,7 +168,8 @@ impl KnowledgeGraph {
         let id = node.id.clone();
         let mut node = node;
         node.provenance.sort();
-        node.provenance.dedup();
+        node.provenance
+            .dedup_by(|later, first| later.source == first.source);
         let idx = self.graph.add_node(node);
         self.ids.insert(id, idx);
         idx
@@ -165,11 +184,31 @@ impl KnowledgeGraph {
         provenance: Provenance,
     ) -> EdgeIndex {
         crate::work::step(1);
-        if let Some(&existing) = self.edges.get(&(from, to, kind)) {
-            return existing;
+        if self.busy.contains(&from) {
+            if let Some(&existing) = self.edges.get(&(from, to, kind)) {
+                return existing;
+            }
+        } else {
+            let mut degree = 0;
+            for e in self.graph.edges(from) {
+                crate::work::step(1);
+                if e.target() == to && e.weight().kind == kind {
+                    return e.id();
+                }
+                degree += 1;
+            }
+            if degree >= WALKED {
+                for e in self.graph.edges(from) {
+                    self.edges
+                        .insert((from, e.target(), e.weight().kind), e.id());
+                }
+                self.busy.insert(from);
+            }
         }
         let edge = self.graph.add_edge(from, to, Edge { kind, provenance });
-        self.edges.insert((from, to, kind), edge);
+        if self.busy.contains(&from) {
+            self.edges.insert((from, to, kind), edge);
+        }
         edge
     }
 
@@ -248,13 +287,24 @@ impl KnowledgeGraph {
 }
 
 fn merge_into(target: &mut Node, incoming: Node) {
-    // Provenance stays sorted and unique; sightings come mostly in order, so
-    // each is a binary search and an append: linear over a run, not quadratic.
+    // Provenance stays sorted with one entry per file, the first place read
+    // there; sightings come mostly in file order, so each is a binary search
+    // and an append: linear over a run, not quadratic.
     for p in incoming.provenance {
         crate::work::step(1);
-        if let Err(at) = target.provenance.binary_search(&p) {
-            crate::work::step(target.provenance.len() - at);
-            target.provenance.insert(at, p);
+        match target
+            .provenance
+            .binary_search_by(|q| q.source.cmp(&p.source))
+        {
+            Ok(at) => {
+                if p < target.provenance[at] {
+                    target.provenance[at] = p;
+                }
+            }
+            Err(at) => {
+                crate::work::step(target.provenance.len() - at);
+                target.provenance.insert(at, p);
+            }
         }
     }
     match (&mut target.data, incoming.data) {
@@ -327,6 +377,31 @@ mod tests {
     }
 
     #[test]
+    fn an_edge_is_added_once_whether_its_node_has_few_edges_or_many() {
+        let mut g = KnowledgeGraph::new();
+        let node = |i: usize| Node {
+            id: format!("n/{i}"),
+            label: String::new(),
+            data: NodeData::Decision,
+            provenance: vec![],
+        };
+        let nodes: Vec<NodeIndex> = (0..100).map(|i| g.upsert(node(i))).collect();
+        for round in 0..2 {
+            for (n, &to) in nodes[1..].iter().enumerate() {
+                for kind in [EdgeKind::Mentions, EdgeKind::Presenter] {
+                    let line = round * 100 + n as u32;
+                    g.relate(nodes[0], to, kind, Provenance::new("a.md", line, line));
+                    g.relate(to, nodes[0], kind, Provenance::new("a.md", line, line));
+                }
+            }
+        }
+        assert_eq!(g.edge_count(), 4 * 99);
+        assert_eq!(g.busy.len(), 1);
+        // The first place each edge was read is the one kept.
+        assert!(g.edges().iter().all(|(_, e, _)| e.provenance.line < 100));
+    }
+
+    #[test]
     fn a_bare_reference_keeps_what_the_link_knows() {
         let link = || {
             issue(
@@ -345,7 +420,8 @@ mod tests {
             };
             assert_eq!(*kind, IssueKind::Pull);
             assert!(url.is_some());
-            assert_eq!(g.node(i).provenance.len(), 2);
+            // One entry per file: the first place the issue was read there.
+            assert_eq!(g.node(i).provenance, [Provenance::new("a.md", 2, 2)]);
         }
     }
 }

@@ -116,7 +116,7 @@ fn row(graph: &KnowledgeGraph, idx: NodeIndex) -> Option<ActionRow> {
         status: (*status).into(),
         status_evidence: evidence.as_ref().map(|(reason, place)| StatusEvidence {
             reason: reason.describe().to_string(),
-            source: place.source.clone(),
+            source: place.source.to_string(),
             line: place.line,
         }),
         due: due.clone(),

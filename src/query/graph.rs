@@ -86,7 +86,7 @@ pub(crate) fn assignee_names(graph: &KnowledgeGraph, action: NodeIndex) -> Vec<S
 /// The first provenance of a node as (source, line, end line), if it has one.
 pub(crate) fn origin(node: &Node) -> (String, u32, u32) {
     node.origin()
-        .map(|p| (p.source.clone(), p.line, p.end_line))
+        .map(|p| (p.source.to_string(), p.line, p.end_line))
         .unwrap_or_default()
 }
 

@@ -150,7 +150,7 @@ fn hits_of(graph: &KnowledgeGraph, node: NodeIndex) -> Vec<Hit> {
                     let (source, line, _) = graph::origin(graph.node(i));
                     (source, line)
                 }
-                None => (edge.provenance.source.clone(), edge.provenance.line),
+                None => (edge.provenance.source.to_string(), edge.provenance.line),
             };
             Some(Hit {
                 meeting,

@@ -240,9 +240,7 @@ impl Context<'_> {
         };
         let name = title.map(clean).filter(|t| !t.is_empty());
         name.unwrap_or_else(|| {
-            let source = node
-                .origin()
-                .map_or(node.id.as_str(), |p| p.source.as_str());
+            let source = node.origin().map_or(node.id.as_str(), |p| &*p.source);
             clean(source.rsplit('/').next().unwrap_or(source))
         })
     }

@@ -6,21 +6,25 @@
 //! so the result does not depend on the order files were read.
 
 mod ids;
+mod packed;
 mod people;
 mod services;
 mod status;
 mod topics;
 
 pub use ids::{file_ids, slug, source_slug};
+pub use packed::PackedRecord;
 
 use crate::config::Config;
 use crate::extract::records::{FileRecord, MeetingRecord, PersonRef, ServiceRef};
 use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, NodeKind, Provenance};
 pub use people::PersonIndex;
+use people::PersonSightings;
 use petgraph::stable_graph::NodeIndex;
-use services::ServiceIndex;
+use services::{ServiceIndex, ServiceSightings};
 use std::collections::{BTreeMap, BTreeSet};
-use topics::TopicIndex;
+use std::sync::Arc;
+use topics::{TopicIndex, TopicSightings};
 
 /// Build the graph from the records of every file; `file_ids` is
 /// [`file_ids`] of their sources.
@@ -31,25 +35,62 @@ pub fn build_graph(
 ) -> KnowledgeGraph {
     let mut sorted: Vec<&FileRecord> = records.iter().collect();
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
-    let people = PersonIndex::build(&sorted, &config.people);
-    let topics = TopicIndex::build(&sorted, &config.topics);
-    let services = ServiceIndex::build(&sorted);
+    build(config, file_ids, |visit| {
+        sorted.iter().for_each(|r| visit(r))
+    })
+}
+
+/// [`build_graph`] from packed records, each unpacked only while it is read:
+/// the records of a whole corpus are never held at once.
+pub fn build_graph_packed(
+    records: &[PackedRecord],
+    config: &Config,
+    file_ids: &BTreeMap<&str, String>,
+) -> KnowledgeGraph {
+    let mut sorted: Vec<&PackedRecord> = records.iter().collect();
+    sorted.sort_by(|a, b| a.source().cmp(b.source()));
+    build(config, file_ids, |visit| {
+        sorted.iter().for_each(|r| visit(&r.unpack()));
+    })
+}
+
+/// Builds the graph from the records `each_file` gives (in source order, to
+/// the function it is called with), reading them twice: once to resolve
+/// identities across files, once to add each file's meetings.
+fn build(
+    config: &Config,
+    file_ids: &BTreeMap<&str, String>,
+    each_file: impl Fn(&mut dyn FnMut(&FileRecord)),
+) -> KnowledgeGraph {
+    let mut people = PersonSightings::default();
+    let mut topics = TopicSightings::default();
+    let mut services = ServiceSightings::default();
+    each_file(&mut |file| {
+        people.add(file);
+        topics.add(file);
+        services.add(file);
+    });
+    let people = people.finish(&config.people);
+    let topics = topics.finish(&config.topics);
+    let services = services.finish();
+    let indexes = Indexes {
+        people: &people,
+        topics: &topics,
+        services: &services,
+    };
     let mut graph = KnowledgeGraph::new();
     let mut used = BTreeSet::new();
-    for file in sorted {
+    each_file(&mut |file| {
         let base = format!("meeting/{}", file_ids[file.source.as_str()]);
+        // One allocation of the path for everything read from the file.
+        let source: Arc<str> = Arc::from(file.source.as_str());
         for (n, meeting) in file.meetings.iter().enumerate() {
             let count = file.meetings.len();
             let date = meeting.date.map(|d| d.to_string());
             let id = meeting_id(&base, count, n, date.as_deref(), &mut used);
-            let indexes = Indexes {
-                people: &people,
-                topics: &topics,
-                services: &services,
-            };
-            add_meeting(&mut graph, &indexes, &file.source, &id, meeting);
+            add_meeting(&mut graph, &indexes, &source, &id, meeting);
         }
-    }
+    });
     date_topics(&mut graph);
     status::settle(&mut graph);
     graph
@@ -147,14 +188,14 @@ struct MeetingWriter<'a> {
     graph: &'a mut KnowledgeGraph,
     people: &'a PersonIndex,
     services: &'a ServiceIndex,
-    source: &'a str,
+    source: &'a Arc<str>,
     meeting: NodeIndex,
     items: Vec<NodeIndex>,
 }
 
 impl MeetingWriter<'_> {
     fn prov(&self, line: u32, end_line: u32) -> Provenance {
-        Provenance::new(self.source, line, end_line)
+        Provenance::new(Arc::clone(self.source), line, end_line)
     }
 
     fn person(&mut self, p: &PersonRef) -> NodeIndex {
@@ -229,7 +270,7 @@ impl MeetingWriter<'_> {
 fn add_meeting(
     graph: &mut KnowledgeGraph,
     indexes: &Indexes<'_>,
-    source: &str,
+    source: &Arc<str>,
     id: &str,
     m: &MeetingRecord,
 ) {
@@ -245,7 +286,7 @@ fn add_meeting(
             date: m.date.map(|d| d.to_string()),
             title: m.title.clone(),
         },
-        provenance: vec![Provenance::new(source, m.line, m.end_line)],
+        provenance: vec![Provenance::new(Arc::clone(source), m.line, m.end_line)],
     });
     let mut w = MeetingWriter {
         graph,
@@ -368,5 +409,67 @@ fn add_mentions(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
         });
         let from = w.context(mention.item);
         w.link(from, node, EdgeKind::Mentions, r.line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::records::{ItemRecord, Mention};
+
+    /// A file whose every line names the same person.
+    fn chatty(source: &str, lines: u32) -> FileRecord {
+        let people = (1..=lines)
+            .map(|line| Mention {
+                what: PersonRef::name("Ann Lee", line),
+                item: Some(0),
+            })
+            .collect();
+        let items = vec![ItemRecord {
+            title: "Release".into(),
+            line: 1,
+            end_line: lines,
+            presenters: vec![],
+        }];
+        FileRecord {
+            source: source.into(),
+            meetings: vec![MeetingRecord {
+                items,
+                people,
+                ..MeetingRecord::default()
+            }],
+        }
+    }
+
+    #[test]
+    fn a_graph_holds_one_place_per_file_and_one_path_per_file_not_per_mention() {
+        let records = vec![chatty("a.md", 1000), chatty("b.md", 10)];
+        let file_ids = file_ids(records.iter().map(|r| r.source.as_str()));
+        let config = Config::default();
+        for graph in [
+            build_graph(&records, &config, &file_ids),
+            build_graph_packed(
+                &records.iter().map(PackedRecord::pack).collect::<Vec<_>>(),
+                &config,
+                &file_ids,
+            ),
+        ] {
+            let ann = graph.node(graph.find("person/ann-lee").unwrap());
+            assert_eq!(
+                ann.provenance,
+                [Provenance::new("a.md", 1, 1), Provenance::new("b.md", 1, 1)]
+            );
+            // Every node and edge read from a.md shares one allocation of its path.
+            let g = graph.petgraph();
+            let mut paths: Vec<&Arc<str>> = g
+                .node_weights()
+                .flat_map(|n| n.provenance.iter().map(|p| &p.source))
+                .chain(g.edge_weights().map(|e| &e.provenance.source))
+                .filter(|s| &***s == "a.md")
+                .collect();
+            assert!(paths.len() > 2);
+            paths.dedup_by(|a, b| Arc::ptr_eq(a, b));
+            assert_eq!(paths.len(), 1);
+        }
     }
 }

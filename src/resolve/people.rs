@@ -16,41 +16,72 @@ pub struct PersonIndex {
     configured: BTreeMap<String, PersonEntry>,
 }
 
-impl PersonIndex {
-    /// Cluster every person mentioned in `records`, joined with the configured people.
-    pub fn build(records: &[&FileRecord], people: &[PersonEntry]) -> Self {
-        let mut keys: BTreeMap<String, usize> = BTreeMap::new();
-        let mut handles: BTreeSet<String> = BTreeSet::new();
-        let mut links: Vec<(String, String)> = Vec::new();
+/// The spellings of people seen so far, gathered file by file (in any order)
+/// before they are clustered into a [`PersonIndex`].
+#[derive(Clone, Debug, Default)]
+pub struct PersonSightings {
+    keys: BTreeMap<String, usize>,
+    handles: BTreeSet<String>,
+    links: BTreeSet<(String, String)>,
+}
+
+impl PersonSightings {
+    /// Adds every person `record` mentions.
+    pub fn add(&mut self, record: &FileRecord) {
+        for p in record.meetings.iter().flat_map(MeetingRecord::person_refs) {
+            let name = normalise(&p.name);
+            let key = p.key();
+            if p.is_handle || p.handle.is_some() {
+                self.handles.insert(key.clone());
+            }
+            self.keys.entry(name.clone()).or_insert(0);
+            self.keys.entry(key.clone()).or_insert(0);
+            if name != key {
+                self.links.insert((name, key));
+            }
+        }
+    }
+
+    /// Clusters everyone seen, joined with the configured `people`.
+    pub fn finish(self, people: &[PersonEntry]) -> PersonIndex {
+        let PersonSightings {
+            mut keys,
+            mut handles,
+            mut links,
+        } = self;
         for entry in people {
             let spellings = configured_spellings(entry);
             handles.extend(entry.handles.iter().map(|h| normalise(h)));
             for key in &spellings {
                 keys.entry(key.clone()).or_insert(0);
-                links.push((spellings[0].clone(), key.clone()));
+                links.insert((spellings[0].clone(), key.clone()));
             }
         }
-        for p in records
-            .iter()
-            .flat_map(|r| r.meetings.iter())
-            .flat_map(MeetingRecord::person_refs)
-        {
-            let name = normalise(&p.name);
-            let key = p.key();
-            if p.is_handle || p.handle.is_some() {
-                handles.insert(key.clone());
-            }
-            keys.entry(name.clone()).or_insert(0);
-            keys.entry(key.clone()).or_insert(0);
-            if name != key {
-                links.push((name, key));
-            }
+        PersonIndex::cluster(keys, &handles, &links, people)
+    }
+}
+
+impl PersonIndex {
+    /// Cluster every person mentioned in `records`, joined with the configured people.
+    pub fn build(records: &[&FileRecord], people: &[PersonEntry]) -> Self {
+        let mut sightings = PersonSightings::default();
+        for record in records {
+            sightings.add(record);
         }
+        sightings.finish(people)
+    }
+
+    fn cluster(
+        mut keys: BTreeMap<String, usize>,
+        handles: &BTreeSet<String>,
+        links: &BTreeSet<(String, String)>,
+        people: &[PersonEntry],
+    ) -> Self {
         for (i, v) in keys.values_mut().enumerate() {
             *v = i;
         }
         let mut sets = UnionFind::new(keys.len());
-        for (a, b) in &links {
+        for (a, b) in links {
             sets.union(keys[a], keys[b]);
         }
         let mut best: BTreeMap<usize, &String> = BTreeMap::new();
@@ -58,7 +89,7 @@ impl PersonIndex {
             let root = sets.find(i);
             let better = best
                 .get(&root)
-                .is_none_or(|cur| rank(key, &handles) < rank(cur, &handles));
+                .is_none_or(|cur| rank(key, handles) < rank(cur, handles));
             if better {
                 best.insert(root, key);
             }

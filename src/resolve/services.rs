@@ -16,24 +16,47 @@ pub struct ServiceIndex {
     canonical: BTreeMap<String, (String, ServiceEvidence)>,
 }
 
-impl ServiceIndex {
-    /// Choose one name and evidence per squashed name over all records.
-    pub fn build(records: &[&FileRecord]) -> Self {
-        let mut spellings: BTreeMap<String, Sightings> = BTreeMap::new();
-        for m in records
-            .iter()
-            .flat_map(|r| &r.meetings)
-            .flat_map(|m| &m.services)
-        {
+/// The service spellings seen so far, gathered file by file (in any order)
+/// before one name is chosen for each in a [`ServiceIndex`].
+#[derive(Clone, Debug, Default)]
+pub struct ServiceSightings {
+    spellings: BTreeMap<String, Sightings>,
+}
+
+impl ServiceSightings {
+    /// Adds the services `record` names.
+    pub fn add(&mut self, record: &FileRecord) {
+        for m in record.meetings.iter().flat_map(|m| &m.services) {
             let s = &m.what;
             let rank = s.evidence.rank();
-            let entry = spellings
+            let entry = self
+                .spellings
                 .entry(squash(&s.name))
                 .or_default()
                 .entry((rank, s.name.clone()))
                 .or_insert((0, s.evidence));
             entry.0 += 1;
         }
+    }
+
+    /// Chooses one name and evidence per squashed name.
+    pub fn finish(self) -> ServiceIndex {
+        ServiceIndex::choose(self.spellings)
+    }
+}
+
+impl ServiceIndex {
+    /// Choose one name and evidence per squashed name over all records.
+    #[cfg(test)]
+    pub fn build(records: &[&FileRecord]) -> Self {
+        let mut sightings = ServiceSightings::default();
+        for record in records {
+            sightings.add(record);
+        }
+        sightings.finish()
+    }
+
+    fn choose(spellings: BTreeMap<String, Sightings>) -> Self {
         let canonical = spellings
             .into_iter()
             .filter_map(|(key, names)| {

@@ -14,18 +14,27 @@ pub struct TopicIndex {
     separate: BTreeSet<String>,
 }
 
-impl TopicIndex {
-    /// Cluster the agenda item titles of every record under `rules`.
-    pub fn build(records: &[&FileRecord], rules: &TopicRules) -> Self {
-        let mut titles: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-        let mut by_issue: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for meeting in records.iter().flat_map(|r| &r.meetings) {
+/// The agenda item titles seen so far, gathered file by file (in any order)
+/// before they are clustered into a [`TopicIndex`].
+#[derive(Clone, Debug, Default)]
+pub struct TopicSightings {
+    /// Normalised title -> each written title and how often it was seen.
+    titles: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Issue key -> the normalised titles of items naming it in their title line.
+    by_issue: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl TopicSightings {
+    /// Adds the agenda items of `record`.
+    pub fn add(&mut self, record: &FileRecord) {
+        for meeting in &record.meetings {
             for (n, item) in meeting.items.iter().enumerate() {
                 let key = normalise_title(&item.title);
                 if key.is_empty() {
                     continue;
                 }
-                *titles
+                *self
+                    .titles
                     .entry(key.clone())
                     .or_default()
                     .entry(item.title.clone())
@@ -36,13 +45,37 @@ impl TopicIndex {
                     .iter()
                     .filter(|m| m.item == Some(n) && m.what.line == item.line)
                 {
-                    by_issue
+                    self.by_issue
                         .entry(m.what.key.to_string().to_lowercase())
                         .or_default()
                         .insert(key.clone());
                 }
             }
         }
+    }
+
+    /// Clusters the titles seen under `rules`.
+    pub fn finish(self, rules: &TopicRules) -> TopicIndex {
+        TopicIndex::cluster(&self.titles, &self.by_issue, rules)
+    }
+}
+
+impl TopicIndex {
+    /// Cluster the agenda item titles of every record under `rules`.
+    #[cfg(test)]
+    pub fn build(records: &[&FileRecord], rules: &TopicRules) -> Self {
+        let mut sightings = TopicSightings::default();
+        for record in records {
+            sightings.add(record);
+        }
+        sightings.finish(rules)
+    }
+
+    fn cluster(
+        titles: &BTreeMap<String, BTreeMap<String, usize>>,
+        by_issue: &BTreeMap<String, BTreeSet<String>>,
+        rules: &TopicRules,
+    ) -> Self {
         let separate: BTreeSet<String> =
             rules.separate.iter().map(|t| normalise_title(t)).collect();
         let mut keys: Vec<String> = titles.keys().cloned().collect();
@@ -79,7 +112,7 @@ impl TopicIndex {
         let mut topics = BTreeMap::new();
         for members in clusters.values() {
             let key = members[0].clone();
-            let name = display_name(members, &titles);
+            let name = display_name(members, titles);
             for m in members {
                 topics.insert((*m).clone(), (key.clone(), name.clone()));
             }

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 pub fn write(index: &Index<'_>, out: &mut dyn Write) -> io::Result<()> {
     open(out, "rankdir=LR, newrank=true")?;
     for (n, meeting) in index.meetings.iter().enumerate() {
-        let source = meeting.origin().map_or("", |p| p.source.as_str());
+        let source = meeting.origin().map_or("", |p| &*p.source);
         open_cluster(out, n, source)?;
         node(out, "    ", meeting)?;
         for member in index.members(meeting) {

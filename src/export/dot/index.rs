@@ -96,7 +96,7 @@ pub fn date(meeting: &Node) -> Option<&str> {
 
 /// The series of a meeting: the folder of its source file (`.` at the top).
 pub fn series(meeting: &Node) -> &str {
-    let source = meeting.origin().map_or("", |p| p.source.as_str());
+    let source = meeting.origin().map_or("", |p| &*p.source);
     match source.rsplit_once('/') {
         Some((folder, _)) if !folder.is_empty() => folder,
         _ => ".",

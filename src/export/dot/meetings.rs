@@ -20,7 +20,7 @@ pub fn write(index: &Index<'_>, out: &mut dyn Write) -> io::Result<()> {
     open(out, "rankdir=LR, newrank=true")?;
     let mut links = Vec::new();
     for (n, meeting) in index.meetings.iter().enumerate() {
-        let source = meeting.origin().map_or("", |p| p.source.as_str());
+        let source = meeting.origin().map_or("", |p| &*p.source);
         open_cluster(out, n, source)?;
         node(out, "    ", meeting)?;
         let members = index.members(meeting);

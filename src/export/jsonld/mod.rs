@@ -11,15 +11,17 @@
 mod context;
 mod types;
 
-use super::{ExportOptions, Exporter, Format, dataset};
+use super::triples::{Description, GraphPart, NamedGraphs};
+use super::{ExportOptions, Exporter, Format, view};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use crate::vocab::{rdf, xsd};
 use context::{Coercion, Context};
-use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef, TripleRef};
+use oxrdf::{GraphNameRef, LiteralRef, TermRef, TripleRef};
+use serde::ser::{Error as _, Serialize, SerializeSeq, Serializer};
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
-use types::{ContextDocument, Document, GraphEntry, GraphObject, NodeObject, OneOrMany, Value};
+use types::{ContextDocument, Document, GraphObject, NodeObject, OneOrMany, Value};
 
 /// Writes JSON-LD.
 #[derive(Clone, Copy, Debug, Default)]
@@ -32,12 +34,22 @@ impl Exporter for JsonLdExporter {
         options: &ExportOptions,
         out: &mut dyn Write,
     ) -> Result<(), Error> {
-        let data = dataset(Format::JsonLd, graph, options)?;
+        let view = view(Format::JsonLd, graph, options)?;
         let context = Context::new(&options.base_iri);
+        let graphs = view.named_graphs();
         let document = Document {
             context: context.to_map(),
-            graph: graph_entries(&context, &data.quads().collect::<Vec<_>>())?,
+            graph: Entries {
+                context: &context,
+                graphs: &graphs,
+            },
         };
+        // The document is written as it is made; when the base IRI could make
+        // some IRI unwritable, it is made once first so that nothing is written
+        // unless all of it can be.
+        if context.is_ambiguous(&options.base_iri) {
+            serde_json::to_writer(std::io::sink(), &document).map_err(json_error)?;
+        }
         let mut out = BufWriter::new(out);
         serde_json::to_writer_pretty(&mut out, &document).map_err(json_error)?;
         out.write_all(b"\n")
@@ -67,59 +79,92 @@ fn json_error(error: serde_json::Error) -> Error {
     }
 }
 
-/// Groups `quads` (sorted by graph, then subject) into the top-level entries:
-/// the default graph's node objects, then one graph object per named graph.
-fn graph_entries(context: &Context, quads: &[QuadRef<'_>]) -> Result<Vec<GraphEntry>, Error> {
-    let mut entries = Vec::new();
-    for group in quads.chunk_by(|a, b| a.graph_name == b.graph_name) {
-        let triples: Vec<TripleRef<'_>> = group.iter().map(|&q| q.into()).collect();
-        let nodes = node_objects(context, &triples)?;
-        match group[0].graph_name {
-            GraphNameRef::DefaultGraph => entries.extend(nodes.into_iter().map(GraphEntry::Node)),
-            GraphNameRef::NamedNode(name) => entries.push(GraphEntry::Graph(GraphObject {
-                id: iri(context, name.as_str())?,
-                graph: nodes,
-            })),
-            other => return Err(unsupported(&other.to_string())),
-        }
-    }
-    Ok(entries)
+/// What cannot be written: the message of an export error.
+type Unwritable = String;
+
+/// The top-level entries, made as they are written: the default graph's node
+/// objects, then one graph object per named graph.
+struct Entries<'a, 'v, 'g> {
+    context: &'a Context,
+    graphs: &'a NamedGraphs<'v, 'g>,
 }
 
-/// Groups `triples` (sorted by subject) into one node object per subject.
-fn node_objects(context: &Context, triples: &[TripleRef<'_>]) -> Result<Vec<NodeObject>, Error> {
-    let mut nodes = Vec::new();
-    for group in triples.chunk_by(|a, b| a.subject == b.subject) {
-        let id = match group[0].subject {
-            NamedOrBlankNodeRef::NamedNode(subject) => iri(context, subject.as_str())?,
-            other => return Err(unsupported(&other.to_string())),
-        };
-        let mut types = Vec::new();
-        let mut properties: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-        for triple in group {
-            match (triple.object, triple.predicate == rdf::TYPE) {
-                (TermRef::NamedNode(class), true) => types.push(iri(context, class.as_str())?),
-                _ => {
-                    let (key, value) = property(context, triple)?;
-                    properties.entry(key).or_default().push(value);
+impl Serialize for Entries<'_, '_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for part in self.graphs.iter() {
+            match part.name() {
+                GraphNameRef::DefaultGraph => {
+                    for description in part.descriptions() {
+                        let node = description
+                            .map_err(|e| e.to_string())
+                            .and_then(|d| node_object(self.context, &d))
+                            .map_err(S::Error::custom)?;
+                        seq.serialize_element(&node)?;
+                    }
                 }
+                GraphNameRef::NamedNode(name) => {
+                    let id = iri(self.context, name.as_str()).map_err(S::Error::custom)?;
+                    let graph = Nodes {
+                        context: self.context,
+                        part,
+                    };
+                    seq.serialize_element(&GraphObject { id, graph })?;
+                }
+                other => return Err(S::Error::custom(unsupported(&other.to_string()))),
             }
         }
-        let properties = properties
-            .into_iter()
-            .map(|(k, v)| (k, OneOrMany::new(v)))
-            .collect();
-        nodes.push(NodeObject {
-            id,
-            types: OneOrMany::new(types),
-            properties,
-        });
+        seq.end()
     }
-    Ok(nodes)
+}
+
+/// The node objects of one named graph, made as they are written.
+struct Nodes<'a, 'v, 'g> {
+    context: &'a Context,
+    part: GraphPart<'a, 'v, 'g>,
+}
+
+impl Serialize for Nodes<'_, '_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for description in self.part.descriptions() {
+            let node = description
+                .map_err(|e| e.to_string())
+                .and_then(|d| node_object(self.context, &d))
+                .map_err(S::Error::custom)?;
+            seq.serialize_element(&node)?;
+        }
+        seq.end()
+    }
+}
+
+/// The node object of one subject's description.
+fn node_object(context: &Context, description: &Description) -> Result<NodeObject, Unwritable> {
+    let id = iri(context, description.subject.as_str())?;
+    let mut types = Vec::new();
+    let mut properties: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for triple in description.triples() {
+        match (triple.object, triple.predicate == rdf::TYPE) {
+            (TermRef::NamedNode(class), true) => types.push(iri(context, class.as_str())?),
+            _ => {
+                let (key, value) = property(context, &triple)?;
+                properties.entry(key).or_default().push(value);
+            }
+        }
+    }
+    let properties = properties
+        .into_iter()
+        .map(|(k, v)| (k, OneOrMany::new(v)))
+        .collect();
+    Ok(NodeObject {
+        id,
+        types: OneOrMany::new(types),
+        properties,
+    })
 }
 
 /// The key and value one triple adds to its subject's node object.
-fn property(context: &Context, triple: &TripleRef<'_>) -> Result<(String, Value), Error> {
+fn property(context: &Context, triple: &TripleRef<'_>) -> Result<(String, Value), Unwritable> {
     let predicate = triple.predicate.as_str();
     let Some(term) = context.term(predicate) else {
         return Ok((predicate.to_string(), explicit(context, triple.object)?));
@@ -150,7 +195,7 @@ fn coerced(literal: LiteralRef<'_>) -> Value {
 }
 
 /// A value written without relying on the term's coercion.
-fn explicit(context: &Context, object: TermRef<'_>) -> Result<Value, Error> {
+fn explicit(context: &Context, object: TermRef<'_>) -> Result<Value, Unwritable> {
     Ok(match object {
         TermRef::NamedNode(target) => Value::Link {
             id: iri(context, target.as_str())?,
@@ -168,7 +213,7 @@ fn explicit(context: &Context, object: TermRef<'_>) -> Result<Value, Error> {
 }
 
 /// `iri` compacted, refusing absolute IRIs a processor would misread.
-fn iri(context: &Context, iri: &str) -> Result<String, Error> {
+fn iri(context: &Context, iri: &str) -> Result<String, Unwritable> {
     let compact = context.compact(iri);
     if compact == iri && context.is_ambiguous(iri) {
         return Err(unsupported(iri));
@@ -176,9 +221,6 @@ fn iri(context: &Context, iri: &str) -> Result<String, Error> {
     Ok(compact)
 }
 
-fn unsupported(what: &str) -> Error {
-    Error::Export {
-        format: Format::JsonLd.name(),
-        message: format!("cannot write {what} unambiguously"),
-    }
+fn unsupported(what: &str) -> Unwritable {
+    format!("cannot write {what} unambiguously")
 }

@@ -1,41 +1,34 @@
 //! Serialization types of the JSON-LD document; filled by the parent module.
 //!
 //! Field order here is the order written: `@context` before `@graph`, `@id`
-//! and `@type` before the properties, which are kept in a sorted map.
+//! and `@type` before the properties, which are kept in a sorted map. The
+//! sequences of graphs and nodes are left to the parent module, which writes
+//! them as it makes them.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::collections::BTreeMap;
 
-/// The whole document: an inline context and the graphs.
+/// The whole document: an inline context and the graphs (`G`, a sequence of
+/// node objects of the default graph, then one [`GraphObject`] per named graph).
 #[derive(Debug, serde::Serialize)]
-pub struct Document {
+pub struct Document<G> {
     /// The inline context.
     #[serde(rename = "@context")]
     pub context: ContextMap,
     /// Nodes of the default graph, then one graph object per named graph.
     #[serde(rename = "@graph")]
-    pub graph: Vec<GraphEntry>,
+    pub graph: G,
 }
 
-/// One entry of the top-level `@graph`.
+/// A named graph: its name and its nodes (`N`, a sequence of [`NodeObject`]s sorted by IRI).
 #[derive(Debug, serde::Serialize)]
-#[serde(untagged)]
-pub enum GraphEntry {
-    /// A node of the default graph.
-    Node(NodeObject),
-    /// A named graph and its nodes.
-    Graph(GraphObject),
-}
-
-/// A named graph: its name and its nodes, sorted by IRI.
-#[derive(Debug, serde::Serialize)]
-pub struct GraphObject {
+pub struct GraphObject<N> {
     /// The graph name (compacted): the IRI of a source file.
     #[serde(rename = "@id")]
     pub id: String,
     /// The nodes described in this graph.
     #[serde(rename = "@graph")]
-    pub graph: Vec<NodeObject>,
+    pub graph: N,
 }
 
 /// A context document (`{"@context": ...}`), as saved in `schema/context.jsonld`.
