@@ -11,13 +11,9 @@ pub use kinds::{ActionStatus, EdgeKind, IssueKind, NodeKind, Role, StatusReason}
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
-<<<<<<< HEAD
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
-=======
-use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
->>>>>>> 32d6a61
 
 /// Where a fact was read: a source path (relative to the input root) and a 1-based line span.
 ///
