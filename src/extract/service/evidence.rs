@@ -257,16 +257,20 @@ fn url_like_spans(text: &str) -> Vec<(usize, usize)> {
     if !text.contains(['/', '#', '.']) {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for piece in text.split_inclusive(char::is_whitespace) {
-        let word = piece.trim_end();
-        if is_url_like(word) {
-            out.push((offset, offset + word.len()));
-        }
-        offset += piece.len();
-    }
-    out
+    pieces(text)
+        .filter(|(_, word)| is_url_like(word))
+        .map(|(at, word)| (at, at + word.len()))
+        .collect()
+}
+
+/// The whitespace-separated pieces of `text` with their byte offsets.
+pub(super) fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive(char::is_whitespace)
+        .scan(0, |offset, piece| {
+            let at = *offset;
+            *offset += piece.len();
+            Some((at, piece.trim_end()))
+        })
 }
 
 /// The blocks that hold prose (not code).

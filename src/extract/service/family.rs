@@ -132,18 +132,13 @@ pub fn find(c: &Context, found: &[(usize, ServiceRef)]) -> Vec<(usize, ServiceRe
 /// The words of a text outside URLs and references, with their byte offsets.
 pub(super) fn words(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
-    let mut offset = 0;
-    for piece in text.split_inclusive(char::is_whitespace) {
-        let word = piece.trim_end();
-        if !is_url_like(word) {
-            let trimmed = word.trim_start_matches(|ch: char| !ch.is_alphanumeric());
-            let start = offset + (word.len() - trimmed.len());
-            let trimmed = trimmed.trim_end_matches(|ch: char| !ch.is_alphanumeric());
-            if !trimmed.is_empty() {
-                out.push((start, trimmed));
-            }
+    for (offset, word) in super::evidence::pieces(text).filter(|(_, w)| !is_url_like(w)) {
+        let trimmed = word.trim_start_matches(|ch: char| !ch.is_alphanumeric());
+        let start = offset + (word.len() - trimmed.len());
+        let trimmed = trimmed.trim_end_matches(|ch: char| !ch.is_alphanumeric());
+        if !trimmed.is_empty() {
+            out.push((start, trimmed));
         }
-        offset += piece.len();
     }
     out
 }
