@@ -99,6 +99,13 @@ impl InputArgs {
 impl ReadArgs {
     /// The checked run over `paths`.
     pub fn run<'a>(&'a self, paths: &'a [PathBuf]) -> Result<Run<'a>, Error> {
+        if let Some(jobs) = self.jobs {
+            // Every later step on several cores (writing, too) keeps to `--jobs`.
+            // Only the first run of a process sets it, which is the only one.
+            let _ = rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs.max(1))
+                .build_global();
+        }
         Ok(Run {
             paths,
             read: self,

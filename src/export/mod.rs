@@ -16,7 +16,9 @@ pub(crate) mod mapping;
 pub mod neutral;
 mod nquads;
 mod ntriples;
+mod ordered;
 mod rdfxml;
+mod syntax;
 pub mod table;
 mod text;
 mod trig;
@@ -36,8 +38,10 @@ pub use turtle::TurtleExporter;
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use iri::IriError;
-use oxrdf::{QuadRef, TripleRef};
-use std::io::{self, Write};
+use ordered::{Failure, write_in_order};
+use oxrdf::{GraphNameRef, TripleRef};
+use std::io::{self, BufWriter, Write};
+use syntax::{Joiner, Terms};
 use triples::RdfView;
 
 /// The default base IRI under which entity IRIs are minted.
@@ -258,23 +262,69 @@ fn each_triple(
     Ok(())
 }
 
-/// Gives `each` every quad of `view`, in order.
-fn each_quad(
+/// Writes the union of all graphs of `view` in `terms`: N-Triples lines, or
+/// Turtle blocks after the prefixes.
+fn write_union(
     format: Format,
     view: &RdfView<'_>,
-    mut each: impl FnMut(QuadRef<'_>) -> io::Result<()>,
+    terms: Terms<'_>,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let mut out = BufWriter::new(out);
+    let mut joiner = Joiner::new(terms);
+    write_in_order(
+        0..view.subject_count(),
+        |&rank, text| {
+            let description = view.union_at(rank)?;
+            match terms {
+                Terms::Plain => terms.lines(text, &description, GraphNameRef::DefaultGraph),
+                Terms::Turtle(_) => terms.block(text, &description, false),
+            }
+            Ok(())
+        },
+        |_, text| joiner.push(&mut out, GraphNameRef::DefaultGraph, text),
+    )
+    .map_err(|f| failure(format, f))?;
+    out.flush().map_err(|e| write_error(format, e))
+}
+
+/// Writes every statement of `view` in its named graph: N-Quads lines, or TriG
+/// blocks inside `<graph> { ... }` after the prefixes.
+fn write_graphs(
+    format: Format,
+    view: &RdfView<'_>,
+    terms: Terms<'_>,
+    out: &mut dyn Write,
 ) -> Result<(), Error> {
     let graphs = view.named_graphs();
-    for part in graphs.iter() {
-        let name = part.name();
-        for description in part.descriptions() {
-            let description = description.map_err(|e| iri_error(format, e))?;
-            for triple in description.triples() {
-                each(triple.in_graph(name)).map_err(|e| write_error(format, e))?;
+    let mut out = BufWriter::new(out);
+    let mut joiner = Joiner::new(terms);
+    write_in_order(
+        graphs.units(),
+        |unit, text| {
+            let description = graphs.describe(*unit)?;
+            match terms {
+                Terms::Plain => terms.lines(text, &description, unit.name()),
+                Terms::Turtle(_) => {
+                    terms.block(text, &description, !unit.name().is_default_graph())
+                }
             }
-        }
+            Ok(())
+        },
+        |unit, text| joiner.push(&mut out, unit.name(), text),
+    )
+    .map_err(|f| failure(format, f))?;
+    joiner
+        .finish(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|e| write_error(format, e))
+}
+
+fn failure(format: Format, failure: Failure) -> Error {
+    match failure {
+        Failure::Iri(e) => iri_error(format, e),
+        Failure::Io(e) => write_error(format, e),
     }
-    Ok(())
 }
 
 /// A vocabulary prefix the serializer of `format` refused.

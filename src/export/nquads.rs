@@ -2,11 +2,11 @@
 //!
 //! Quads are sorted by graph, so each source file's statements form one block.
 
-use super::{ExportOptions, Exporter, Format, each_quad, view, write_error};
+use super::syntax::Terms;
+use super::{ExportOptions, Exporter, Format, view, write_graphs};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
-use oxttl::NQuadsSerializer;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
 /// Writes N-Quads.
 #[derive(Clone, Copy, Debug, Default)]
@@ -20,9 +20,6 @@ impl Exporter for NQuadsExporter {
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         let view = view(Format::NQuads, graph, options)?;
-        let fail = |e| write_error(Format::NQuads, e);
-        let mut serializer = NQuadsSerializer::new().for_writer(BufWriter::new(out));
-        each_quad(Format::NQuads, &view, |q| serializer.serialize_quad(q))?;
-        serializer.finish().flush().map_err(fail)
+        write_graphs(Format::NQuads, &view, Terms::Plain, out)
     }
 }

@@ -3,11 +3,11 @@
 //! This is the output the extraction scorer reads, so it stays the plainest
 //! possible rendering of [`RdfView::union`](super::triples::RdfView::union).
 
-use super::{ExportOptions, Exporter, Format, each_triple, view, write_error};
+use super::syntax::Terms;
+use super::{ExportOptions, Exporter, Format, view, write_union};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
-use oxttl::NTriplesSerializer;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
 /// Writes N-Triples.
 #[derive(Clone, Copy, Debug, Default)]
@@ -21,9 +21,6 @@ impl Exporter for NTriplesExporter {
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         let view = view(Format::NTriples, graph, options)?;
-        let fail = |e| write_error(Format::NTriples, e);
-        let mut serializer = NTriplesSerializer::new().for_writer(BufWriter::new(out));
-        each_triple(Format::NTriples, &view, |t| serializer.serialize_triple(t))?;
-        serializer.finish().flush().map_err(fail)
+        write_union(Format::NTriples, &view, Terms::Plain, out)
     }
 }

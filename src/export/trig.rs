@@ -4,12 +4,12 @@
 //! the same order as the N-Quads, so the two syntaxes hold the same dataset.
 //! Entity IRIs are written in full, as in Turtle.
 
-use super::{ExportOptions, Exporter, Format, each_quad, prefix_error, view, write_error};
+use super::syntax::{Terms, longest_first};
+use super::{ExportOptions, Exporter, Format, view, write_graphs};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use crate::vocab::PREFIXES;
-use oxttl::TriGSerializer;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
 /// Writes TriG.
 #[derive(Clone, Copy, Debug, Default)]
@@ -23,15 +23,11 @@ impl Exporter for TriGExporter {
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         let view = view(Format::TriG, graph, options)?;
-        let fail = |e| write_error(Format::TriG, e);
-        let mut serializer = TriGSerializer::new();
-        for (prefix, ns) in PREFIXES {
-            serializer = serializer
-                .with_prefix(prefix, ns)
-                .map_err(|e| prefix_error(Format::TriG, e))?;
-        }
-        let mut serializer = serializer.for_writer(BufWriter::new(out));
-        each_quad(Format::TriG, &view, |q| serializer.serialize_quad(q))?;
-        serializer.finish().map_err(fail)?.flush().map_err(fail)
+        write_graphs(
+            Format::TriG,
+            &view,
+            Terms::Turtle(&longest_first(&PREFIXES)),
+            out,
+        )
     }
 }

@@ -127,24 +127,28 @@ impl<'g> RdfView<'g> {
 
     /// The union of all graphs: one description per subject, in IRI order.
     pub fn union(&self) -> impl Iterator<Item = Result<Description, IriError>> + '_ {
-        self.subjects.iter().map(|&subject| {
-            let node = self.graph.node(subject.node);
-            let mut facts = self.node_facts(node)?;
-            if !is_occurrence(&node.data) {
-                let mut last = None;
-                for place in &node.provenance {
-                    if last != Some(&*place.source) {
-                        let source = self.minter.source(&place.source)?;
-                        facts.push((prov::WAS_DERIVED_FROM, Value::Iri(source)));
-                        last = Some(&*place.source);
-                    }
+        (0..self.subjects.len()).map(|rank| self.union_at(rank))
+    }
+
+    /// The description in the union of the subject at `rank` in IRI order.
+    pub fn union_at(&self, rank: usize) -> Result<Description, IriError> {
+        let subject = self.subjects[rank];
+        let node = self.graph.node(subject.node);
+        let mut facts = self.node_facts(node)?;
+        if !is_occurrence(&node.data) {
+            let mut last = None;
+            for place in &node.provenance {
+                if last != Some(&*place.source) {
+                    let source = self.minter.source(&place.source)?;
+                    facts.push((prov::WAS_DERIVED_FROM, Value::Iri(source)));
+                    last = Some(&*place.source);
                 }
             }
-            for edge in self.graph.petgraph().edges(subject.node) {
-                facts.push(self.edge_fact(edge.id())?);
-            }
-            Ok(Description::new(self.subject_iri(subject)?, facts))
-        })
+        }
+        for edge in self.graph.petgraph().edges(subject.node) {
+            facts.push(self.edge_fact(edge.id())?);
+        }
+        Ok(Description::new(self.subject_iri(subject)?, facts))
     }
 
     /// What `node` says wherever it is written: its kind's facts and, for an
@@ -346,37 +350,74 @@ pub struct GraphPart<'a, 'v, 'g> {
 impl<'a> GraphPart<'a, '_, '_> {
     /// The graph's name: a source file's IRI, or the default graph.
     pub fn name(&self) -> GraphNameRef<'a> {
-        match self.entries[0].graph {
-            0 => GraphNameRef::DefaultGraph,
-            g => self.graphs.names[g as usize - 1].as_ref().into(),
-        }
+        self.graphs.name_of(self.entries[0].graph)
     }
 
     /// One description per subject in this graph, in IRI order.
     pub fn descriptions(&self) -> impl Iterator<Item = Result<Description, IriError>> + 'a {
         let graphs = self.graphs;
+        self.units().map(move |unit| graphs.describe(unit))
+    }
+
+    /// The statements of one subject each, in IRI order, to be described later.
+    pub fn units(&self) -> impl Iterator<Item = Unit<'a>> + 'a {
         let name = self.name();
         self.entries
             .chunk_by(|a, b| a.subject == b.subject)
-            .map(move |entries| {
-                let view = graphs.view;
-                let subject = view.subjects[entries[0].subject as usize];
-                let mut facts = Facts::new();
-                for entry in entries {
-                    if entry.edge != NODE {
-                        facts.push(view.edge_fact(EdgeIndex::new(entry.edge as usize))?);
-                        continue;
-                    }
-                    let node = view.graph.node(subject.node);
-                    facts.extend(view.node_facts(node)?);
-                    if let (GraphNameRef::NamedNode(source), false) =
-                        (name, is_occurrence(&node.data))
-                    {
-                        facts.push((prov::WAS_DERIVED_FROM, Value::Iri(source.into_owned())));
-                    }
-                }
-                Ok(Description::new(view.subject_iri(subject)?, facts))
+            .map(move |entries| Unit { name, entries })
+    }
+}
+
+/// The statements about one subject in one graph, not yet described.
+#[derive(Clone, Copy, Debug)]
+pub struct Unit<'a> {
+    name: GraphNameRef<'a>,
+    entries: &'a [Entry],
+}
+
+impl<'a> Unit<'a> {
+    /// The graph the statements are in.
+    pub fn name(&self) -> GraphNameRef<'a> {
+        self.name
+    }
+}
+
+impl NamedGraphs<'_, '_> {
+    /// Every subject of every graph, graph by graph, in order.
+    pub fn units(&self) -> impl Iterator<Item = Unit<'_>> + '_ {
+        self.entries
+            .chunk_by(|a, b| a.graph == b.graph && a.subject == b.subject)
+            .map(|entries| Unit {
+                name: self.name_of(entries[0].graph),
+                entries,
             })
+    }
+
+    fn name_of(&self, graph: u32) -> GraphNameRef<'_> {
+        match graph {
+            0 => GraphNameRef::DefaultGraph,
+            g => self.names[g as usize - 1].as_ref().into(),
+        }
+    }
+
+    /// The statements of `unit`.
+    pub fn describe(&self, unit: Unit<'_>) -> Result<Description, IriError> {
+        let view = self.view;
+        let subject = view.subjects[unit.entries[0].subject as usize];
+        let mut facts = Facts::new();
+        for entry in unit.entries {
+            if entry.edge != NODE {
+                facts.push(view.edge_fact(EdgeIndex::new(entry.edge as usize))?);
+                continue;
+            }
+            let node = view.graph.node(subject.node);
+            facts.extend(view.node_facts(node)?);
+            if let (GraphNameRef::NamedNode(source), false) = (unit.name, is_occurrence(&node.data))
+            {
+                facts.push((prov::WAS_DERIVED_FROM, Value::Iri(source.into_owned())));
+            }
+        }
+        Ok(Description::new(view.subject_iri(subject)?, facts))
     }
 }
 

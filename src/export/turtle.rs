@@ -4,12 +4,12 @@
 //! backslash escapes, and `@base` would make the prefixes relative too.
 //! Triples are grouped by subject in sorted order.
 
-use super::{ExportOptions, Exporter, Format, each_triple, prefix_error, view, write_error};
+use super::syntax::{Terms, longest_first};
+use super::{ExportOptions, Exporter, Format, view, write_union};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
 use crate::vocab::PREFIXES;
-use oxttl::TurtleSerializer;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
 /// Writes Turtle.
 #[derive(Clone, Copy, Debug, Default)]
@@ -23,15 +23,11 @@ impl Exporter for TurtleExporter {
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         let view = view(Format::Turtle, graph, options)?;
-        let fail = |e| write_error(Format::Turtle, e);
-        let mut serializer = TurtleSerializer::new();
-        for (prefix, ns) in PREFIXES {
-            serializer = serializer
-                .with_prefix(prefix, ns)
-                .map_err(|e| prefix_error(Format::Turtle, e))?;
-        }
-        let mut serializer = serializer.for_writer(BufWriter::new(out));
-        each_triple(Format::Turtle, &view, |t| serializer.serialize_triple(t))?;
-        serializer.finish().map_err(fail)?.flush().map_err(fail)
+        write_union(
+            Format::Turtle,
+            &view,
+            Terms::Turtle(&longest_first(&PREFIXES)),
+            out,
+        )
     }
 }
