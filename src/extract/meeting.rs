@@ -19,6 +19,7 @@ use super::service;
 use super::turns::Turns;
 use crate::config::Config;
 use crate::document::{Block, BlockKind, Document, blank_inline_code};
+use rayon::prelude::*;
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -50,7 +51,11 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     };
     let section_of = block_sections(blocks, &sections, &agenda, config);
     let mut findings = authors(doc, context);
-    findings.extend(name_rules(blocks, &sections, &section_of, &agenda, config));
+    let (named, discovered) = rayon::join(
+        || name_rules(blocks, &sections, &section_of, &agenda, config),
+        || super::discovery::discover(blocks, &config.services),
+    );
+    findings.extend(named);
     let names = NameIndex::new(&findings);
     findings.extend(outcome_rule(
         blocks,
@@ -60,7 +65,7 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
         &names,
         config,
     ));
-    for (i, s) in super::discovery::discover(blocks, &config.services) {
+    for (i, s) in discovered {
         if !names.knows_person(&s.name) {
             let found = Fact::Service(Mention {
                 what: s,
@@ -76,6 +81,9 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     findings.extend(spoken);
     merge::finish(draft, &findings, config)
 }
+
+/// Files with at least this many blocks have them read on several cores.
+const PARALLEL_BLOCKS: usize = 2048;
 
 /// The section kind that applies to each block.
 fn block_sections(
@@ -111,19 +119,25 @@ fn name_rules(
     let affiliated = lists_affiliations(blocks.iter().zip(section_of).filter_map(|(b, s)| {
         matches!(s, Some(SectionKind::Attendance | SectionKind::Absence)).then_some(b)
     }));
-    let mut findings = Vec::new();
     // The context under each `owner/repo` heading, made once per repository.
-    let mut under_heading: HashMap<String, RepoContext> = HashMap::default();
-    for (i, block) in blocks.iter().enumerate() {
+    let heading_repos: Vec<Option<String>> = (0..blocks.len())
+        .map(|i| heading_repository(blocks, sections, i))
+        .collect();
+    let mut under_heading: HashMap<&str, RepoContext> = HashMap::default();
+    for r in heading_repos.iter().flatten() {
+        under_heading.entry(r).or_insert_with(|| RepoContext {
+            default_repository: Some(r.clone()),
+            ..repo.clone()
+        });
+    }
+    let of_block = |i: usize| -> Vec<Finding> {
+        let block = &blocks[i];
         let item = agenda.item_of_block[i];
-        let repo = match heading_repository(blocks, sections, i) {
+        let repo = match &heading_repos[i] {
             None => &repo,
-            Some(r) => under_heading.entry(r).or_insert_with_key(|r| RepoContext {
-                default_repository: Some(r.clone()),
-                ..repo.clone()
-            }),
+            Some(r) => &under_heading[r.as_str()],
         };
-        findings.extend(mentions(block, item, repo, config));
+        let mut findings = mentions(block, item, repo, config);
         match section_of[i] {
             Some(SectionKind::Attendance) => {
                 findings.extend(attendance_block(block, false, affiliated));
@@ -140,8 +154,18 @@ fn name_rules(
         ) {
             findings.extend(label_lines(block, &config.keywords));
         }
+        findings
+    };
+    // Each block is read on its own: a long file's blocks on all cores, in order.
+    if blocks.len() < PARALLEL_BLOCKS {
+        (0..blocks.len()).flat_map(of_block).collect()
+    } else {
+        (0..blocks.len())
+            .into_par_iter()
+            .with_min_len(PARALLEL_BLOCKS / 4)
+            .flat_map_iter(of_block)
+            .collect()
     }
-    findings
 }
 
 /// Decisions and actions, read block by block outside attendance sections,

@@ -114,3 +114,57 @@ fn shuffle(items: &mut [PathBuf], mut seed: u64) {
         items.swap(i, j);
     }
 }
+
+/// A file long enough to have its blocks read on several cores: headings under
+/// repositories, attendance, handles, issues, services, decisions and actions.
+fn long_minutes() -> String {
+    let mut text = String::from("# Infra call 2025-03-04\n\nAttendees: Ann Lee, Bob Ray, @cyd\n\n");
+    for i in 0..700 {
+        text.push_str(&format!(
+            "## acme/tool{r}\n\n- @cyd looked at #{i} and acme/web#{j}; Kubernetes {i} upgraded\n- Decision: keep Terraform for stage {i}\n\nAction: Bob Ray to ask Ann Lee about item {i}\n\n",
+            r = i % 7,
+            j = i * 3,
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_long_file_gives_identical_bytes_on_any_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("2025-03-04.md");
+    std::fs::write(&file, long_minutes()).unwrap();
+    let files = [file];
+    let on = |threads| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            let outcome = minutegraph::pipeline::run_on(
+                &files,
+                &SourceFilter::default(),
+                &Config::default(),
+                Some(threads),
+            );
+            [
+                Format::Turtle,
+                Format::TriG,
+                Format::NQuads,
+                Format::NTriples,
+            ]
+            .map(|format| {
+                let mut out = Vec::new();
+                format
+                    .write(&outcome.graph, &ExportOptions::default(), &mut out)
+                    .expect("export succeeds");
+                out
+            })
+        })
+    };
+    let one = on(1);
+    assert!(one[0].len() > 500_000, "{} bytes of Turtle", one[0].len());
+    for threads in [2, 3] {
+        assert!(on(threads) == one, "{threads} threads differ from one");
+    }
+}
