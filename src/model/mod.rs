@@ -9,11 +9,14 @@ mod kinds;
 
 pub use kinds::{ActionStatus, EdgeKind, IssueKind, NodeKind, Role, StatusReason};
 
+use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::collections::BTreeMap;
+use rayon::slice::ParallelSliceMut;
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
+use std::hash::BuildHasher;
 use std::sync::Arc;
+use std::sync::OnceLock;
 
 /// Where a fact was read: a source path (relative to the input root) and a 1-based line span.
 ///
@@ -134,7 +137,11 @@ pub struct Edge {
 #[derive(Default, Debug, Clone)]
 pub struct KnowledgeGraph {
     graph: StableGraph<Node, Edge>,
-    ids: BTreeMap<String, NodeIndex>,
+    /// Every node by its id. The table holds only node indices and finds a
+    /// node by hashing the id the node itself holds, so each id is stored once.
+    ids: HashTable<NodeIndex>,
+    /// The nodes in id order, sorted on first use after a node was added.
+    order: OnceLock<Vec<NodeIndex>>,
     /// The edges of every node in `busy`, by their ends and kind: one lookup
     /// instead of a walk over the edges of a node that may have thousands.
     /// Other nodes' edges are walked: most nodes (an agenda item, a decision)
@@ -142,6 +149,11 @@ pub struct KnowledgeGraph {
     edges: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
     /// Nodes with more than [`WALKED`] outgoing edges.
     busy: HashSet<NodeIndex>,
+}
+
+/// The hash a node's id is found by.
+fn id_hash(id: &str) -> u64 {
+    FxBuildHasher.hash_one(id)
 }
 
 /// How many outgoing edges of a node [`KnowledgeGraph::relate`] walks before
@@ -157,17 +169,21 @@ impl KnowledgeGraph {
     /// Insert a node, or merge it into the node with the same id (aliases,
     /// handles and files of provenance are unioned; the first label wins).
     pub fn upsert(&mut self, node: Node) -> NodeIndex {
-        if let Some(&idx) = self.ids.get(&node.id) {
+        let hash = id_hash(&node.id);
+        let graph = &self.graph;
+        if let Some(&idx) = self.ids.find(hash, |&i| graph[i].id == node.id) {
             merge_into(&mut self.graph[idx], node);
             return idx;
         }
-        let id = node.id.clone();
         let mut node = node;
         node.provenance.sort();
         node.provenance
             .dedup_by(|later, first| later.source == first.source);
         let idx = self.graph.add_node(node);
-        self.ids.insert(id, idx);
+        let graph = &self.graph;
+        self.ids
+            .insert_unique(hash, idx, |&i| id_hash(&graph[i].id));
+        self.order.take();
         idx
     }
 
@@ -210,7 +226,9 @@ impl KnowledgeGraph {
 
     /// Look a node up by id.
     pub fn find(&self, id: &str) -> Option<NodeIndex> {
-        self.ids.get(id).copied()
+        self.ids
+            .find(id_hash(id), |&i| self.graph[i].id == id)
+            .copied()
     }
 
     /// The node at `idx`.
@@ -235,7 +253,12 @@ impl KnowledgeGraph {
 
     /// All nodes sorted by id (deterministic order for writers).
     pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> {
-        self.ids.values().map(|&idx| (idx, &self.graph[idx]))
+        let order = self.order.get_or_init(|| {
+            let mut order: Vec<NodeIndex> = self.graph.node_indices().collect();
+            order.par_sort_unstable_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
+            order
+        });
+        order.iter().map(|&idx| (idx, &self.graph[idx]))
     }
 
     /// Outgoing edges of `idx`, sorted by (kind, target id).
