@@ -21,6 +21,8 @@ use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, NodeKind, Provenanc
 pub use people::PersonIndex;
 use people::PersonSightings;
 use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use rayon::prelude::*;
 use services::{ServiceIndex, ServiceSightings};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -103,45 +105,76 @@ fn date_topics(graph: &mut KnowledgeGraph) {
         .filter(|(_, n)| n.kind() == NodeKind::Topic)
         .map(|(i, _)| i)
         .collect();
-    for topic in topics {
-        let mut meetings: Vec<(Option<String>, String, NodeIndex, Provenance)> = Vec::new();
-        for (edge, item) in graph.edges_to(topic) {
-            if edge.kind != EdgeKind::Topic {
-                continue;
-            }
-            let Some(item_idx) = graph.find(&item.id) else {
-                continue;
-            };
-            for (e, meeting) in graph.edges_from(item_idx) {
-                if let (EdgeKind::InMeeting, NodeData::Meeting { date, .. }) =
-                    (e.kind, &meeting.data)
-                {
-                    let Some(idx) = graph.find(&meeting.id) else {
-                        continue;
-                    };
-                    let prov = meeting
-                        .origin()
-                        .cloned()
-                        .unwrap_or_else(|| e.provenance.clone());
-                    meetings.push((date.clone(), meeting.id.clone(), idx, prov));
-                }
-            }
-        }
-        meetings.sort_by(|a, b| (a.0.is_none(), &a.0, &a.1).cmp(&(b.0.is_none(), &b.0, &b.1)));
-        meetings.dedup_by(|a, b| a.1 == b.1);
-        let dated: Vec<&(Option<String>, String, NodeIndex, Provenance)> =
-            meetings.iter().filter(|m| m.0.is_some()).collect();
-        let first = dated.first().copied().or(meetings.first()).cloned();
-        let last = dated.last().copied().or(meetings.last()).cloned();
+    // Each topic is read on its own, on all cores; the graph changes after.
+    let read = &*graph;
+    let dated: Vec<TopicMeetings> = topics
+        .par_iter()
+        .map(|&topic| topic_meetings(read, topic))
+        .collect();
+    for (topic, dated) in topics.into_iter().zip(dated) {
         *graph.node_data_mut(topic) = NodeData::Topic {
-            first_date: first.as_ref().and_then(|m| m.0.clone()),
-            last_date: last.as_ref().and_then(|m| m.0.clone()),
-            meetings: meetings.len() as u32,
+            first_date: dated.first.as_ref().and_then(|m| m.date.clone()),
+            last_date: dated.last.as_ref().and_then(|m| m.date.clone()),
+            meetings: dated.count,
         };
-        if let (Some(first), Some(last)) = (first, last) {
-            graph.relate(topic, first.2, EdgeKind::FirstMeeting, first.3);
-            graph.relate(topic, last.2, EdgeKind::LastMeeting, last.3);
+        if let (Some(first), Some(last)) = (dated.first, dated.last) {
+            graph.relate(topic, first.node, EdgeKind::FirstMeeting, first.place);
+            graph.relate(topic, last.node, EdgeKind::LastMeeting, last.place);
         }
+    }
+}
+
+/// The first and last meeting a topic was taken up at, and how many.
+struct TopicMeetings {
+    first: Option<Sighting>,
+    last: Option<Sighting>,
+    count: u32,
+}
+
+/// A meeting a topic was taken up at.
+struct Sighting {
+    date: Option<String>,
+    node: NodeIndex,
+    place: Provenance,
+}
+
+fn topic_meetings(graph: &KnowledgeGraph, topic: NodeIndex) -> TopicMeetings {
+    let pg = graph.petgraph();
+    let mut meetings: Vec<(Option<&str>, &str, NodeIndex, &Provenance)> = Vec::new();
+    for edge in pg.edges_directed(topic, petgraph::Direction::Incoming) {
+        if edge.weight().kind != EdgeKind::Topic {
+            continue;
+        }
+        for e in pg.edges(edge.source()) {
+            let meeting = &pg[e.target()];
+            if let (EdgeKind::InMeeting, NodeData::Meeting { date, .. }) =
+                (e.weight().kind, &meeting.data)
+            {
+                let place = meeting.origin().unwrap_or(&e.weight().provenance);
+                meetings.push((date.as_deref(), &meeting.id, e.target(), place));
+            }
+        }
+    }
+    // By date (undated last), then id; one entry per meeting.
+    meetings.sort_by(|a, b| (a.0.is_none(), a.0, a.1, a.3).cmp(&(b.0.is_none(), b.0, b.1, b.3)));
+    meetings.dedup_by(|a, b| a.1 == b.1);
+    let sighting = |m: &(Option<&str>, &str, NodeIndex, &Provenance)| Sighting {
+        date: m.0.map(str::to_string),
+        node: m.2,
+        place: m.3.clone(),
+    };
+    let mut dated = meetings.iter().filter(|m| m.0.is_some());
+    let first = dated.next().or(meetings.first()).map(sighting);
+    let last = meetings
+        .iter()
+        .rev()
+        .find(|m| m.0.is_some())
+        .or(meetings.last())
+        .map(sighting);
+    TopicMeetings {
+        first,
+        last,
+        count: meetings.len() as u32,
     }
 }
 
