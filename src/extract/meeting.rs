@@ -112,6 +112,7 @@ fn name_rules(
         matches!(s, Some(SectionKind::Attendance | SectionKind::Absence)).then_some(b)
     }));
     let mut findings = Vec::new();
+    let lists = ListParents::new(blocks);
     // The context under each `owner/repo` heading, made once per repository.
     let mut under_heading: HashMap<String, RepoContext> = HashMap::default();
     for (i, block) in blocks.iter().enumerate() {
@@ -124,6 +125,15 @@ fn name_rules(
             }),
         };
         findings.extend(mentions(block, item, repo, config));
+        if block.kind != BlockKind::Code {
+            let heading = sections.enclosing[i].last().map(|&(h, _)| h);
+            let states = issue::block_statements(blocks, i, lists.parent(i), heading, repo);
+            findings.extend(
+                states
+                    .into_iter()
+                    .map(|s| Finding::stated(Rule::Mentions, Fact::IssueState(s))),
+            );
+        }
         match section_of[i] {
             Some(SectionKind::Attendance) => {
                 findings.extend(attendance_block(block, false, affiliated));
