@@ -770,6 +770,40 @@ mod tests {
     }
 
     #[test]
+    fn a_block_speaks_of_its_own_its_parents_or_its_headings_issue() {
+        let text = "# Ops sync 2025-02-03\n\n## Board\n\n\
+                    - Retry the uploads [#12](https://github.com/acme/tools/pull/12)\n  - merged\n\
+                    - Cache eviction #13\n  - should be closed once the docs land\n\
+                    - Flag cleanup #14 and #15\n  - closed\n\
+                    - The comment `// #16 fixed` is quoted\n\
+                    - #17 has landed; can we close #18?\n\n\
+                    ### Docs overhaul #19\n\n- closing as completed\n";
+        let doc = crate::document::parse("ops.md", text);
+        let repo = RepoContext {
+            default_repository: Some("acme/tools".into()),
+            ..RepoContext::default()
+        };
+        let lists = crate::extract::outcomes::ListParents::new(&doc.blocks);
+        let mut said = Vec::new();
+        for i in 0..doc.blocks.len() {
+            let heading = (0..i)
+                .rev()
+                .find(|&h| doc.blocks[h].heading_level().is_some());
+            for s in block_statements(&doc.blocks, i, lists.parent(i), heading, &repo) {
+                said.push((s.issue.key.to_string(), s.state, s.line));
+            }
+        }
+        assert_eq!(
+            said,
+            [
+                ("acme/tools#12".to_string(), IssueState::Merged, 6),
+                ("acme/tools#17".to_string(), IssueState::Merged, 12),
+                ("acme/tools#19".to_string(), IssueState::Closed, 16),
+            ]
+        );
+    }
+
+    #[test]
     fn a_link_text_ending_in_its_state() {
         let refs = vec![Located {
             range: 0..19,
@@ -785,7 +819,7 @@ mod tests {
             },
         }];
         assert_eq!(
-            read_line("updated docs landed - see the site", &refs),
+            read_line("updated docs landed, see the site", &refs),
             [Reading::Named {
                 index: 0,
                 state: IssueState::Merged
