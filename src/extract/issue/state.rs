@@ -17,6 +17,7 @@ use crate::extract::lexicon::{
     ISSUE_STATE_AFTER, ISSUE_STATE_GLUE, ISSUE_STATE_HEDGES, TASK_VERBS,
 };
 use crate::extract::records::{IssueKey, IssueRef, IssueState, IssueStatement};
+use crate::model::IssueKind;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -293,7 +294,7 @@ fn read_clause(line: &str, range: Range<usize>, refs: &[Located], out: &mut Vec<
                 named(index);
             }
         }
-        for index in refs_after(&clause, p, word) {
+        for index in refs_after(&clause, p, word, refs) {
             named(index);
         }
         let opens = p == first
@@ -409,8 +410,10 @@ fn refs_before(clause: &Clause<'_>, p: usize) -> Vec<usize> {
 /// the state word starts another entry ("#403 merged, #8"). What "fixed by"
 /// or "resolved by" names is the change meant to fix it, not a change known
 /// to be in ("closed by #12" is); what something was merged "into" is the
-/// target, not merged.
-fn refs_after(clause: &Clause<'_>, p: usize, word: StateWord) -> Vec<usize> {
+/// target, not merged. One fixes an issue: "fixed" right before a pull
+/// request names the change it made ("Fixed [the flaky test](…/pull/3)"),
+/// not the pull request done.
+fn refs_after(clause: &Clause<'_>, p: usize, word: StateWord, refs: &[Located]) -> Vec<usize> {
     let mut found = Vec::new();
     let mut glue = 0;
     for at in p + 1..clause.pieces.len() {
@@ -420,6 +423,11 @@ fn refs_after(clause: &Clause<'_>, p: usize, word: StateWord) -> Vec<usize> {
             break;
         }
         match &piece.item {
+            Item::Ref(i)
+                if glue == 0 && !word.takes_object() && refs[*i].issue.kind == IssueKind::Pull =>
+            {
+                break;
+            }
             Item::Ref(i) => found.push(*i),
             Item::Word(w) if w == "into" || (w == "by" && !word.takes_object()) => break,
             Item::Word(w) if found.is_empty() && ISSUE_STATE_AFTER.contains(w) && glue < 3 => {
@@ -640,7 +648,6 @@ pub fn one_issue<'a>(refs: impl IntoIterator<Item = &'a IssueRef>) -> Option<&'a
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::IssueKind;
 
     /// What `line` says, as (reference as written, state); `None` for a clause naming none.
     fn said(line: &str) -> Vec<(Option<String>, IssueState)> {
@@ -675,6 +682,10 @@ mod tests {
             [named("#34", Closed)]
         );
         assert_eq!(said("closed by #35"), [named("#35", Closed)]);
+        assert_eq!(
+            said("fixed https://github.com/acme/tools/issues/4"),
+            [named("acme/tools#4", Closed)]
+        );
         assert_eq!(said("Done: #56"), [named("#56", Closed)]);
         assert_eq!(
             said("metrics exporter - #543 - Done"),
@@ -729,6 +740,7 @@ mod tests {
             "Merged some smaller PRs into #189",
             "#1029 fixed a bug and added a metric",
             "It seems #439 is resolved",
+            "Fixed https://github.com/acme/tools/pull/3 for the flaky test",
         ] {
             let got = said(line);
             let wrong: Vec<_> = got
