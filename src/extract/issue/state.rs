@@ -76,6 +76,12 @@ pub enum Reading {
         /// What became of it.
         state: IssueState,
     },
+    /// The reference at this index is what something was closed "in favour
+    /// of": it is no subject of the clause, and nothing became of it.
+    Instead {
+        /// Index into the line's [`Located`] references.
+        index: usize,
+    },
 }
 
 /// How the minutes say what became of an issue.
@@ -273,7 +279,16 @@ fn read_clause(line: &str, range: Range<usize>, refs: &[Located], out: &mut Vec<
     if asks(&clause.pieces[first..]) {
         return;
     }
-    let names_refs = clause.pieces.iter().any(Piece::is_ref);
+    // What a clause closes something "in favour of" is no subject of it.
+    let favoured = (0..clause.pieces.len())
+        .find(|&at| gives_reason(&clause.pieces[at..]) && clause.pieces[at].word() == Some("in"))
+        .unwrap_or(clause.pieces.len());
+    let names_refs = clause.pieces[..favoured].iter().any(Piece::is_ref);
+    for piece in &clause.pieces[favoured..] {
+        if let Item::Ref(index) = piece.item {
+            out.push(Reading::Instead { index });
+        }
+    }
     // `Merged:` over a list labels what follows; it says nothing itself.
     let labels = line[clause.range.clone()].trim_end().ends_with(':');
     for (p, piece) in clause.pieces.iter().enumerate() {
@@ -468,7 +483,9 @@ fn refs_in_run(clause: &Clause<'_>, p: usize) -> Vec<usize> {
         match &piece.item {
             Item::Ref(i) => found.push(*i),
             Item::Word(w)
-                if ISSUE_STATE_HEDGES.contains(w) || w.ends_with("n't") || w == "into" =>
+                if ISSUE_STATE_HEDGES.contains(w)
+                    || w.ends_with("n't")
+                    || matches!(w.as_str(), "into" | "favor" | "favour") =>
             {
                 break;
             }
@@ -479,16 +496,30 @@ fn refs_in_run(clause: &Clause<'_>, p: usize) -> Vec<usize> {
 }
 
 /// Whether a clause that names no reference holds nothing but its state word
-/// and glue ("merged", "PR already landed on main", "closing as completed").
+/// and glue, or a reason ("merged", "PR already landed on main", "closing as
+/// completed", "closing in favour of #56").
 fn alone(before: &[Piece], after: &[Piece]) -> bool {
     let glue = before
         .iter()
         .all(|p| p.word().is_some_and(|w| ISSUE_STATE_GLUE.contains(&w)));
-    let reason = after.first().and_then(Piece::word) == Some("as");
-    glue && (reason
+    glue && (gives_reason(after)
         || after
             .iter()
             .all(|p| p.word().is_some_and(|w| ISSUE_STATE_AFTER.contains(&w))))
+}
+
+/// Whether `pieces` open a reason, which may hold any words: "as completed",
+/// "in favour of #56".
+fn gives_reason(pieces: &[Piece]) -> bool {
+    let words: Vec<&str> = pieces
+        .iter()
+        .take(3)
+        .map(|p| p.word().unwrap_or(""))
+        .collect();
+    matches!(
+        words.as_slice(),
+        ["as", ..] | ["in", "favor" | "favour", "of"]
+    )
 }
 
 /// What a link's text ending in a state word says of the link ("[docs
@@ -572,6 +603,7 @@ pub fn block_statements(
     let lines = line_refs(block, repo);
     let mut found = Vec::new();
     let mut unnamed = Vec::new();
+    let mut instead: Vec<IssueKey> = Vec::new();
     for (line, text, refs) in &lines {
         // What inline code holds (`// #12 fixed`) is quoted, not said.
         let prose = blank_inline_code(text);
@@ -588,6 +620,7 @@ pub fn block_statements(
                     line: *line,
                 }),
                 Reading::Unnamed { state } => unnamed.push((state, *line)),
+                Reading::Instead { index } => instead.push(refs[index].issue.key.clone()),
             }
         }
     }
@@ -604,6 +637,7 @@ pub fn block_statements(
     let own: Vec<IssueRef> = lines
         .iter()
         .flat_map(|(_, _, refs)| refs.iter().map(|r| r.issue.clone()))
+        .filter(|r| !instead.contains(&r.key))
         .collect();
     let subject = if !own.is_empty() {
         one_issue(&own).cloned()
@@ -660,7 +694,9 @@ mod tests {
             .map(|r| match r {
                 Reading::Named { index, state } => (Some(refs[index].issue.key.to_string()), state),
                 Reading::Unnamed { state } => (None, state),
+                Reading::Instead { .. } => (Some("instead".into()), IssueState::Closed),
             })
+            .filter(|(k, _)| k.as_deref() != Some("instead"))
             .collect()
     }
 
@@ -764,6 +800,9 @@ mod tests {
             ("PR already landed on main", Merged),
             ("Agreed to keep the doc in the repo; closing", Closed),
             ("Closing as completed", Closed),
+            ("Closing in favour of #56.", Closed),
+            ("Closed in favor of #12", Closed),
+            ("closed in favor of the open issue on missing dates", Closed),
             ("Issue closed as no further releases are planned.", Closed),
             ("Sam: merged", Merged),
         ] {
@@ -788,7 +827,8 @@ mod tests {
                     - Cache eviction #13\n  - should be closed once the docs land\n\
                     - Flag cleanup #14 and #15\n  - closed\n\
                     - The comment `// #16 fixed` is quoted\n\
-                    - #17 has landed; can we close #18?\n\n\
+                    - #17 has landed; can we close #18?\n\
+                    - Old roadmap #20\n  - Closing in favour of #21.\n\n\
                     ### Docs overhaul #19\n\n- closing as completed\n";
         let doc = crate::document::parse("ops.md", text);
         let repo = RepoContext {
@@ -810,7 +850,8 @@ mod tests {
             [
                 ("acme/tools#12".to_string(), IssueState::Merged, 6),
                 ("acme/tools#17".to_string(), IssueState::Merged, 12),
-                ("acme/tools#19".to_string(), IssueState::Closed, 16),
+                ("acme/tools#20".to_string(), IssueState::Closed, 14),
+                ("acme/tools#19".to_string(), IssueState::Closed, 18),
             ]
         );
     }
