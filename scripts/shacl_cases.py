@@ -114,6 +114,7 @@ id:issue mg:key "python-discord/infra#373" .
 id:issue mg:number 373 .
 id:issue mg:issueKind "pull" .
 id:issue schema:url <https://github.com/python-discord/infra/pull/373> .
+id:issue mg:closedIn id:m .
 id:issue prov:wasDerivedFrom src:a.md .
 id:bare a mg:Issue .
 id:bare schema:name "#12" .
@@ -207,6 +208,7 @@ CASES = [
      ['id:issue schema:url "https://github.com/python-discord/infra/pull/373" .']),
     ("issue url not on the web", "issue", "Pattern",
      ["id:issue schema:url <https://github.com/python-discord/infra/pull/373> ."], ["id:issue schema:url <ftp://example.org/1> ."]),
+    ("issue closed in an agenda item", "issue", "Class", ["id:issue mg:closedIn id:m ."], ["id:issue mg:closedIn id:i ."]),
     # Topic
     ("topic without a first meeting", "t", "MinCount", ["id:t mg:firstMeeting id:m ."], []),
     ("topic without a last meeting", "t", "MinCount", ["id:t mg:lastMeeting id:m ."], []),

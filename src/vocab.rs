@@ -92,6 +92,8 @@ namespace! {
     FIRST_MEETING = "firstMeeting";
     /// Property: topic -> the last meeting it was discussed in.
     LAST_MEETING = "lastMeeting";
+    /// Property: issue -> a meeting that records it merged or closed.
+    CLOSED_IN = "closedIn";
     /// Property: date of a topic's first meeting.
     FIRST_DATE = "firstDate";
     /// Property: date of a topic's last meeting.

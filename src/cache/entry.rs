@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 /// The start of every entry; the digit counts up with [`super::key::FORMAT`].
-const MAGIC: &[u8; 8] = b"mgcache1";
+const MAGIC: &[u8; 8] = b"mgcache2";
 
 /// The start of the names of temporary files, left only by a run that was killed.
 pub const TEMP_PREFIX: &str = ".tmp";

@@ -16,7 +16,7 @@ use crate::source::InputFile;
 use sha2::{Digest, Sha256};
 
 /// The layout of entries; raised whenever what an entry holds changes shape.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The build's identity (see `build.rs`).
 pub const BUILD_ID: &str = env!("MINUTEGRAPH_BUILD_ID");

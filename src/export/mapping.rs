@@ -155,6 +155,7 @@ pub fn edge_predicate(kind: EdgeKind) -> NamedNodeRef<'static> {
         EdgeKind::Topic => mg::TOPIC_OF,
         EdgeKind::FirstMeeting => mg::FIRST_MEETING,
         EdgeKind::LastMeeting => mg::LAST_MEETING,
+        EdgeKind::ClosedIn => mg::CLOSED_IN,
     }
 }
 

@@ -3,7 +3,9 @@
 //! the names found so far) and return findings; the merge step alone decides
 //! what of them becomes part of the meeting record.
 
-use super::records::{ActionRecord, DecisionRecord, IssueRef, Mention, PersonRef, ServiceRef};
+use super::records::{
+    ActionRecord, DecisionRecord, IssueRef, IssueStatement, Mention, PersonRef, ServiceRef,
+};
 use crate::model::Role;
 
 /// One thing a rule found in a meeting's text.
@@ -48,6 +50,7 @@ impl Finding {
             Fact::NotAPerson { line, .. } => one(*line),
             Fact::Abbreviation { person, .. } => one(person.line),
             Fact::Issue(m) => one(m.what.line),
+            Fact::IssueState(s) => one(s.line),
             Fact::Service(m) => one(m.what.line),
             Fact::Decision(d) => Span {
                 line: d.line,
@@ -98,6 +101,8 @@ pub enum Fact {
     },
     /// An issue or pull request was referred to.
     Issue(Mention<IssueRef>),
+    /// An issue or pull request was said to be merged or closed.
+    IssueState(IssueStatement),
     /// A service was mentioned.
     Service(Mention<ServiceRef>),
     /// A decision was recorded.

@@ -2,8 +2,10 @@
 //! `owner/repo#N` (or `#N` when no repository can be known), and tracker
 //! tickets, keyed `PROJ-N` as written.
 
+mod state;
 mod ticket;
 
+pub use state::{Located, Reading, block_statements, line_refs, read_line};
 pub use ticket::TicketEvidence;
 
 use super::records::{IssueKey, IssueRef};
@@ -194,14 +196,22 @@ pub fn repository_of_url(url: &str) -> Option<String> {
 
 /// Every issue reference in `text` (which starts at 1-based `line`; `\n` advances lines).
 pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
+    find_issue_spans(text, line, ctx)
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// [`find_issues`] with the byte range of `text` each reference was read from.
+pub fn find_issue_spans(text: &str, line: u32, ctx: &RepoContext) -> Vec<(Range<usize>, IssueRef)> {
     let mut scan = Scan::new(text, line);
     scan.links_to_issues();
     scan.written_in_full();
     scan.tickets(ctx);
     scan.short_forms(ctx);
     scan.bare_numbers(ctx);
-    scan.found.sort_by_key(|(at, _)| *at);
-    scan.found.into_iter().map(|(_, r)| r).collect()
+    scan.found.sort_by_key(|(at, _)| at.start);
+    scan.found
 }
 
 /// One pass over a text: what is found, and where, so that later (looser) rules
@@ -214,7 +224,7 @@ struct Scan<'a> {
     links: Vec<Range<usize>>,
     /// Text read as a reference already.
     taken: Vec<Range<usize>>,
-    found: Vec<(usize, IssueRef)>,
+    found: Vec<(Range<usize>, IssueRef)>,
 }
 
 impl<'a> Scan<'a> {
@@ -258,7 +268,7 @@ impl<'a> Scan<'a> {
     ) {
         let line = self.line_at(range.start);
         self.found.push((
-            range.start,
+            range.clone(),
             IssueRef {
                 key,
                 number,

@@ -115,6 +115,21 @@ word_list!(
     "not-ticket-prefixes.txt"
 );
 word_list!(
+    /// Words that, before "merged" or "closed", make a clause no report of it ("should", "once").
+    ISSUE_STATE_HEDGES,
+    "issue-state-hedges.txt"
+);
+word_list!(
+    /// Words between a reference and "merged" or "closed", or standing for the issue ("PR", "has been").
+    ISSUE_STATE_GLUE,
+    "issue-state-glue.txt"
+);
+word_list!(
+    /// Words between "merged" or "closed" and the reference it names ("fixed by #12", "landed on main").
+    ISSUE_STATE_AFTER,
+    "issue-state-after.txt"
+);
+word_list!(
     /// Labels that open a decision.
     DECISION_LABELS,
     "decision-labels.txt"

@@ -119,6 +119,7 @@ fn name_rules(
     let affiliated = lists_affiliations(blocks.iter().zip(section_of).filter_map(|(b, s)| {
         matches!(s, Some(SectionKind::Attendance | SectionKind::Absence)).then_some(b)
     }));
+    let lists = ListParents::new(blocks);
     // The context under each `owner/repo` heading, made once per repository.
     let heading_repos: Vec<Option<String>> = (0..blocks.len())
         .map(|i| heading_repository(blocks, sections, i))
@@ -138,6 +139,15 @@ fn name_rules(
             Some(r) => &under_heading[r.as_str()],
         };
         let mut findings = mentions(block, item, repo, config);
+        if block.kind != BlockKind::Code {
+            let heading = sections.enclosing[i].last().map(|&(h, _)| h);
+            let states = issue::block_statements(blocks, i, lists.parent(i), heading, repo);
+            findings.extend(
+                states
+                    .into_iter()
+                    .map(|s| Finding::stated(Rule::Mentions, Fact::IssueState(s))),
+            );
+        }
         match section_of[i] {
             Some(SectionKind::Attendance) => {
                 findings.extend(attendance_block(block, false, affiliated));

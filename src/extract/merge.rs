@@ -126,6 +126,7 @@ fn place(meeting: &mut MeetingRecord, findings: &[Finding]) {
             Fact::NotAPerson { name, line } => not_people.push((*line, name)),
             Fact::Abbreviation { .. } => {}
             Fact::Issue(m) => meeting.issues.push(m.clone()),
+            Fact::IssueState(s) => meeting.issue_states.push(s.clone()),
             Fact::Service(m) => meeting.services.push(m.clone()),
             Fact::Decision(d) => meeting.decisions.push(d.clone()),
             Fact::Action(a) => meeting.actions.push(a.clone()),

@@ -83,6 +83,11 @@ impl ListParents {
         ListParents(parents)
     }
 
+    /// The list item (or plain line) block `i` hangs under.
+    pub fn parent(&self, i: usize) -> Option<usize> {
+        self.0[i]
+    }
+
     /// The parent of block `i`, its parent, and so on up to a plain line.
     fn chain(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         std::iter::successors(self.0[i], |&p| self.0[p])

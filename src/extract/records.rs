@@ -196,6 +196,30 @@ pub struct IssueRef {
     pub line: u32,
 }
 
+/// What a meeting says became of an issue or pull request.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum IssueState {
+    /// Merged or landed: the change is in.
+    Merged,
+    /// Closed, fixed, resolved, released or done.
+    Closed,
+}
+
+/// A meeting's statement that an issue or pull request was merged or closed
+/// ("#123 merged", "closed nodejs/node#789", "merged" under an item about it).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct IssueStatement {
+    /// The reference the statement is about, as read where it was written: on
+    /// the statement's own line, or on the item or heading it answers.
+    pub issue: IssueRef,
+    /// What became of it.
+    pub state: IssueState,
+    /// Line of the statement.
+    pub line: u32,
+}
+
 /// A service found in the text.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct ServiceRef {
@@ -330,6 +354,8 @@ pub struct MeetingRecord {
     pub people: Vec<Mention<PersonRef>>,
     /// Issues referenced.
     pub issues: Vec<Mention<IssueRef>>,
+    /// Statements that an issue or pull request was merged or closed.
+    pub issue_states: Vec<IssueStatement>,
     /// Services mentioned.
     pub services: Vec<Mention<ServiceRef>>,
 }

@@ -76,6 +76,9 @@ pub enum EdgeKind {
     FirstMeeting,
     /// topic -> the last meeting it was discussed in.
     LastMeeting,
+    /// issue -> a meeting that records it merged or closed (the edge's
+    /// provenance is the line saying so).
+    ClosedIn,
 }
 
 /// Whether a reference is an issue, a pull/merge request, or not known.
@@ -107,7 +110,8 @@ pub enum ActionStatus {
     /// Still to do: marked open, repeated by a later meeting, or recorded at
     /// the latest meeting of its folder.
     Open,
-    /// Done: marked done, or reported done by a later meeting.
+    /// Done: marked done, reported done by a later meeting, or an issue it
+    /// names reported merged or closed by a later meeting.
     Done,
     /// Nothing says: never marked, and never taken up again.
     Unknown,
@@ -137,6 +141,8 @@ pub enum StatusReason {
     RepeatedOpen,
     /// Recorded at the latest meeting of its folder, and nothing since says otherwise.
     LatestMeeting,
+    /// An issue or pull request it names was reported merged or closed by a later meeting.
+    IssueClosed,
 }
 
 impl StatusReason {
@@ -148,6 +154,9 @@ impl StatusReason {
             StatusReason::ReportedDone => "reported done by a later meeting",
             StatusReason::RepeatedOpen => "repeated by a later meeting, not done",
             StatusReason::LatestMeeting => "recorded at the latest meeting of its folder",
+            StatusReason::IssueClosed => {
+                "an issue it names reported merged or closed by a later meeting"
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ pub use ids::{file_ids, slug, source_slug};
 pub use packed::PackedRecord;
 
 use crate::config::Config;
-use crate::extract::records::{FileRecord, MeetingRecord, PersonRef, ServiceRef};
+use crate::extract::records::{FileRecord, IssueRef, MeetingRecord, PersonRef, ServiceRef};
 use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, NodeKind, Provenance};
 pub use people::PersonIndex;
 use people::PersonSightings;
@@ -265,6 +265,21 @@ impl MeetingWriter<'_> {
         self.graph.upsert(node)
     }
 
+    fn issue(&mut self, r: &IssueRef) -> NodeIndex {
+        let key = r.key.to_string();
+        self.graph.upsert(Node {
+            id: format!("issue/{}", ids::issue_slug(&key)),
+            label: key.clone(),
+            data: NodeData::Issue {
+                key,
+                number: r.number,
+                kind: r.kind,
+                url: r.url.clone(),
+            },
+            provenance: vec![self.prov(r.line, r.line)],
+        })
+    }
+
     fn service(&mut self, s: &ServiceRef) -> NodeIndex {
         let aliases = if s.written != s.name {
             vec![s.written.clone()]
@@ -333,6 +348,7 @@ fn add_meeting(
     add_items(&mut w, indexes.topics, id, m);
     add_outcomes(&mut w, id, m);
     add_mentions(&mut w, m);
+    add_issue_links(&mut w, id, m);
 }
 
 fn add_people(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
@@ -428,20 +444,36 @@ fn add_mentions(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
     }
     for mention in &m.issues {
         let r = &mention.what;
-        let key = r.key.to_string();
-        let node = w.graph.upsert(Node {
-            id: format!("issue/{}", ids::issue_slug(&key)),
-            label: key.clone(),
-            data: NodeData::Issue {
-                key,
-                number: r.number,
-                kind: r.kind,
-                url: r.url.clone(),
-            },
-            provenance: vec![w.prov(r.line, r.line)],
-        });
+        let node = w.issue(r);
         let from = w.context(mention.item);
         w.link(from, node, EdgeKind::Mentions, r.line);
+    }
+}
+
+/// Every action mentions the issues written on its own lines, and every issue
+/// a meeting records merged or closed links to the meeting, from the line saying so.
+fn add_issue_links(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) {
+    for (n, a) in m.actions.iter().enumerate() {
+        let named: Vec<&IssueRef> = m
+            .issues
+            .iter()
+            .map(|mention| &mention.what)
+            .filter(|r| (a.line..=a.end_line).contains(&r.line))
+            .collect();
+        if named.is_empty() {
+            continue;
+        }
+        let Some(action) = w.graph.find(&format!("{meeting_id}/action/{}", n + 1)) else {
+            continue;
+        };
+        for r in named {
+            let issue = w.issue(r);
+            w.link(action, issue, EdgeKind::Mentions, r.line);
+        }
+    }
+    for s in &m.issue_states {
+        let issue = w.issue(&s.issue);
+        w.link(issue, w.meeting, EdgeKind::ClosedIn, s.line);
     }
 }
 

@@ -12,6 +12,24 @@
 //! come from an index of words, and words that occur in very many actions are
 //! not used to find candidates, so the work grows with the number of actions,
 //! not its square.
+//!
+//! An action also names issues: those written on its own lines or, when it
+//! names none, the one issue its agenda item's title names (an item
+//! "Create the release checklist #12" is about #12). A later meeting (by
+//! date) that reports such an issue merged or closed ([`EdgeKind::ClosedIn`])
+//! makes the action done ([`StatusReason::IssueClosed`], with the line saying
+//! so; the earliest such meeting after the action's). An issue is known by its
+//! repository-qualified key; a bare `#N`, whose repository is unknown, only
+//! within the action's own series.
+//!
+//! How the evidence ranks: the action's own checked box comes first. A later
+//! meeting reporting the same task done comes next: it speaks of the task
+//! itself. Between a later repetition of the task as still open and a later
+//! report of its issue closed, the later meeting wins, the report of the
+//! issue when both are at the same date (a repetition copied forward into the
+//! meeting that closes the issue says less than the closing). Any of these
+//! outranks an unchecked box in the action's own minutes, which was true when
+//! written, and being recorded at the latest meeting.
 
 use crate::extract::lexicon::FUNCTION_WORDS;
 use crate::model::{
@@ -40,11 +58,22 @@ struct Action {
     place: Provenance,
     assignees: BTreeSet<String>,
     words: BTreeSet<String>,
+    /// The earliest later meeting reporting an issue it names merged or closed.
+    closed: Option<Closing>,
+}
+
+/// A meeting's report that an issue was merged or closed.
+#[derive(Clone)]
+struct Closing {
+    date: jiff::civil::Date,
+    series: String,
+    place: Provenance,
 }
 
 /// Gives every action its status and evidence.
 pub(crate) fn settle(graph: &mut KnowledgeGraph) {
-    let actions = collect(graph);
+    let closings = closings(graph);
+    let actions = collect(graph, &closings);
     let latest = latest_dates(graph);
     let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, a) in actions.iter().enumerate() {
@@ -84,18 +113,25 @@ fn status_of(
             Some((StatusReason::MarkedDone, a.place.clone())),
         );
     }
-    if let Some(later) = latest_match(a, actions, index) {
-        return if later.marked == ActionStatus::Done {
-            (
-                ActionStatus::Done,
-                Some((StatusReason::ReportedDone, later.place.clone())),
-            )
-        } else {
-            (
-                ActionStatus::Open,
-                Some((StatusReason::RepeatedOpen, later.place.clone())),
-            )
-        };
+    let repeated = latest_match(a, actions, index);
+    if let Some(later) = repeated.filter(|l| l.marked == ActionStatus::Done) {
+        return (
+            ActionStatus::Done,
+            Some((StatusReason::ReportedDone, later.place.clone())),
+        );
+    }
+    let reopened = |c: &Closing| repeated.is_some_and(|l| l.date.is_some_and(|d| d > c.date));
+    if let Some(closing) = a.closed.as_ref().filter(|c| !reopened(c)) {
+        return (
+            ActionStatus::Done,
+            Some((StatusReason::IssueClosed, closing.place.clone())),
+        );
+    }
+    if let Some(later) = repeated {
+        return (
+            ActionStatus::Open,
+            Some((StatusReason::RepeatedOpen, later.place.clone())),
+        );
     }
     if a.marked == ActionStatus::Open {
         return (
@@ -161,7 +197,7 @@ fn words(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn collect(graph: &KnowledgeGraph) -> Vec<Action> {
+fn collect(graph: &KnowledgeGraph, closings: &HashMap<&str, Vec<Closing>>) -> Vec<Action> {
     let mut actions = Vec::new();
     for (idx, node) in graph.nodes() {
         let NodeData::ActionItem { status, .. } = &node.data else {
@@ -172,6 +208,8 @@ fn collect(graph: &KnowledgeGraph) -> Vec<Action> {
         };
         let mut date: Option<jiff::civil::Date> = None;
         let mut assignees = BTreeSet::new();
+        let mut issues: BTreeSet<&str> = BTreeSet::new();
+        let mut item = None;
         for (edge, target) in graph.edges_from(idx) {
             match (edge.kind, &target.data) {
                 (EdgeKind::InMeeting, NodeData::Meeting { date: d, .. }) => {
@@ -180,20 +218,85 @@ fn collect(graph: &KnowledgeGraph) -> Vec<Action> {
                 (EdgeKind::Assignee, _) => {
                     assignees.insert(target.id.clone());
                 }
+                (EdgeKind::Mentions, NodeData::Issue { .. }) => {
+                    issues.insert(&target.id);
+                }
+                (EdgeKind::InAgendaItem, _) => item = graph.find(&target.id),
                 _ => {}
             }
         }
+        if issues.is_empty()
+            && let Some(issue) = item.and_then(|i| title_issue(graph, i))
+        {
+            issues.insert(issue);
+        }
+        let series = series_of(&place.source);
+        let closed = date.and_then(|d| {
+            issues
+                .iter()
+                .flat_map(|id| closings.get(id).into_iter().flatten().map(move |c| (id, c)))
+                .filter(|(id, c)| c.date > d && (!is_bare(id) || c.series == series))
+                .map(|(_, c)| c)
+                .min_by(|x, y| (x.date, &x.place).cmp(&(y.date, &y.place)))
+                .cloned()
+        });
         actions.push(Action {
             node: idx,
             date,
-            series: series_of(&place.source),
+            series,
             marked: *status,
             words: words(&node.label),
             assignees,
             place,
+            closed,
         });
     }
     actions
+}
+
+/// The one issue an agenda item's title names (mentioned on its first line).
+fn title_issue(graph: &KnowledgeGraph, item: NodeIndex) -> Option<&str> {
+    let line = graph.node(item).origin()?.line;
+    let mut named = graph
+        .edges_from(item)
+        .into_iter()
+        .filter(|(e, n)| {
+            e.kind == EdgeKind::Mentions && n.kind() == NodeKind::Issue && e.provenance.line == line
+        })
+        .map(|(_, n)| n.id.as_str());
+    match (named.next(), named.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
+/// Whether an issue's id is of a bare `#N`, whose repository is unknown.
+fn is_bare(id: &str) -> bool {
+    id.strip_prefix("issue/")
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Every dated report that an issue was merged or closed, by issue id.
+fn closings(graph: &KnowledgeGraph) -> HashMap<&str, Vec<Closing>> {
+    let mut closings: HashMap<&str, Vec<Closing>> = HashMap::default();
+    for (idx, node) in graph.nodes().filter(|(_, n)| n.kind() == NodeKind::Issue) {
+        for (edge, meeting) in graph.edges_from(idx) {
+            let (EdgeKind::ClosedIn, NodeData::Meeting { date: Some(d), .. }) =
+                (edge.kind, &meeting.data)
+            else {
+                continue;
+            };
+            let Ok(date) = d.parse::<jiff::civil::Date>() else {
+                continue;
+            };
+            closings.entry(&node.id).or_default().push(Closing {
+                date,
+                series: series_of(&edge.provenance.source),
+                place: edge.provenance.clone(),
+            });
+        }
+    }
+    closings
 }
 
 /// The latest meeting of a series, how many dated meetings it has, and
@@ -318,6 +421,53 @@ mod tests {
                     Provenance::new(file, n + 10, n + 10),
                 );
             }
+        }
+
+        fn issue(&mut self, key: &str) -> NodeIndex {
+            let number = key.rsplit('#').next().unwrap().parse().unwrap();
+            self.0.upsert(Node {
+                id: format!("issue/{}", crate::resolve::ids::issue_slug(key)),
+                label: key.into(),
+                data: NodeData::Issue {
+                    key: key.into(),
+                    number,
+                    kind: crate::model::IssueKind::Unknown,
+                    url: None,
+                },
+                provenance: vec![Provenance::new("x.md", 1, 1)],
+            })
+        }
+
+        /// Action `n` of `file` names the issue `key` on its own line.
+        fn names(&mut self, file: &str, n: u32, key: &str) {
+            let action = self.0.find(&format!("meeting/{file}/action/{n}")).unwrap();
+            let issue = self.issue(key);
+            let at = Provenance::new(file, n + 10, n + 10);
+            self.0.relate(action, issue, EdgeKind::Mentions, at);
+        }
+
+        /// Action `n` of `file` is under an agenda item whose title names `key`.
+        fn under_item_about(&mut self, file: &str, n: u32, key: &str) {
+            let action = self.0.find(&format!("meeting/{file}/action/{n}")).unwrap();
+            let title = Provenance::new(file, 5, 5);
+            let item = self.0.upsert(Node {
+                id: format!("meeting/{file}/item/1"),
+                label: format!("Release checklist {key}"),
+                data: NodeData::AgendaItem,
+                provenance: vec![Provenance::new(file, 5, 40)],
+            });
+            let issue = self.issue(key);
+            self.0.relate(item, issue, EdgeKind::Mentions, title);
+            let at = Provenance::new(file, n + 10, n + 10);
+            self.0.relate(action, item, EdgeKind::InAgendaItem, at);
+        }
+
+        /// The meeting of `file` reports `key` merged or closed at `line`.
+        fn closed(&mut self, key: &str, file: &str, line: u32) {
+            let issue = self.issue(key);
+            let meeting = self.0.find(&format!("meeting/{file}")).unwrap();
+            let at = Provenance::new(file, line, line);
+            self.0.relate(issue, meeting, EdgeKind::ClosedIn, at);
         }
 
         fn status(&self, id: &str) -> (ActionStatus, Option<(StatusReason, String)>) {
@@ -472,6 +622,83 @@ mod tests {
         assert_eq!(series_of("a/2018/Q2/x.md"), "a");
         assert_eq!(series_of("a/2019-08/x.md"), "a");
         assert_eq!(series_of("x.md"), "");
+    }
+
+    #[test]
+    fn an_issue_reported_closed_later_makes_the_actions_naming_it_done() {
+        use ActionStatus::*;
+        use StatusReason::*;
+        let mut f = Fixture(KnowledgeGraph::new());
+        f.meeting("ops/01.md", "2025-01-01");
+        f.meeting("ops/02.md", "2025-01-08");
+        f.meeting("ops/03.md", "2025-01-15");
+        f.meeting("web/01.md", "2025-01-10");
+        let tasks = [
+            "Land the retry patch for the uploader",
+            "Review the cache eviction fix",
+            "Write the migration notes for the cache",
+            "Draft the rollout plan for the proxy",
+            "Benchmark the new storage driver",
+            "Close out the flaky login test",
+            "Announce the release on the mailing list",
+        ];
+        for (n, task) in (1..).zip(tasks) {
+            let marked = if n == 3 { Open } else { Unknown };
+            f.action("ops/01.md", n, task, marked, "ann");
+        }
+        f.names("ops/01.md", 1, "acme/tools#12");
+        f.closed("acme/tools#12", "ops/02.md", 20);
+        // A bare number is known only within its own series.
+        f.names("ops/01.md", 2, "#7");
+        f.closed("#7", "web/01.md", 3);
+        // A later closing outranks the unchecked box of the action's own minutes.
+        f.names("ops/01.md", 3, "acme/tools#13");
+        f.closed("acme/tools#13", "ops/03.md", 21);
+        // Repeated as still open after the closing: open.
+        f.names("ops/01.md", 4, "acme/tools#14");
+        f.closed("acme/tools#14", "ops/02.md", 22);
+        f.action("ops/03.md", 1, tasks[3], Unknown, "ann");
+        // Closed after being repeated as still open: done.
+        f.names("ops/01.md", 5, "acme/tools#15");
+        f.action("ops/02.md", 1, tasks[4], Unknown, "ann");
+        f.closed("acme/tools#15", "ops/03.md", 23);
+        // Closed at the action's own meeting: no later evidence.
+        f.names("ops/01.md", 6, "acme/tools#16");
+        f.closed("acme/tools#16", "ops/01.md", 24);
+        // Naming no issue itself, the action is about its item's.
+        f.under_item_about("ops/01.md", 7, "acme/tools#17");
+        f.closed("acme/tools#17", "ops/02.md", 25);
+        settle(&mut f.0);
+        let status = |n: u32| f.status(&format!("meeting/ops/01.md/action/{n}"));
+        assert_eq!(
+            status(1),
+            (Done, Some((IssueClosed, "ops/02.md:20".into())))
+        );
+        assert_eq!(status(2), (Unknown, None));
+        assert_eq!(
+            status(3),
+            (Done, Some((IssueClosed, "ops/03.md:21".into())))
+        );
+        assert_eq!(
+            status(4),
+            (Open, Some((RepeatedOpen, "ops/03.md:11".into())))
+        );
+        assert_eq!(
+            status(5),
+            (Done, Some((IssueClosed, "ops/03.md:23".into())))
+        );
+        assert_eq!(status(6), (Unknown, None));
+        assert_eq!(
+            status(7),
+            (Done, Some((IssueClosed, "ops/02.md:25".into())))
+        );
+        // In its own series a bare number is the same issue.
+        f.closed("#7", "ops/02.md", 26);
+        settle(&mut f.0);
+        assert_eq!(
+            f.status("meeting/ops/01.md/action/2"),
+            (Done, Some((IssueClosed, "ops/02.md:26".into())))
+        );
     }
 
     #[test]

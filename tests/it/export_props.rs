@@ -10,7 +10,7 @@ use oxrdf::{GraphName, Quad, Triple};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
-const EDGE_KINDS: [EdgeKind; 10] = [
+const EDGE_KINDS: [EdgeKind; 11] = [
     EdgeKind::Attendee,
     EdgeKind::Absentee,
     EdgeKind::HasRole(Role::Chair),
@@ -21,6 +21,7 @@ const EDGE_KINDS: [EdgeKind; 10] = [
     EdgeKind::Mentions,
     EdgeKind::Assignee,
     EdgeKind::Presenter,
+    EdgeKind::ClosedIn,
 ];
 
 fn data(kind: u8, text: &str, number: u64) -> NodeData {

@@ -158,6 +158,53 @@ fn actions_filter_open_and_by_assignee() {
 }
 
 #[test]
+fn an_action_whose_issue_a_later_meeting_merges_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "2025-03-03.md",
+        "# Infra sync 2025-03-03\n\n## Attendees\n\n- Ann (@ann)\n- Bo (@bo)\n\n\
+         ## Action items\n\n\
+         - [ ] @ann to land the retry patch acme/tools#12\n\
+         - [ ] @bo to land the cache fix acme/tools#13\n",
+    );
+    write(
+        "2025-03-10.md",
+        "# Infra sync 2025-03-10\n\n## Attendees\n\n- Ann (@ann)\n\n## Updates\n\n\
+         - acme/tools#12 has been merged\n\
+         - acme/tools#13 should be merged next week\n",
+    );
+    let path = dir.path().to_str().unwrap();
+    let rows = json(&["actions", path, "--no-cache", "-f", "json"]);
+    let rows = rows.as_array().unwrap();
+    let of = |issue: &str| {
+        rows.iter()
+            .find(|a| a["text"].as_str().unwrap().contains(issue))
+            .unwrap_or_else(|| panic!("no action names {issue}: {rows:?}"))
+    };
+    let merged = of("acme/tools#12");
+    assert_eq!(merged["status"], "done");
+    let evidence = &merged["status_evidence"];
+    assert_eq!(
+        evidence["reason"],
+        "an issue it names reported merged or closed by a later meeting"
+    );
+    assert_eq!(evidence["source"], "2025-03-10.md");
+    assert_eq!(evidence["line"], 9);
+    // Only to be merged: the unchecked box still speaks.
+    let pending = of("acme/tools#13");
+    assert_eq!(pending["status"], "open");
+    assert_eq!(pending["status_evidence"]["source"], "2025-03-03.md");
+    // The issue itself links to the meeting that closed it.
+    let csv = ok(&["export", path, "--no-cache", "-f", "csv"]);
+    assert!(
+        csv.contains("issue/acme/tools/12,meeting/2025-03-10,closedIn,2025-03-10.md,9"),
+        "{csv}"
+    );
+    assert!(!csv.contains("issue/acme/tools/13,meeting/2025-03-10,closedIn"));
+}
+
+#[test]
 fn unknown_names_exit_1_with_a_message() {
     let dir = escaping_fixture();
     let path = dir.path().to_str().unwrap();

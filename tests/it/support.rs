@@ -159,6 +159,7 @@ pub fn sample_graph() -> KnowledgeGraph {
     g.relate(action2, m2, EdgeKind::InMeeting, p2(10));
     g.relate(action2, odd, EdgeKind::Assignee, p2(10));
     g.relate(m2, bare, EdgeKind::Mentions, p2(8));
+    g.relate(bare, m2, EdgeKind::ClosedIn, p2(9));
     g
 }
 

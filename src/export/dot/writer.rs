@@ -121,6 +121,7 @@ pub fn edge_style(kind: EdgeKind) -> (&'static str, bool) {
         EdgeKind::Topic => ("topic", false),
         EdgeKind::FirstMeeting => ("first", false),
         EdgeKind::LastMeeting => ("last", false),
+        EdgeKind::ClosedIn => ("closed in", false),
     }
 }
 

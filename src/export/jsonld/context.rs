@@ -48,6 +48,7 @@ pub const TERMS: &[Term] = &[
     term("alternateName", schema::ALTERNATE_NAME, Plain),
     term("attendee", schema::ATTENDEE, Link),
     term("chair", mg::CHAIR, Link),
+    term("closedIn", mg::CLOSED_IN, Link),
     term("due", mg::DUE, Datatype(xsd::DATE)),
     term("endLine", mg::END_LINE, Datatype(xsd::INTEGER)),
     term("evidence", mg::EVIDENCE, Plain),
