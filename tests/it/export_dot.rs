@@ -82,6 +82,13 @@ fn labels_are_escaped_and_truncated() {
         text.contains(r#"label="He said \"hi\" \\ \<b\>\{x\}\|y & 'z' second line tab ü…""#),
         "{text}"
     );
+    // The whole text is in the tooltip.
+    assert!(
+        text.contains(
+            r#"tooltip="He said \"hi\" \\ \<b\>\{x\}\|y & 'z' second line tab ü 日本 😀 end \\""#
+        ),
+        "{text}"
+    );
     assert!(text.contains(r#"label="Weekly sync\n2024-03-05""#));
 }
 
