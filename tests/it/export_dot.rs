@@ -1,6 +1,7 @@
 //! The DOT writer: one cluster per meeting, a shape per kind, every label
 //! escaped and on one line, and a document Graphviz renders, in each view;
-//! graphs above the detail limit get an overview Graphviz lays out quickly.
+//! graphs above the detail limit get an overview Graphviz lays out quickly,
+//! and `top` and `row` cut and wrap what each view draws.
 
 use crate::support::{export, export_with, graphviz, sample_graph};
 use minutegraph::export::{DETAIL_LIMIT, DotView, ExportOptions, Format};
@@ -13,8 +14,19 @@ fn dot(graph: &KnowledgeGraph) -> String {
 }
 
 fn dot_view(graph: &KnowledgeGraph, view: DotView) -> String {
+    dot_top(graph, view, None, None)
+}
+
+fn dot_top(
+    graph: &KnowledgeGraph,
+    view: DotView,
+    top: Option<usize>,
+    row: Option<usize>,
+) -> String {
     let options = ExportOptions {
         view,
+        top,
+        row,
         ..ExportOptions::default()
     };
     String::from_utf8(export_with(Format::Dot, graph, &options)).expect("DOT is UTF-8")
@@ -183,19 +195,103 @@ fn render(text: &str) -> (String, Duration) {
 }
 
 #[test]
-fn the_meeting_view_draws_occurrences_as_trees_without_entities() {
+fn the_meeting_view_draws_occurrences_as_an_outline_without_entities() {
     let text = dot_view(&sample_graph(), DotView::Meeting);
     assert_eq!(text.matches("subgraph cluster_").count(), 2);
     assert!(!text.contains("person/"), "{text}");
     assert!(!text.contains("service/"), "{text}");
+    // The meeting, its agenda item, then what was recorded under the item.
     let meeting = "meeting/seeds/001-2d86";
-    assert!(text.contains(&format!("\"{meeting}\" -> \"{meeting}/item/1\";")));
-    assert!(text.contains(&format!(
-        "\"{meeting}/item/1\" -> \"{meeting}/decision/1\";"
-    )));
-    assert!(text.contains(&format!("\"{meeting}/item/1\" -> \"{meeting}/action/1\";")));
+    let spine = "[color=\"#bbbbbb\", arrowhead=none]";
+    for (from, to) in [
+        (meeting.to_string(), format!("{meeting}/item/1")),
+        (format!("{meeting}/item/1"), format!("{meeting}/decision/1")),
+        (
+            format!("{meeting}/decision/1"),
+            format!("{meeting}/action/1"),
+        ),
+    ] {
+        assert!(
+            text.contains(&format!("\"{from}\" -> \"{to}\" {spine};")),
+            "{text}"
+        );
+    }
+    // Two meetings fit in one row, the earlier one first.
+    assert!(
+        text.contains("{ rank=same; \"meeting/seeds/002-abcd\"; \"meeting/seeds/001-2d86\" }"),
+        "{text}"
+    );
     let (svg, _) = render(&text);
     assert_eq!(svg.matches("class=\"cluster\"").count(), 2);
+}
+
+/// One meeting whose minutes list the agenda, then discuss each point under
+/// a heading of (nearly) the same name, with a decision under the second.
+fn agenda_then_discussion() -> KnowledgeGraph {
+    let mut g = KnowledgeGraph::new();
+    let source = "2024-05-02.md";
+    let data = NodeData::Meeting {
+        date: Some("2024-05-02".into()),
+        title: None,
+    };
+    let meeting = add(&mut g, "meeting/m", "Weekly", data, source);
+    let titles = [
+        "Budget review",
+        "Issues for vote (list issue #)",
+        "Budget review",
+        "Issues for vote (list issue #; one line each)",
+        "AOB",
+    ];
+    let mut items = Vec::new();
+    for (n, title) in titles.iter().enumerate() {
+        let line = 10 * (n as u32 + 1);
+        let item = g.upsert(Node {
+            id: format!("meeting/m/item/{}", n + 1),
+            label: title.to_string(),
+            data: NodeData::AgendaItem,
+            provenance: vec![Provenance::new(source, line, line)],
+        });
+        g.relate(
+            item,
+            meeting,
+            EdgeKind::InMeeting,
+            Provenance::new(source, line, line),
+        );
+        items.push(item);
+    }
+    let decision = g.upsert(Node {
+        id: "meeting/m/decision/1".into(),
+        label: "Approved".into(),
+        data: NodeData::Decision,
+        provenance: vec![Provenance::new(source, 45, 45)],
+    });
+    let p = Provenance::new(source, 45, 45);
+    g.relate(decision, meeting, EdgeKind::InMeeting, p.clone());
+    g.relate(decision, items[3], EdgeKind::InAgendaItem, p);
+    g
+}
+
+#[test]
+fn the_meeting_view_draws_each_agenda_item_once() {
+    let text = dot_view(&agenda_then_discussion(), DotView::Meeting);
+    assert_eq!(
+        text.matches("shape=box, fillcolor=\"#f0f0f0\"").count(),
+        3,
+        "{text}"
+    );
+    assert!(text.contains("\"meeting/m/item/1\" [label=\"Budget review\""));
+    assert!(!text.contains("\"meeting/m/item/3\""), "{text}");
+    assert!(!text.contains("\"meeting/m/item/4\""), "{text}");
+    // The decision recorded under the repeat follows the item it repeats.
+    assert!(
+        text.contains("\"meeting/m/item/2\" -> \"meeting/m/decision/1\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"meeting/m/decision/1\" -> \"meeting/m/item/5\""),
+        "{text}"
+    );
+    render(&text);
 }
 
 #[test]
@@ -211,7 +307,7 @@ fn the_meeting_view_caps_detail_per_meeting() {
         let item = add(
             &mut g,
             &format!("meeting/long/item/{n:03}"),
-            "x",
+            &format!("x{n}"),
             NodeData::AgendaItem,
             source,
         );
@@ -228,6 +324,39 @@ fn the_meeting_view_caps_detail_per_meeting() {
         text.contains("\"#more/meeting/long\" [label=\"+ 60 agenda items\""),
         "{text}"
     );
+    // Alone, a meeting is drawn in columns of at most 20.
+    assert_eq!(
+        text.matches("{ rank=same; \"meeting/long/item/").count(),
+        1,
+        "{text}"
+    );
+    render(&text);
+}
+
+#[test]
+fn the_meeting_view_draws_the_latest_meetings_in_rows() {
+    let g = series_graph(30);
+    let text = dot_view(&g, DotView::Meeting);
+    assert_eq!(text.matches("subgraph cluster_").count(), 8);
+    assert!(
+        text.contains("label=\"The latest 8 of 30 meetings, "),
+        "{text}"
+    );
+    // Four to a row: two rows of heads on one rank each.
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("{ rank=same; \"meeting/"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    assert_eq!(rows[0].matches("\"meeting/").count(), 4);
+    let text = dot_top(&g, DotView::Meeting, Some(3), Some(1));
+    assert_eq!(text.matches("subgraph cluster_").count(), 3);
+    assert!(text.contains("The latest 3 of 30 meetings"));
+    let rows = text
+        .lines()
+        .filter(|l| l.contains("{ rank=same; \"meeting/"))
+        .count();
+    assert_eq!(rows, 3, "{text}");
     render(&text);
 }
 

@@ -5,12 +5,16 @@
 //! has at most [`DETAIL_LIMIT`] nodes, and an overview above that (one node per
 //! series of meetings and the most connected people, services, issues and
 //! topics), because Graphviz cannot lay out tens of thousands of nodes in
-//! useful time. `meeting` draws each meeting as a cluster of its agenda items,
-//! decisions and actions; `topics` draws topic threads against meetings in date
-//! order. Labels are single-line, truncated with an ellipsis and escaped.
+//! useful time. `meeting` draws the latest meetings as clusters of their agenda
+//! items, decisions and actions, in rows; `topics` draws topic threads against
+//! meetings in date order. [`ExportOptions::top`](super::ExportOptions) says
+//! how many things a view draws and [`ExportOptions::row`](super::ExportOptions)
+//! how many go in a row. Labels are single-line, truncated with an ellipsis
+//! (the whole text in the tooltip) and escaped.
 
 mod detail;
 mod index;
+mod layout;
 mod meetings;
 mod overview;
 mod topics;
@@ -80,18 +84,23 @@ impl Exporter for DotExporter {
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         let mut out = BufWriter::new(out);
-        write_view(graph, options.view, &mut out)
+        write_view(graph, options, &mut out)
             .and_then(|()| out.flush())
             .map_err(|e| write_error(Format::Dot, e))
     }
 }
 
-fn write_view(graph: &KnowledgeGraph, view: DotView, out: &mut dyn Write) -> io::Result<()> {
+fn write_view(
+    graph: &KnowledgeGraph,
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let index = Index::new(graph);
-    match view {
+    let (top, row) = (options.top, options.row);
+    match options.view {
         DotView::Full if graph.node_count() <= DETAIL_LIMIT => detail::write(&index, out),
         DotView::Full => overview::write(&index, out),
-        DotView::Meeting => meetings::write(&index, out),
+        DotView::Meeting => meetings::write(&index, top, row, out),
         DotView::Topics => topics::write(&index, out),
     }
 }
