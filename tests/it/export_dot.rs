@@ -361,30 +361,65 @@ fn the_meeting_view_draws_the_latest_meetings_in_rows() {
 }
 
 #[test]
-fn the_topics_view_links_topics_to_meetings_in_date_order() {
+fn the_topics_view_draws_threads_as_rows_against_meetings() {
     let g = series_graph(12);
     let text = dot_view(&g, DotView::Topics);
     assert!(!text.contains("subgraph"));
+    // Twelve meetings are twelve columns, headed by their dates in order.
+    assert!(
+        text.contains("\"#column/0\" [label=\"2024-01-01\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"#column/11\" [label=\"2024-12-12\""),
+        "{text}"
+    );
+    // Topic 3 was discussed in meetings 1, 2 and 3: marked, and joined from first to last.
     assert!(
         text.contains("\"topic/t3\" [label=\"Topic 3\\n3 meetings\", shape=folder"),
         "{text}"
     );
-    assert!(text.contains("\"topic/t3\" -> \"meeting/team-b/0001\";"));
-    // The timeline runs through the meetings by date: 2024-01-01, 2024-02-02, ...
-    assert!(text.contains("\"meeting/team-a/0000\" -> \"meeting/team-b/0001\" [color="));
+    assert!(text.contains("\"#cell/topic/t3/1\" [label=\"\", shape=circle"));
+    assert!(text.contains("\"#cell/topic/t3/0\" [label=\"\", shape=point"));
+    assert!(text.contains("\"#cell/topic/t3/0\" -> \"#cell/topic/t3/1\" [style=invis"));
+    assert!(text.contains("\"#cell/topic/t3/1\" -> \"#cell/topic/t3/2\" [color="));
+    assert!(text.contains("\"#cell/topic/t3/3\" -> \"#cell/topic/t3/4\" [style=invis"));
+    assert!(
+        text.contains(
+            "label=\"Topic threads: all 14; their 12 meetings, 2024-01-01 – 2024-12-12\\l\""
+        ),
+        "{text}"
+    );
     render(&text);
 }
 
 #[test]
-fn the_topics_view_keeps_the_most_discussed_topics_and_first_and_last_links() {
+fn the_topics_view_keeps_the_most_discussed_topics_and_groups_time() {
     let g = series_graph(300);
     let text = dot_view(&g, DotView::Topics);
-    assert_eq!(text.matches("shape=folder").count(), 40);
-    assert!(text.contains("\"#more/topics\" [label=\"+ 20 more topics"));
-    // 300 meetings are too many to draw: each topic links to its first and last.
-    assert_eq!(text.matches("\"topic/t").count(), 40 + 80);
+    assert_eq!(text.matches("shape=folder").count(), 20);
+    assert!(text.contains("Topic threads: the 20 of 60 discussed in most meetings; their 120 meetings by month, 2024-01 – 2024-12 (in brackets: all meetings of each month)"), "{text}");
+    // Ties (every topic has 15 meetings) are broken by name.
+    assert!(text.contains("\"topic/t0\" [label=\"Topic 0\\n15 meetings\""));
+    assert!(text.contains("\"topic/t26\" [label="), "{text}");
+    assert!(!text.contains("\"topic/t27\" [label="), "{text}");
+    assert!(
+        text.contains("\"#column/0\" [label=\"2024-01\\n(25)\""),
+        "{text}"
+    );
+    let headings = text
+        .lines()
+        .filter(|l| l.starts_with("  \"#column/") && l.contains("[label="));
+    assert_eq!(headings.count(), 12, "{text}");
+    let text = dot_top(&g, DotView::Topics, Some(5), Some(4));
+    assert_eq!(text.matches("shape=folder").count(), 5);
+    assert!(text.contains("by quarter"), "{text}");
+    assert!(
+        text.contains("\"#column/3\" [label=\"2024 Q4\\n(75)\""),
+        "{text}"
+    );
     let (_, took) = render(&text);
-    assert!(took < Duration::from_secs(60), "took {took:?}");
+    assert!(took < Duration::from_secs(30), "took {took:?}");
 }
 
 #[test]

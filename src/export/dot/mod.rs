@@ -6,8 +6,8 @@
 //! series of meetings and the most connected people, services, issues and
 //! topics), because Graphviz cannot lay out tens of thousands of nodes in
 //! useful time. `meeting` draws the latest meetings as clusters of their agenda
-//! items, decisions and actions, in rows; `topics` draws topic threads against
-//! meetings in date order. [`ExportOptions::top`](super::ExportOptions) says
+//! items, decisions and actions, in rows; `topics` draws topic threads as rows
+//! against time as columns. [`ExportOptions::top`](super::ExportOptions) says
 //! how many things a view draws and [`ExportOptions::row`](super::ExportOptions)
 //! how many go in a row. Labels are single-line, truncated with an ellipsis
 //! (the whole text in the tooltip) and escaped.
@@ -101,7 +101,7 @@ fn write_view(
         DotView::Full if graph.node_count() <= DETAIL_LIMIT => detail::write(&index, out),
         DotView::Full => overview::write(&index, out),
         DotView::Meeting => meetings::write(&index, top, row, out),
-        DotView::Topics => topics::write(&index, out),
+        DotView::Topics => topics::write(&index, top, row, out),
     }
 }
 
