@@ -21,7 +21,7 @@ pub struct ExportArgs {
     /// Write to this file (atomically) instead of standard output; for csv, the folder for nodes.csv and edges.csv.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// What DOT shows: full (everything; an overview above 1000 nodes), meeting or topics.
+    /// What DOT shows: full (everything; an overview above 60 nodes), meeting or topics.
     #[arg(long, value_name = "VIEW")]
     view: Option<String>,
     /// DOT: keep the N topics, latest meetings, or series and entities of each kind (overview) that matter most.

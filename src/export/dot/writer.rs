@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 /// Longest label part written, in characters, before the ellipsis; the
 /// whole text goes into the node's tooltip.
-pub const MAX_LABEL_CHARS: usize = 48;
+pub const MAX_LABEL_CHARS: usize = 36;
 
 /// Longest tooltip written, in characters, before the ellipsis.
 pub const MAX_TOOLTIP_CHARS: usize = 400;
