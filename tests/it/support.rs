@@ -255,3 +255,23 @@ pub fn graphviz(text: &str) -> (String, std::time::Duration) {
     );
     (String::from_utf8(out.stdout).expect("SVG is UTF-8"), took)
 }
+
+/// Width and height of the root `<svg>` element Graphviz writes, in points.
+pub fn svg_size(svg: &str) -> (f64, f64) {
+    let root = &svg[svg.find("<svg").expect("an <svg> element")..];
+    let root = &root[..root.find('>').expect("end of <svg>")];
+    let attribute = |name: &str| -> f64 {
+        let start = root
+            .find(&format!(" {name}=\""))
+            .unwrap_or_else(|| panic!("no {name} in {root}"))
+            + name.len()
+            + 3;
+        let value = &root[start..];
+        let value = &value[..value.find('"').unwrap()];
+        value
+            .trim_end_matches("pt")
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}={value:?} is not in points"))
+    };
+    (attribute("width"), attribute("height"))
+}
