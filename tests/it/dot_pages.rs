@@ -3,12 +3,14 @@
 //! warnings), and the drawing's width and height stay within [`MAX_WIDTH_PT`]
 //! and [`MAX_HEIGHT_PT`] with neither side more than [`MAX_ASPECT`] times the
 //! other, so no view comes out as a strip. The same export is the same bytes
-//! for any `--jobs`, and `--top` and `--row` cut and wrap what is drawn.
+//! for any `--jobs`, `--top` and `--row` cut and wrap what is drawn, and
+//! rows of meetings and series read in order once laid out.
 //!
 //! The shared corpus is used where it is checked out beside the repository
 //! (`../shared`); `examples/minutes` always. Graphviz must be installed.
 
-use crate::support::{graphviz, minutegraph, repo, svg_size};
+use crate::support::{graphviz, graphviz_as, minutegraph, repo, svg_size};
+use std::collections::BTreeMap;
 
 /// Widest drawing allowed, in points: 2000 pixels at Graphviz's 96 dpi.
 const MAX_WIDTH_PT: f64 = 1500.0;
@@ -130,5 +132,77 @@ fn views_are_the_same_bytes_for_any_jobs() {
         let one = export(dir, &["--view", view, "--jobs", "1", "--no-cache"]);
         let two = export(dir, &["--view", view, "--jobs", "2"]);
         assert!(one == two, "--view {view} differs between --jobs 1 and 2");
+    }
+}
+
+/// Where Graphviz put each node (`dot -Tplain`): id -> (x, y), y upwards.
+fn positions(text: &str) -> BTreeMap<String, (f64, f64)> {
+    let (plain, _) = graphviz_as(text, "plain");
+    plain
+        .lines()
+        .filter_map(|line| line.strip_prefix("node "))
+        .map(|rest| {
+            // Ids are quoted when they hold anything but letters and digits.
+            let (id, rest) = match rest.strip_prefix('"') {
+                Some(quoted) => {
+                    let end = quoted.find("\" ").expect("end of a quoted id");
+                    (quoted[..end].replace("\\\"", "\""), &quoted[end + 2..])
+                }
+                None => {
+                    let (id, rest) = rest.split_once(' ').unwrap();
+                    (id.to_string(), rest)
+                }
+            };
+            let mut numbers = rest.split(' ').map(|n| n.parse::<f64>().unwrap());
+            (id, (numbers.next().unwrap(), numbers.next().unwrap()))
+        })
+        .collect()
+}
+
+/// The rows of heads a grid view writes, each as `{ rank=same; "a"; "b" }`,
+/// whose first id starts with `prefix`.
+fn rows(text: &str, prefix: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .filter_map(|l| l.trim().strip_prefix("{ rank=same; "))
+        .map(|l| {
+            l.trim_end_matches(" }")
+                .split("; ")
+                .map(|id| id.trim_matches('"').to_string())
+                .collect::<Vec<String>>()
+        })
+        .filter(|row| row[0].starts_with(prefix) && !row[0].contains("/item/"))
+        .collect()
+}
+
+/// Rows run top to bottom and each row left to right, in the order written.
+fn reads_in_order(text: &str, prefix: &str, what: &str) {
+    let at = positions(text);
+    let rows = rows(text, prefix);
+    assert!(rows.len() > 1, "{what}: fewer than two rows");
+    for row in &rows {
+        let xs: Vec<f64> = row.iter().map(|id| at[id].0).collect();
+        assert!(
+            xs.is_sorted(),
+            "{what}: row {row:?} is drawn out of order at {xs:?}"
+        );
+    }
+    let ys: Vec<f64> = rows.iter().map(|row| -at[&row[0]].1).collect();
+    assert!(
+        ys.is_sorted(),
+        "{what}: rows are drawn out of order at {ys:?}"
+    );
+}
+
+#[test]
+fn rows_of_meetings_and_series_read_in_order() {
+    let text = export("examples/minutes", &["--view", "meeting"]);
+    reads_in_order(&text, "meeting/", "examples meeting");
+    if let Some(dir) = folder("../shared/corpus/ossf-tac") {
+        let text = export(dir, &["--view", "meeting"]);
+        reads_in_order(&text, "meeting/", "ossf-tac meeting");
+    }
+    if let Some(dir) = folder("../shared/corpus-wide/kubernetes-community") {
+        let text = export(dir, &["--view", "full"]);
+        reads_in_order(&text, "#series/", "kubernetes-community full");
     }
 }

@@ -202,7 +202,7 @@ fn the_meeting_view_draws_occurrences_as_an_outline_without_entities() {
     assert!(!text.contains("service/"), "{text}");
     // The meeting, its agenda item, then what was recorded under the item.
     let meeting = "meeting/seeds/001-2d86";
-    let spine = "[color=\"#bbbbbb\", arrowhead=none]";
+    let spine = "[color=\"#bbbbbb\", arrowhead=none, weight=20]";
     for (from, to) in [
         (meeting.to_string(), format!("{meeting}/item/1")),
         (format!("{meeting}/item/1"), format!("{meeting}/decision/1")),

@@ -224,11 +224,16 @@ pub fn ok(args: &[&str]) -> String {
 /// not installed: CI installs Graphviz, and a drawing test that skipped
 /// itself would prove nothing.
 pub fn graphviz(text: &str) -> (String, std::time::Duration) {
+    graphviz_as(text, "svg")
+}
+
+/// Like [`graphviz`], in another output format of `dot` (`plain`, `svg`).
+pub fn graphviz_as(text: &str, format: &str) -> (String, std::time::Duration) {
     use std::io::Write as _;
     use std::process::{Command, Stdio};
     let started = std::time::Instant::now();
     let mut child = match Command::new("dot")
-        .arg("-Tsvg")
+        .arg(format!("-T{format}"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -250,10 +255,13 @@ pub fn graphviz(text: &str) -> (String, std::time::Duration) {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         out.status.success() && stderr.is_empty(),
-        "dot -Tsvg: {}\n{stderr}",
+        "dot -T{format}: {}\n{stderr}",
         out.status
     );
-    (String::from_utf8(out.stdout).expect("SVG is UTF-8"), took)
+    (
+        String::from_utf8(out.stdout).expect("dot writes UTF-8"),
+        took,
+    )
 }
 
 /// Width and height of the root `<svg>` element Graphviz writes, in points.

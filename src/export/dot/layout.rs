@@ -5,16 +5,21 @@
 //! Graphviz left alone puts every disconnected block side by side or one
 //! above the other, which gives the strips users cannot print. Here each row
 //! of heads shares a rank (`rank=same`) and is ordered by invisible flat
-//! edges; the deepest node of a row points, invisibly, at the first head of
-//! the next row, which pushes that row below it, and the bottom of the
-//! row's first block holds it to the left. Views write their own nodes
+//! edges; the bottom of each block points, invisibly, at the head of the
+//! block below it, which pushes the next row below the deepest block and
+//! keeps the blocks of both rows in columns. Views write their own nodes
 //! and clusters and hand the ids to [`write_grid`].
 
 use super::writer::edge;
 use std::io::{self, Write};
 
-/// The thin, arrowless line that joins the nodes of a block's column.
-pub const SPINE: &str = ", color=\"#bbbbbb\", arrowhead=none";
+/// The thin, arrowless line that joins the nodes of a block's column. Its
+/// weight outweighs the edge from the block's bottom to the next row, which
+/// would otherwise stretch a short column's last link down to that row.
+pub const SPINE: &str = ", color=\"#bbbbbb\", arrowhead=none, weight=20";
+
+/// An invisible link of a block's column, as heavy as [`SPINE`].
+const HIDDEN_SPINE: &str = ", style=invis, weight=20";
 
 /// One block: the DOT id of its head and of the nodes under it, in columns
 /// of at most the length the view chose (the first column joins the head).
@@ -42,25 +47,13 @@ impl Block {
     }
 
     /// The node at the bottom of the longest column (the head when empty).
-    fn deepest(&self) -> &str {
+    fn bottom(&self) -> &str {
         self.columns
             .iter()
             .rev()
             .max_by_key(|c| c.len())
             .and_then(|c| c.last())
             .unwrap_or(&self.head)
-    }
-
-    /// The node at the bottom of the first column (the head when empty).
-    fn bottom(&self) -> &str {
-        self.columns
-            .first()
-            .and_then(|c| c.last())
-            .unwrap_or(&self.head)
-    }
-
-    fn depth(&self) -> usize {
-        self.columns.iter().map(Vec::len).max().unwrap_or(0)
     }
 }
 
@@ -80,17 +73,13 @@ pub fn write_grid(out: &mut dyn Write, blocks: &[Block], per_row: usize) -> io::
             edge(out, &pair[0].head, &pair[1].head, "", ", style=invis")?;
         }
         if let Some(next) = rows.get(n + 1) {
-            // The first block's bottom holds the next row to the left edge;
-            // the deepest node of the row, if another, only pushes it down.
-            let first = row[0].bottom();
-            edge(out, first, &next[0].head, "", ", style=invis, weight=10")?;
-            let deepest = row
-                .iter()
-                .rev()
-                .max_by_key(|b| b.depth())
-                .map_or(first, Block::deepest);
-            if deepest != first {
-                edge(out, deepest, &next[0].head, "", ", style=invis, weight=0")?;
+            // Each block's bottom holds the block below it (or the last of
+            // a shorter row) in place: the edges run straight down and never
+            // cross, so they push the next row below the deepest block
+            // without pulling blocks out of date order.
+            for (i, block) in row.iter().enumerate() {
+                let below = &next[i.min(next.len() - 1)];
+                edge(out, block.bottom(), &below.head, "", ", style=invis")?;
             }
         }
     }
@@ -100,7 +89,7 @@ pub fn write_grid(out: &mut dyn Write, blocks: &[Block], per_row: usize) -> io::
 /// The head to each column, each column top to bottom, and the tops of the
 /// columns on one rank in order.
 fn write_block(out: &mut dyn Write, block: &Block) -> io::Result<()> {
-    let line = if block.spine { SPINE } else { ", style=invis" };
+    let line = if block.spine { SPINE } else { HIDDEN_SPINE };
     for (n, column) in block.columns.iter().enumerate() {
         let Some(top) = column.first() else { continue };
         let first = if n == 0 { line } else { ", style=invis" };
@@ -149,9 +138,12 @@ mod tests {
         assert!(text.contains("  \"a1\" -> \"a2\" [color="));
         assert!(text.contains("  \"a\" -> \"b\" [style=invis];\n"));
         assert!(
-            text.contains("  \"a2\" -> \"c\" [style=invis, weight=10];\n"),
+            text.contains("  \"a2\" -> \"c\" [style=invis];\n"),
             "{text}"
         );
-        assert!(!text.contains("weight=0"));
+        assert!(
+            text.contains("  \"b1\" -> \"c\" [style=invis];\n"),
+            "{text}"
+        );
     }
 }
