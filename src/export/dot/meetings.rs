@@ -112,7 +112,7 @@ fn span(meetings: &[&Node]) -> String {
 /// The occurrences of `meeting` to draw, in order: each agenda item once
 /// (repeats folded into the first), followed by the decisions and actions
 /// recorded under it or under its repeats; the rest in line order.
-pub fn outline<'g>(index: &Index<'g>, meeting: &Node) -> Vec<&'g Node> {
+fn outline<'g>(index: &Index<'g>, meeting: &Node) -> Vec<&'g Node> {
     let members = index.members(meeting);
     let repeats = repeats(index, members);
     let item_of = |n: &Node| -> Option<&'g str> {

@@ -97,7 +97,8 @@ fn write_view(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let index = Index::new(graph);
-    let (top, row) = (options.top, options.row);
+    // Zero of anything would draw an empty page.
+    let (top, row) = (options.top.map(|n| n.max(1)), options.row.map(|n| n.max(1)));
     match options.view {
         DotView::Full if graph.node_count() <= DETAIL_LIMIT => detail::write(&index, out),
         DotView::Full => overview::write(&index, top, row, out),
