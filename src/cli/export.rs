@@ -21,9 +21,15 @@ pub struct ExportArgs {
     /// Write to this file (atomically) instead of standard output; for csv, the folder for nodes.csv and edges.csv.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// What DOT shows: full (everything; an overview above 1000 nodes), meeting or topics.
+    /// What DOT shows: full (everything; an overview above 60 nodes), meeting or topics.
     #[arg(long, value_name = "VIEW")]
     view: Option<String>,
+    /// DOT: keep the N topics, latest meetings, or series and entities of each kind (overview) that matter most.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    top: Option<u32>,
+    /// DOT: at most N meetings or series in a row, or N time columns in the topics view.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    row: Option<u32>,
     /// Base IRI for entity IRIs.
     #[arg(long, default_value = DEFAULT_BASE_IRI)]
     base_iri: String,
@@ -102,6 +108,8 @@ pub fn run(args: ExportArgs) -> Result<u8, Error> {
     let options = ExportOptions {
         base_iri: args.base_iri.clone(),
         view,
+        top: args.top.map(|n| n as usize),
+        row: args.row.map(|n| n as usize),
     };
     match args.output.as_deref() {
         Some(dir) if format.writes_folder() => {

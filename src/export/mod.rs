@@ -54,6 +54,13 @@ pub struct ExportOptions {
     pub base_iri: String,
     /// What a DOT export shows (other formats ignore it).
     pub view: DotView,
+    /// DOT only: how many things a view keeps (topics, latest meetings, or
+    /// series and entities of each kind in the overview); `None` for the
+    /// view's default, which fits a page.
+    pub top: Option<usize>,
+    /// DOT only: most meetings or series in a row, or time columns in the
+    /// topics view; `None` for the view's default.
+    pub row: Option<usize>,
 }
 
 impl Default for ExportOptions {
@@ -61,6 +68,8 @@ impl Default for ExportOptions {
         ExportOptions {
             base_iri: DEFAULT_BASE_IRI.to_string(),
             view: DotView::default(),
+            top: None,
+            row: None,
         }
     }
 }

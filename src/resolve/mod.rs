@@ -14,6 +14,7 @@ mod topics;
 
 pub use ids::{file_ids, slug, source_slug};
 pub use packed::PackedRecord;
+pub use topics::normalise_title;
 
 use crate::config::Config;
 use crate::extract::records::{FileRecord, IssueRef, MeetingRecord, PersonRef, ServiceRef};

@@ -16,6 +16,7 @@ mod cache;
 mod check;
 mod cli;
 mod determinism;
+mod dot_pages;
 mod export_dot;
 mod export_jsonschema;
 mod export_props;

@@ -218,3 +218,69 @@ pub fn ok(args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).expect("output is UTF-8")
 }
+
+/// Renders DOT `text` with Graphviz (`dot -Tsvg`), insisting that it exits 0
+/// with nothing on standard error (no syntax or layout warnings): the SVG
+/// and how long the layout took. Fails with a clear message when `dot` is
+/// not installed: CI installs Graphviz, and a drawing test that skipped
+/// itself would prove nothing.
+pub fn graphviz(text: &str) -> (String, std::time::Duration) {
+    graphviz_as(text, "svg")
+}
+
+/// Like [`graphviz`], in another output format of `dot` (`plain`, `svg`).
+pub fn graphviz_as(text: &str, format: &str) -> (String, std::time::Duration) {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let started = std::time::Instant::now();
+    let mut child = match Command::new("dot")
+        .arg(format!("-T{format}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(e) => panic!(
+            "Graphviz `dot` is needed to render DOT in these tests and could not be run ({e}); \
+             install Graphviz (apt-get install graphviz)"
+        ),
+    };
+    let mut stdin = child.stdin.take().expect("dot's standard input");
+    let input = text.to_string();
+    // Write from another thread so a large drawing cannot fill both pipes.
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().expect("dot runs");
+    let took = started.elapsed();
+    writer.join().unwrap().expect("DOT written to dot");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && stderr.is_empty(),
+        "dot -T{format}: {}\n{stderr}",
+        out.status
+    );
+    (
+        String::from_utf8(out.stdout).expect("dot writes UTF-8"),
+        took,
+    )
+}
+
+/// Width and height of the root `<svg>` element Graphviz writes, in points.
+pub fn svg_size(svg: &str) -> (f64, f64) {
+    let root = &svg[svg.find("<svg").expect("an <svg> element")..];
+    let root = &root[..root.find('>').expect("end of <svg>")];
+    let attribute = |name: &str| -> f64 {
+        let start = root
+            .find(&format!(" {name}=\""))
+            .unwrap_or_else(|| panic!("no {name} in {root}"))
+            + name.len()
+            + 3;
+        let value = &root[start..];
+        let value = &value[..value.find('"').unwrap()];
+        value
+            .trim_end_matches("pt")
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}={value:?} is not in points"))
+    };
+    (attribute("width"), attribute("height"))
+}

@@ -6,12 +6,13 @@
 //! with its kind; structural edges (to a meeting or agenda item) are dashed.
 
 use super::index::Index;
-use super::writer::{edge, edge_style, node, node_id, open, open_cluster};
+use super::writer::{close, edge, edge_style, node, node_id, open, open_cluster};
 use std::io::{self, Write};
 
 /// Writes the detailed view of the whole graph.
 pub fn write(index: &Index<'_>, out: &mut dyn Write) -> io::Result<()> {
-    open(out, "rankdir=LR, newrank=true")?;
+    open(out, "rankdir=LR, newrank=true, nodesep=0.12")?;
+    writeln!(out, "  node [height=0.3];")?;
     for (n, meeting) in index.meetings.iter().enumerate() {
         let source = meeting.origin().map_or("", |p| &*p.source);
         open_cluster(out, n, source)?;
@@ -41,5 +42,5 @@ pub fn write(index: &Index<'_>, out: &mut dyn Write) -> io::Result<()> {
         };
         edge(out, &node_id(from), &node_id(to), label, extra)?;
     }
-    writeln!(out, "}}")
+    close(out, &[])
 }

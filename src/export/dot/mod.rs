@@ -1,16 +1,21 @@
 //! Graphviz DOT, written by hand with fixed ordering and full escaping, in
 //! three views chosen with [`DotView`].
 //!
-//! `full` draws every node and edge (one cluster per meeting) while the graph
-//! has at most [`DETAIL_LIMIT`] nodes, and an overview above that (one node per
-//! series of meetings and the most connected people, services, issues and
-//! topics), because Graphviz cannot lay out tens of thousands of nodes in
-//! useful time. `meeting` draws each meeting as a cluster of its agenda items,
-//! decisions and actions; `topics` draws topic threads against meetings in date
-//! order. Labels are single-line, truncated with an ellipsis and escaped.
+//! Every view is meant to fit a page with its defaults: `full` draws every
+//! node and edge (one cluster per meeting) while the graph has at most
+//! [`DETAIL_LIMIT`] nodes, and an overview above that (a cluster per series of
+//! meetings holding the people, services, issues and topics seen in most
+//! meetings); `meeting` draws the latest meetings as clusters of their agenda
+//! items, decisions and actions, in rows; `topics` draws topic threads as rows
+//! against time as columns. [`ExportOptions::top`](super::ExportOptions) says
+//! how many things are drawn and [`ExportOptions::row`](super::ExportOptions)
+//! how many go in a row; the graph's label says what was left out. Labels are
+//! single-line, truncated with an ellipsis (the whole text in the tooltip)
+//! and escaped.
 
 mod detail;
 mod index;
+mod layout;
 mod meetings;
 mod overview;
 mod topics;
@@ -24,10 +29,10 @@ use std::io::{self, BufWriter, Write};
 
 /// Most nodes the `full` view draws one by one; larger graphs get an overview.
 ///
-/// Graphviz lays out the detailed view of about this many nodes (and their
-/// few thousand edges) in seconds; minutes-long layouts start soon above it,
-/// and a drawing of more nodes is not readable anyway.
-pub const DETAIL_LIMIT: usize = 1000;
+/// The detailed view draws every edge, and with more than a meeting or two
+/// of people, services and topics those edges cross everywhere and the
+/// drawing outgrows a page; the overview stays readable at any size.
+pub const DETAIL_LIMIT: usize = 60;
 
 /// What a DOT export shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -80,19 +85,25 @@ impl Exporter for DotExporter {
         out: &mut dyn Write,
     ) -> Result<(), Error> {
         let mut out = BufWriter::new(out);
-        write_view(graph, options.view, &mut out)
+        write_view(graph, options, &mut out)
             .and_then(|()| out.flush())
             .map_err(|e| write_error(Format::Dot, e))
     }
 }
 
-fn write_view(graph: &KnowledgeGraph, view: DotView, out: &mut dyn Write) -> io::Result<()> {
+fn write_view(
+    graph: &KnowledgeGraph,
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let index = Index::new(graph);
-    match view {
+    // Zero of anything would draw an empty page.
+    let (top, row) = (options.top.map(|n| n.max(1)), options.row.map(|n| n.max(1)));
+    match options.view {
         DotView::Full if graph.node_count() <= DETAIL_LIMIT => detail::write(&index, out),
-        DotView::Full => overview::write(&index, out),
-        DotView::Meeting => meetings::write(&index, out),
-        DotView::Topics => topics::write(&index, out),
+        DotView::Full => overview::write(&index, top, row, out),
+        DotView::Meeting => meetings::write(&index, top, row, out),
+        DotView::Topics => topics::write(&index, top, row, out),
     }
 }
 

@@ -9,8 +9,12 @@ use crate::export::iri::encode_path;
 use crate::model::{EdgeKind, Node, NodeData, NodeKind, Role};
 use std::io::{self, Write};
 
-/// Longest label part written, in characters, before the ellipsis.
-pub const MAX_LABEL_CHARS: usize = 48;
+/// Longest label part written, in characters, before the ellipsis; the
+/// whole text goes into the node's tooltip.
+pub const MAX_LABEL_CHARS: usize = 36;
+
+/// Longest tooltip written, in characters, before the ellipsis.
+pub const MAX_TOOLTIP_CHARS: usize = 400;
 
 /// Writes the opening of a digraph with the shared defaults and `attributes`
 /// (already-formatted `key=value` pairs) for the whole graph.
@@ -39,14 +43,39 @@ pub fn open_cluster(out: &mut dyn Write, n: usize, label: &str) -> io::Result<()
     writeln!(out, "    color=\"#6b8fb3\";")
 }
 
+/// Writes the graph's own label (`lines`, each escaped and truncated to
+/// [`MAX_TOOLTIP_CHARS`]) at its top left, and closes the digraph. The label
+/// comes last so that no cluster inherits it.
+pub fn close(out: &mut dyn Write, lines: &[String]) -> io::Result<()> {
+    if !lines.is_empty() {
+        let label: Vec<String> = lines
+            .iter()
+            .map(|l| escape(&truncate_to(l, MAX_TOOLTIP_CHARS)))
+            .collect();
+        writeln!(out)?;
+        writeln!(
+            out,
+            "  label=\"{}\\l\";\n  labelloc=\"t\";\n  labeljust=\"l\";",
+            label.join("\\l")
+        )?;
+    }
+    writeln!(out, "}}")
+}
+
 /// Writes a graph node in the style of its kind.
 pub fn node(out: &mut dyn Write, indent: &str, node: &Node) -> io::Result<()> {
     let (shape, fill) = style(node.kind());
+    let rounded = if node.kind() == NodeKind::Decision {
+        ", style=\"rounded,filled\""
+    } else {
+        ""
+    };
     writeln!(
         out,
-        "{indent}\"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{fill}\"];",
+        "{indent}\"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{fill}\"{rounded}{}];",
         node_id(node),
-        label(node)
+        label(node),
+        tooltip(&[name(node)])
     )
 }
 
@@ -61,12 +90,30 @@ pub fn custom_node(
     fill: &str,
 ) -> io::Result<()> {
     let label: Vec<String> = lines.iter().map(|l| escape(&truncate(l))).collect();
+    let full: Vec<&str> = lines.iter().map(String::as_str).collect();
     writeln!(
         out,
-        "{indent}\"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{fill}\"];",
+        "{indent}\"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{fill}\"{}];",
         escape(id),
-        label.join("\\n")
+        label.join("\\n"),
+        tooltip(&full)
     )
+}
+
+/// `, tooltip="..."` with the whole of `lines` when a label cuts any of
+/// them, else nothing (Graphviz then shows the label itself).
+pub fn tooltip(lines: &[&str]) -> String {
+    let cut = lines
+        .iter()
+        .any(|l| truncate(l) != truncate_to(l, usize::MAX));
+    if !cut {
+        return String::new();
+    }
+    let text: Vec<String> = lines
+        .iter()
+        .map(|l| escape(&truncate_to(l, MAX_TOOLTIP_CHARS)))
+        .collect();
+    format!(", tooltip=\"{}\"", text.join("\\n"))
 }
 
 /// Writes an edge between two DOT ids with an optional label and extra
@@ -99,7 +146,8 @@ pub fn style(kind: NodeKind) -> (&'static str, &'static str) {
         NodeKind::Service => ("component", "#fdd0a2"),
         NodeKind::Issue => ("note", "#fcbba1"),
         NodeKind::AgendaItem => ("box", "#f0f0f0"),
-        NodeKind::Decision => ("hexagon", "#dadaeb"),
+        // Drawn rounded (see `node`): a hexagon is twice as wide as its label.
+        NodeKind::Decision => ("box", "#dadaeb"),
         NodeKind::ActionItem => ("cds", "#fff7bc"),
         NodeKind::Topic => ("folder", "#d9f0d3"),
     }
@@ -155,15 +203,20 @@ pub fn label(node: &Node) -> String {
 /// `text` on one line (whitespace runs become one space, control characters
 /// go), cut to [`MAX_LABEL_CHARS`] characters plus an ellipsis.
 pub fn truncate(text: &str) -> String {
+    truncate_to(text, MAX_LABEL_CHARS)
+}
+
+/// `text` on one line, cut to `max` characters plus an ellipsis.
+pub fn truncate_to(text: &str, max: usize) -> String {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty())
         .collect();
     let line = words.join(" ");
-    if line.chars().count() <= MAX_LABEL_CHARS {
+    if line.chars().count() <= max {
         return line;
     }
-    let mut cut: String = line.chars().take(MAX_LABEL_CHARS).collect();
+    let mut cut: String = line.chars().take(max).collect();
     cut.truncate(cut.trim_end().len());
     cut.push('…');
     cut
@@ -206,6 +259,28 @@ mod tests {
         assert_eq!(cut.chars().count(), MAX_LABEL_CHARS + 1);
         assert!(cut.ends_with('…'));
         assert_eq!(truncate(&"x ".repeat(40)).chars().last(), Some('…'));
+    }
+
+    #[test]
+    fn only_cut_labels_get_a_tooltip() {
+        assert_eq!(tooltip(&["short", "lines"]), "");
+        let long = format!("{} \"end\"", "word ".repeat(20));
+        let tip = tooltip(&["short", &long]);
+        assert!(tip.starts_with(", tooltip=\"short\\nword word"), "{tip}");
+        assert!(tip.ends_with("\\\"end\\\"\""), "{tip}");
+    }
+
+    #[test]
+    fn the_graph_label_comes_last_and_left_aligned() {
+        let mut out = Vec::new();
+        close(&mut out, &["a \"b\"".into(), "c".into()]).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\n  label=\"a \\\"b\\\"\\lc\\l\";\n  labelloc=\"t\";\n  labeljust=\"l\";\n}\n"
+        );
+        let mut out = Vec::new();
+        close(&mut out, &[]).unwrap();
+        assert_eq!(out, b"}\n");
     }
 
     #[test]
