@@ -476,13 +476,8 @@ mod tests {
             iri().prop_map(Value::Iri),
             literal().prop_map(Value::Literal)
         ];
-        (iri(), proptest::collection::vec((predicate(), value), 0..6)).prop_map(
-            |(subject, mut facts): (NamedNode, Facts)| {
-                facts.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
-                facts.dedup();
-                Description { subject, facts }
-            },
-        )
+        (iri(), proptest::collection::vec((predicate(), value), 0..6))
+            .prop_map(|(subject, facts): (NamedNode, Facts)| Description::new(subject, facts))
     }
 
     /// Descriptions with distinct subjects, and the graph each is in.

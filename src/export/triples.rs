@@ -48,7 +48,7 @@ const PLAIN: u32 = u32::MAX;
 
 /// The statements about one subject (in one graph): facts sorted by predicate
 /// and object, without duplicates.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Description {
     /// The subject's IRI.
     pub subject: NamedNode,
@@ -56,8 +56,20 @@ pub struct Description {
     pub facts: Facts,
 }
 
+impl Clone for Description {
+    fn clone(&self) -> Self {
+        #[cfg(test)]
+        held::hold(self.facts.len());
+        Description {
+            subject: self.subject.clone(),
+            facts: self.facts.clone(),
+        }
+    }
+}
+
 impl Description {
-    fn new(subject: NamedNode, facts: Facts) -> Self {
+    /// The description of `subject`: `facts` sorted and without duplicates.
+    pub(super) fn new(subject: NamedNode, facts: Facts) -> Self {
         let facts = sorted(facts);
         #[cfg(test)]
         held::hold(facts.len());
