@@ -122,12 +122,12 @@ pub fn run_with(
             .par_iter()
             .zip(contexts.par_iter())
             .map(|(file, context)| {
-                let result = match &scope {
+                let result = contained(file, || match &scope {
                     Some(scope) if !file.is_stdin() => {
                         process_cached(file, filter, config, context, scope)
                     }
                     _ => process_file(file, filter, config, context),
-                };
+                });
                 progress.file_done();
                 result.map(|(record, diags)| {
                     let record = if options.records {
@@ -188,6 +188,26 @@ pub fn run_with(
         records,
         diagnostics,
     }
+}
+
+/// Runs `read` for `file`; a fault (a panic) while reading it becomes an error
+/// about that file, so the other files are still read and written.
+fn contained<T>(
+    file: &InputFile,
+    read: impl FnOnce() -> Result<T, Diagnostic>,
+) -> Result<T, Diagnostic> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|fault| {
+        let what = fault
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| fault.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Diagnostic::error(
+            file.display_path(),
+            None,
+            format!("internal error while reading this file, skipped (please report it): {what}"),
+        ))
+    })
 }
 
 /// Run `work` on `pool`'s threads, or on all cores without one.
@@ -284,4 +304,27 @@ fn extract_text(
         d.path = file.display_path();
     }
     (record, all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Severity;
+
+    #[test]
+    fn a_fault_in_one_file_is_an_error_about_that_file() {
+        let file = InputFile {
+            path: "notes/2025-01-02.md".into(),
+            rel: "2025-01-02.md".into(),
+        };
+        let fault: Result<u32, Diagnostic> = contained(&file, || panic!("index out of range"));
+        let error = fault.unwrap_err();
+        assert_eq!(error.severity, Severity::Error);
+        assert_eq!(error.path, "notes/2025-01-02.md");
+        assert!(error.message.contains("index out of range"), "{error}");
+        let owned = format!("{} of {}", "slot", 3);
+        let fault: Result<u32, Diagnostic> = contained(&file, || panic!("{owned}"));
+        assert!(fault.unwrap_err().message.contains("slot of 3"));
+        assert_eq!(contained(&file, || Ok::<_, Diagnostic>(7)).unwrap(), 7);
+    }
 }
