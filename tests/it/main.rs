@@ -32,3 +32,4 @@ mod robustness;
 mod source_discovery;
 mod sparql;
 mod support;
+mod terminal;
