@@ -284,11 +284,7 @@ fn write_union(
     write_in_order(
         0..view.subject_count(),
         |&rank, text| {
-            let description = view.union_at(rank)?;
-            match terms {
-                Terms::Plain => terms.lines(text, &description, GraphNameRef::DefaultGraph),
-                Terms::Turtle(_) => terms.block(text, &description, false),
-            }
+            terms.description(text, &view.union_at(rank)?, GraphNameRef::DefaultGraph);
             Ok(())
         },
         |_, text| joiner.push(&mut out, GraphNameRef::DefaultGraph, text),
@@ -311,13 +307,7 @@ fn write_graphs(
     write_in_order(
         graphs.units(),
         |unit, text| {
-            let description = graphs.describe(*unit)?;
-            match terms {
-                Terms::Plain => terms.lines(text, &description, unit.name()),
-                Terms::Turtle(_) => {
-                    terms.block(text, &description, !unit.name().is_default_graph())
-                }
-            }
+            terms.description(text, &graphs.describe(*unit)?, unit.name());
             Ok(())
         },
         |unit, text| joiner.push(&mut out, unit.name(), text),

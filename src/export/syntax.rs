@@ -113,13 +113,22 @@ impl Terms<'_> {
         }
     }
 
-    /// One line per statement (N-Triples, or N-Quads with `graph`).
-    pub(super) fn lines(
+    /// The statements of `description`, in graph `graph`: one line each
+    /// (N-Triples, N-Quads), or one block (Turtle, TriG).
+    pub(super) fn description(
         self,
         out: &mut Vec<u8>,
         description: &Description,
         graph: GraphNameRef<'_>,
     ) {
+        match self {
+            Terms::Plain => self.lines(out, description, graph),
+            Terms::Turtle(_) => self.block(out, description, !graph.is_default_graph()),
+        }
+    }
+
+    /// One line per statement (N-Triples, or N-Quads with `graph`).
+    fn lines(self, out: &mut Vec<u8>, description: &Description, graph: GraphNameRef<'_>) {
         let mut subject = Vec::with_capacity(description.subject.as_str().len() + 2);
         self.iri(&mut subject, description.subject.as_str());
         let mut name = Vec::new();
@@ -141,7 +150,7 @@ impl Terms<'_> {
     /// One Turtle block: the subject, its predicates after `;`, objects of
     /// one predicate after `,`. Inside a named graph (TriG) lines are indented
     /// one tab more.
-    pub(super) fn block(self, out: &mut Vec<u8>, description: &Description, in_graph: bool) {
+    fn block(self, out: &mut Vec<u8>, description: &Description, in_graph: bool) {
         let mut last: Option<NamedNodeRef<'_>> = None;
         for (predicate, object) in &description.facts {
             match last {
