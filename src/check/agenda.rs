@@ -2,6 +2,12 @@
 //! of the minutes (the sections and paragraphs after it) does not take up. An
 //! agenda whose entries carry their own notes is the discussion and is not
 //! checked; nor is one with no section after it.
+//!
+//! Comparing entries with the body costs entries times body words, so a file
+//! gets a budget of [`COMPARISONS_PER_BYTE`] word comparisons per byte of its
+//! text: far more than minutes written by people need, and a hostile file of
+//! many thousands of entries stops being checked when the budget runs out,
+//! with one finding that says how many entries were left unchecked.
 
 use super::{FileContext, Finding, Rule};
 use crate::document::{Block, BlockKind};
@@ -15,9 +21,15 @@ const COMMON: [&str; 24] = [
     "with",
 ];
 
+/// Word comparisons an agenda check may make per byte of the file.
+const COMPARISONS_PER_BYTE: u64 = 64;
+
 /// Agenda entries that no later section or paragraph takes up.
 pub fn not_discussed(ctx: &FileContext) -> Vec<Finding> {
     let blocks = &ctx.document.blocks;
+    let bytes: usize = ctx.lines.iter().map(|l| l.len() + 1).sum();
+    let bytes = bytes.max(blocks.iter().map(|b| b.text.len() + 1).sum());
+    let mut budget = COMPARISONS_PER_BYTE * bytes as u64;
     // Worked out once per file, so each agenda costs its own entries and body
     // and not a walk over the rest of the file (a file of many agenda headings
     // took time with the square of their number).
@@ -52,8 +64,19 @@ pub fn not_discussed(ctx: &FileContext) -> Vec<Finding> {
         let called_off = cancels[body_end] > cancels[end];
         if has_sections && !called_off {
             let body = || (end..body_end).map(|j| tokens[j].get_or_init(|| words(&blocks[j].text)));
-            for entry in flat_entries(&blocks[i + 1..end]) {
-                if !taken_up(&entry.text, body()) {
+            let entries = flat_entries(&blocks[i + 1..end]);
+            for (n, entry) in entries.iter().enumerate() {
+                let Some(taken) = taken_up(&entry.text, body(), &mut budget) else {
+                    let left = entries.len() - n;
+                    found.push(ctx.finding(
+                        Rule::AgendaItemNotDiscussed,
+                        blocks[i].line,
+                        ctx.column_of(blocks[i].line, first_word(&blocks[i].text)),
+                        format!("agenda too long to check: {left} of its {} entries were not compared with the minutes", entries.len()),
+                    ));
+                    break;
+                };
+                if !taken {
                     let title = super::rules::short(&entry.text);
                     found.push(ctx.finding(
                         Rule::AgendaItemNotDiscussed,
@@ -125,14 +148,28 @@ fn flat_entries(section: &[Block]) -> Vec<&Block> {
 }
 
 /// Whether some block of `body` shares an issue number with the entry, or
-/// half of its telling words (two are enough for a long entry). An aside in parentheses is not the subject.
-fn taken_up<'a>(entry: &str, body: impl IntoIterator<Item = &'a BTreeSet<String>>) -> bool {
+/// half of its telling words (two are enough for a long entry). An aside in
+/// parentheses is not the subject. `None` when the word comparisons it would
+/// take exceed what is left of `budget`.
+fn taken_up<'a>(
+    entry: &str,
+    body: impl IntoIterator<Item = &'a BTreeSet<String>>,
+    budget: &mut u64,
+) -> Option<bool> {
     let wanted = words(&without_asides(entry));
     if wanted.is_empty() {
-        return true;
+        return Some(true);
     }
     let need = wanted.len().div_ceil(2).min(2);
-    body.into_iter().any(|have| {
+    let mut over = false;
+    let found = body.into_iter().any(|have| {
+        let cost = (wanted.len() * have.len()) as u64 + 1;
+        crate::work::step(cost as usize);
+        if cost > *budget {
+            over = true;
+            return true;
+        }
+        *budget -= cost;
         let met = wanted
             .iter()
             .filter(|w| have.iter().any(|h| same_word(w, h)))
@@ -141,7 +178,8 @@ fn taken_up<'a>(entry: &str, body: impl IntoIterator<Item = &'a BTreeSet<String>
             .iter()
             .any(|w| w.starts_with('#') && have.contains(w));
         number || met >= need
-    })
+    });
+    (!over).then_some(found)
 }
 
 /// Whether two telling words are one: equal, or one opens the other
@@ -247,6 +285,27 @@ mod tests {
     fn an_agenda_without_body_sections_is_not_checked() {
         let text = format!("{HEAD}## Agenda\n\n- Release plan\n- Website redesign\n");
         assert_eq!(places(&text, Rule::AgendaItemNotDiscussed), vec![]);
+    }
+
+    #[test]
+    fn an_agenda_too_long_to_check_says_so_once() {
+        let entries: String = (0..600).map(|i| format!("- Topic{i} alpha{i}\n")).collect();
+        let body: String = (0..600)
+            .map(|i| format!("Unrelated{i} words{i}\n\n"))
+            .collect();
+        let text = format!("{HEAD}## Agenda\n\n{entries}\n## Notes\n\n{body}");
+        let found: Vec<_> = super::super::testing::run_with(&text, &Default::default())
+            .into_iter()
+            .filter(|f| f.rule == Rule::AgendaItemNotDiscussed)
+            .collect();
+        let long: Vec<_> = found
+            .iter()
+            .filter(|f| f.message.starts_with("agenda too long to check"))
+            .collect();
+        assert_eq!(long.len(), 1);
+        assert_eq!(long[0].line, 7);
+        let checked = found.len() - 1;
+        assert!(checked > 0 && checked < 600, "{checked} entries reported");
     }
 
     #[test]

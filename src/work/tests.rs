@@ -112,6 +112,19 @@ fn agenda_headings_one_after_another() {
 }
 
 #[test]
+fn a_long_agenda_against_a_long_body() {
+    // Every entry is compared with every block of the body and none matches:
+    // the linter stops at its budget rather than take entries times blocks.
+    grows_linearly("agenda against body", 600, |n| {
+        let entries: String = (0..n).map(|i| format!("- Topic{i} alpha{i}\n")).collect();
+        let body: String = (0..n)
+            .map(|i| format!("Unrelated{i} words{i}\n\n"))
+            .collect();
+        format!("{HEAD}## Agenda\n\n{entries}\n## Notes\n\n{body}")
+    });
+}
+
+#[test]
 fn agenda_item_bullets() {
     grows_linearly("item bullets", 400, |n| {
         let items: String = (0..n).map(|i| format!("- item {i}\n")).collect();
