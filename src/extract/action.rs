@@ -654,12 +654,15 @@ fn owner_label(label: &str, line_no: u32, ctx: &LineContext<'_>) -> Option<Perso
 
 /// Whether the text opens with a task verb (`Create a ticket`).
 pub fn starts_with_task_verb(text: &str) -> bool {
-    let first = text
+    let mut words = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    first.chars().next().is_some_and(char::is_uppercase) && is_task_verb(&first.to_lowercase())
+        .split(|c: char| !c.is_alphanumeric());
+    let first = words.next().unwrap_or("");
+    // `Do not overcomplicate things`: a rule to keep, not a task.
+    let forbids = words.next().is_some_and(|w| w.eq_ignore_ascii_case("not"));
+    first.chars().next().is_some_and(char::is_uppercase)
+        && is_task_verb(&first.to_lowercase())
+        && !forbids
 }
 
 /// A task verb, also after a prefix (`re-read`).
@@ -816,6 +819,12 @@ mod tests {
             ..LineContext::default()
         };
         assert_eq!(who("Create a ticket.", section), Some(vec![]));
+        let decided = LineContext {
+            is_decision: true,
+            ..LineContext::default()
+        };
+        assert_eq!(who("Remove the existing lint", decided), Some(vec![]));
+        assert_eq!(who("Do not overcomplicate things", decided), None);
     }
 
     #[test]

@@ -109,6 +109,73 @@ pub fn is_decision_label_with(label: &str, extra: &[String]) -> bool {
             .any(|w| lexicon::DECISION_LABELS.contains(&w) && l.split_whitespace().count() <= 3)
 }
 
+/// Whether `label` is a decision label and nothing more (`Decisions`,
+/// `Resolutions`, `Meeting consensus`, `Consensus of the meeting`), as over a
+/// list of the decisions themselves; `Needs review/decisions`, `Lazy
+/// consensus` or `Approved by` are not.
+pub fn is_only_decision_label(label: &str, extra: &[String]) -> bool {
+    let l = label.trim().trim_end_matches(':').trim().to_lowercase();
+    let known = |w: &str| {
+        extra.iter().any(|e| e == w)
+            || lexicon::DECISION_LABELS.contains(&w)
+            || w.strip_suffix('s')
+                .is_some_and(|w| lexicon::DECISION_LABELS.contains(&w))
+    };
+    let words: Vec<&str> = l.split_whitespace().collect();
+    match words.as_slice() {
+        [] => false,
+        [.., last] if known(&l) || known(last) && words.len() <= 3 => {
+            // `Meeting consensus`, `Rough consensus`.
+            words[..words.len() - 1]
+                .iter()
+                .all(|w| lexicon::DECISION_LABEL_QUALIFIERS.contains(w))
+                || known(&l)
+        }
+        // `Consensus of meeting`, `Decision from the meeting`.
+        [first, link, rest @ ..] => {
+            known(first)
+                && matches!(*link, "of" | "from" | "in" | "at")
+                && rest.len() <= 2
+                && rest
+                    .iter()
+                    .all(|w| *w == "the" || lexicon::DECISION_LABEL_QUALIFIERS.contains(w))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::is_only_decision_label as only;
+
+    #[test]
+    fn labels_over_a_list_of_decisions() {
+        for label in [
+            "Decisions:",
+            "Resolutions",
+            "Outcome:",
+            "Meeting consensus:",
+            "Rough consensus",
+            "Consensus of meeting:",
+            "Consensus from the meeting:",
+        ] {
+            assert!(only(label, &[]), "{label}");
+        }
+        for label in [
+            "Needs review/decisions:",
+            "Approved by:",
+            "Lazy consensus:",
+            "Potential consensus:",
+            "Current test result:",
+            "Resolved tech debt:",
+            "Conflict resolution",
+        ] {
+            assert!(!only(label, &[]), "{label}");
+        }
+        assert!(only("Beschluss:", &["beschluss".to_string()]));
+    }
+}
+
 /// Whether `label` (before a `:`) marks a task: `Action item`, `TODO`, `Next steps`.
 fn is_task_label(label: &str) -> bool {
     let l = label

@@ -136,6 +136,12 @@ word_list!(
 );
 
 word_list!(
+    /// Words that may stand before a decision label ("Meeting consensus:").
+    DECISION_LABEL_QUALIFIERS,
+    "decision-label-qualifiers.txt"
+);
+
+word_list!(
     /// Headings that frame the discussion without being a subject ("Notes", "Minutes").
     FRAME_HEADINGS,
     "frame-headings.txt"

@@ -111,10 +111,32 @@ pub(super) fn outcomes(
         names,
     } = *place;
     let block = &blocks[i];
-    let whole_block_decision = block
-        .lead_strong
-        .as_deref()
-        .is_some_and(|l| decision::is_decision_label_with(l, &config.keywords.decision))
+    // `Decisions:`, `**Outcome**`: a label and nothing else (`Conflict
+    // resolution` is a subject, `[Conclusions](link)` a summary).
+    let decision_label = |b: &Block| {
+        let text = b.text.trim();
+        (text.ends_with(':') || b.lead_strong.as_deref() == Some(text))
+            && decision::is_only_decision_label(text, &config.keywords.decision)
+    };
+    // `- Decisions:` over a list: the items below are the decisions, not the label.
+    let opens_list = blocks
+        .get(i + 1)
+        .is_some_and(|next| next.kind == BlockKind::ListItem && lists.parent(i + 1) == Some(i));
+    // `Needs review/decisions:` over a list states nothing itself either.
+    let says_nothing = block.text.trim().ends_with(':')
+        && decision::is_decision_label_with(&block.text, &config.keywords.decision);
+    if block.kind == BlockKind::ListItem && opens_list && (decision_label(block) || says_nothing) {
+        return;
+    }
+    let under_decision_label = block.kind == BlockKind::ListItem
+        && lists
+            .parent(i)
+            .is_some_and(|p| blocks[p].kind == BlockKind::ListItem && decision_label(&blocks[p]));
+    let whole_block_decision = under_decision_label
+        || block
+            .lead_strong
+            .as_deref()
+            .is_some_and(|l| decision::is_decision_label_with(l, &config.keywords.decision))
         || (section == Some(SectionKind::Decisions)
             && !matches!(block.kind, BlockKind::Heading(_))
             && !block.table_head
@@ -686,6 +708,30 @@ mod tests {
             .map(|d| d.text.as_str())
             .collect();
         assert_eq!(decisions, ["Decision 1 | Fee history is the default"]);
+    }
+
+    #[test]
+    fn a_bare_decision_label_gives_its_items_as_decisions() {
+        let text = "- Entropy in guests\n  - Decisions:\n    - Hosts MUST offer a hardware RNG\n      - a note on why\n    - RECOMMEND virtio-rng\n- Next topic\n\n\
+- **Decision**:\n\n  - Keep the opcode small\n\n\
+- Resolved:\n- Not a child of the label\n\n\
+- Conflict resolution\n  - People creating problems\n\n\
+- Needs review/decisions:\n  - Should the API change\n";
+        let doc = crate::document::parse("m.md", text);
+        let (record, _) = crate::extract::extract(&doc, &Config::default(), &Default::default());
+        let decisions: Vec<(u32, &str)> = record.meetings[0]
+            .decisions
+            .iter()
+            .map(|d| (d.line, d.text.as_str()))
+            .collect();
+        assert_eq!(
+            decisions,
+            [
+                (3, "Hosts MUST offer a hardware RNG"),
+                (5, "RECOMMEND virtio-rng"),
+                (10, "Keep the opcode small"),
+            ]
+        );
     }
 
     #[test]
