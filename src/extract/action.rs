@@ -242,7 +242,9 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
     if (imperative || planned || ctx.checkbox.is_some()) && !trailing.is_empty() {
         return found(trailing);
     }
-    let listed = ctx.checkbox.is_some() || (ctx.in_action_section && !text.ends_with(':'));
+    // A question in a task list asks; it assigns nothing (`Sponsoring?`).
+    let listed = ctx.checkbox.is_some()
+        || (ctx.in_action_section && !text.ends_with(':') && !text.trim_end().ends_with('?'));
     if listed || (ctx.is_decision && imperative) {
         // A task list vouches for the names in it; elsewhere a subject must be someone known.
         return found(owners_in(text, line_no, &ctx, !listed));
@@ -819,6 +821,7 @@ mod tests {
             ..LineContext::default()
         };
         assert_eq!(who("Create a ticket.", section), Some(vec![]));
+        assert_eq!(who("Sponsoring?", section), None);
         let decided = LineContext {
             is_decision: true,
             ..LineContext::default()
