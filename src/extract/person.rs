@@ -17,6 +17,13 @@ static NAME_WITH_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("name (@handle) regex")
 });
+/// `@dduportal (Damien Duportal)`: a handle with the full name after it.
+static HANDLE_WITH_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[^\w@/.`$-])@([A-Za-z0-9][A-Za-z0-9_-]*)\s*\((\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\)",
+    )
+    .expect("@handle (name) regex")
+});
 static PARENS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^()]*\)").expect("parens regex"));
 static PRONOUNS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(he|she|they|xe|ze)\s*/\s*(him|her|them|xem|zir|his|hers|theirs)\b")
@@ -208,18 +215,36 @@ fn domain_like(handle: &str) -> bool {
     dots > 1 || dots == 1 && last.len() <= 3
 }
 
-/// Every `Full Name (@handle)` pair in `text`.
+/// Every `Full Name (@handle)` and `@handle (Full Name)` pair in `text`.
 pub fn find_named_handles(text: &str, line: u32) -> Vec<PersonRef> {
     let lines = LineIndex::new(text);
-    NAME_WITH_HANDLE
+    let named = |name: regex::Match<'_>, handle: &str| {
+        let mut p = PersonRef::name(name.as_str(), line + newlines(&lines, name.start()));
+        p.handle = Some(handle.to_string());
+        p
+    };
+    let mut found: Vec<PersonRef> = NAME_WITH_HANDLE
         .captures_iter(text)
-        .filter_map(|c| {
-            let name = c.get(1)?;
-            let mut p = PersonRef::name(name.as_str(), line + newlines(&lines, name.start()));
-            p.handle = Some(c[2].to_string());
-            Some(p)
-        })
-        .collect()
+        .filter_map(|c| Some(named(c.get(1)?, &c[2])))
+        .collect();
+    if text.contains('@') {
+        // `@ann (Release Manager)`, `@ann (AKA Annie)`, `@ann (Web Browsers WG)`:
+        // a role, a nick or a group, not her name.
+        found.extend(
+            HANDLE_WITH_NAME
+                .captures_iter(text)
+                .filter_map(|c| Some((c.get(2)?, c.get(1)?)))
+                .filter(|(name, _)| {
+                    let mut words = name.as_str().split_whitespace();
+                    let first = words.next().unwrap_or("");
+                    let acronym = |w: &str| w.chars().filter(|c| c.is_uppercase()).count() >= 2;
+                    could_be_name(&first.to_lowercase()) && !words.any(acronym)
+                })
+                .map(|(name, handle)| named(name, handle.as_str())),
+        );
+        found.sort_by_key(|p| p.line);
+    }
+    found
 }
 
 /// Words after which a capitalised word is someone acted upon (`ping Oliver`, `with Artem`).
@@ -500,6 +525,27 @@ mod tests {
             .into_iter()
             .map(|p| p.name)
             .collect()
+    }
+
+    #[test]
+    fn handles_and_names_written_together_either_way_round() {
+        let found = find_named_handles(
+            "Jan Schoone (@jschoone)\n* @dduportal (Damien Duportal)\n\
+* @matfechner (SIG IAM), @toothstone (AKA Friedrich), @ann (Release Manager)\n\
+@lidel (Web Browsers WG)\n",
+            10,
+        );
+        let pairs: Vec<(&str, Option<&str>, u32)> = found
+            .iter()
+            .map(|p| (p.name.as_str(), p.handle.as_deref(), p.line))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("Jan Schoone", Some("jschoone"), 10),
+                ("Damien Duportal", Some("dduportal"), 11)
+            ]
+        );
     }
 
     #[test]
