@@ -8,7 +8,10 @@
 //! a time, and the benchmarks never run as tests. Every group reports
 //! throughput in bytes: of the minutes read, or of the output written.
 
-use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{
+    BatchSize, BenchmarkGroup, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main,
+};
 use minutegraph::config::Config;
 use minutegraph::document;
 use minutegraph::export::{ExportOptions, Exporter, NTriplesExporter, TurtleExporter};
@@ -109,29 +112,43 @@ fn build(records: &[FileRecord], config: &Config) -> KnowledgeGraph {
     resolve::build_graph(records, config, &file_ids)
 }
 
-/// `document::parse`: each example file alone, then each set whole.
-fn parse(c: &mut Criterion, sets: &[Set]) {
-    let mut group = c.benchmark_group("parse");
+/// `work` on each example file alone, then on each set whole (the sets with
+/// `set_samples` samples, when given), throughput the bytes of minutes read.
+fn each_file_then_each_set<O>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    sets: &[Set],
+    set_samples: Option<usize>,
+    work: impl Fn(&Input) -> O,
+) {
     for input in &sets[0].inputs {
         group.throughput(Throughput::Bytes(input.text.len() as u64));
         group.bench_with_input(
             BenchmarkId::from_parameter(&input.file.rel),
             input,
-            |b, input| {
-                b.iter(|| document::parse(black_box(&input.file.rel), black_box(&input.text)))
-            },
+            |b, input| b.iter(|| work(black_box(input))),
         );
+    }
+    if let Some(n) = set_samples {
+        group.sample_size(n);
     }
     for set in sets {
         group.throughput(Throughput::Bytes(set.bytes()));
         group.bench_with_input(BenchmarkId::from_parameter(&set.name), set, |b, set| {
             b.iter(|| {
                 for input in &set.inputs {
-                    black_box(document::parse(&input.file.rel, black_box(&input.text)));
+                    black_box(work(black_box(input)));
                 }
             })
         });
     }
+}
+
+/// `document::parse`: each example file alone, then each set whole.
+fn parse(c: &mut Criterion, sets: &[Set]) {
+    let mut group = c.benchmark_group("parse");
+    each_file_then_each_set(&mut group, sets, None, |input| {
+        document::parse(&input.file.rel, &input.text)
+    });
     group.finish();
 }
 
@@ -139,25 +156,9 @@ fn parse(c: &mut Criterion, sets: &[Set]) {
 /// per style minutegraph reads), then each set whole.
 fn extract(c: &mut Criterion, sets: &[Set], config: &Config) {
     let mut group = c.benchmark_group("extract");
-    for input in &sets[0].inputs {
-        group.throughput(Throughput::Bytes(input.text.len() as u64));
-        group.bench_with_input(
-            BenchmarkId::from_parameter(&input.file.rel),
-            input,
-            |b, input| b.iter(|| extract_one(black_box(input), config)),
-        );
-    }
-    group.sample_size(10);
-    for set in sets {
-        group.throughput(Throughput::Bytes(set.bytes()));
-        group.bench_with_input(BenchmarkId::from_parameter(&set.name), set, |b, set| {
-            b.iter(|| {
-                for input in &set.inputs {
-                    black_box(extract_one(black_box(input), config));
-                }
-            })
-        });
-    }
+    each_file_then_each_set(&mut group, sets, Some(10), |input| {
+        extract_one(input, config)
+    });
     group.finish();
 }
 
