@@ -219,7 +219,14 @@ pub fn states_decision_with(line: &str, extra: &[String]) -> bool {
 /// Whether a line, unless negated, states a decision: by its label, a meeting
 /// bot's command or a cue.
 fn stated(text: &str, extra: &[String]) -> bool {
-    if let Some((label, _)) = text.split_once(':') {
+    if let Some((label, said)) = text.split_once(':') {
+        // `All: we shouldn't land it until it has the patch`: the room speaks as
+        // one (`All: read the doc` gives everyone a task).
+        let said = said.trim();
+        let states = said.split_whitespace().count() >= 4 && !said.ends_with('?');
+        if is_whole_room(label) && states && !opens_with_task(said) {
+            return true;
+        }
         if label.len() < 30 && is_decision_label_with(label, extra) {
             // `Decision last time:` reports an earlier meeting's decision.
             return !BEFORE_MEETING.is_match(label);
@@ -238,6 +245,17 @@ fn stated(text: &str, extra: &[String]) -> bool {
     // (`Chairs: confirm consensus on the list`) decides nothing here.
     let cued = OPENING_WORD.is_match(text) || CUES.is_match(text) || SETTLES.is_match(text);
     cued && !BEFORE_MEETING.is_match(text) && !opens_with_task(text)
+}
+
+/// Whether a speaker's label is the whole room (`All`, `**Everyone**`).
+fn is_whole_room(label: &str) -> bool {
+    let l = label
+        .trim()
+        .trim_start_matches(['-', '*', ' '])
+        .trim_matches(['*', '_', ' ']);
+    ["all", "everyone", "everybody"]
+        .iter()
+        .any(|w| l.eq_ignore_ascii_case(w))
 }
 
 /// Whether a sentence is a decision only by settling on a next step (`Let's ...`):
@@ -329,6 +347,21 @@ mod tests {
             "Let's see the results next week and then ship it."
         ));
         assert!(!only_settles("Agreed, let's ship it"));
+    }
+
+    #[test]
+    fn the_whole_room_speaking_decides() {
+        assert!(states_decision(
+            "All: we shouldn't land the 5.9 update until it has the patch."
+        ));
+        assert!(states_decision("**Everyone**: the old name stays for now"));
+        assert!(states_decision("All: no objections"));
+        assert!(!states_decision(
+            "All: should we keep the old name for now?"
+        ));
+        assert!(!states_decision("All: (bikeshedding)"));
+        assert!(!states_decision("All: read the liaison responsibility doc"));
+        assert!(!states_decision("Alice: keep the old name for now"));
     }
 
     #[test]
