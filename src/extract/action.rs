@@ -62,6 +62,20 @@ static PASSIVE_BY: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("regex")
 });
+/// A subject of up to six words, `to be` and a past participle: `Summary to
+/// be written`, `Working meeting to be scheduled next time`.
+static PASSIVE_TASK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        ^ (?: [-*]\s+ )?
+        (?P<subject> \p{Lu}[\w'’.-]* (?: \s+ [\w'’./-]+ ){0,5}? )
+        \s+ to \s be \s+
+        (?P<verb> [a-z]+ed | done | written | sent | set | made | taken | run | built | held | given )
+        \b
+        (?: .*? \b by \s+ (?P<by> @[\w-]+ (?: \s* (?: , | and | & ) \s* @[\w-]+ )* ) )?",
+    )
+    .expect("passive task regex")
+});
 static INLINE_AI: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:AI|ACTION|TODO|ToDo)\s*(?:@([\w-]+)|\(([^)]+)\))?\s*:(.*)|\(AI\s+@([\w-]+)\)")
         .expect("regex")
@@ -229,6 +243,9 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
     if let Some(owners) = arrow_owner(text, line_no, &ctx) {
         return found(owners);
     }
+    if let Some(owners) = passive_task(text, line_no) {
+        return found(owners);
+    }
     // "Do we need ...?" asks; it does not tell anyone to do anything.
     let imperative = starts_with_task_verb(text) && !text.ends_with('?');
     let trailing = text
@@ -250,6 +267,50 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
         return found(owners_in(text, line_no, &ctx, !listed));
     }
     None
+}
+
+/// `Summary to be written and shared`, `Issue to be created by @ann`: a task
+/// stated in the passive, at the start of the text, with the handles after
+/// `by` as its owners. `Needs to be done`, `was to be sent`, `expected to be
+/// released` say what is or was wanted or foreseen; they assign nothing.
+fn passive_task(text: &str, line_no: u32) -> Option<Vec<PersonRef>> {
+    // `PRs to be approved:` labels a list; `Side-effects to be expected` foresees.
+    let end = text.trim_end();
+    if !text.contains(" to be ") || end.ends_with('?') || end.ends_with(':') {
+        return None;
+    }
+    let caps = PASSIVE_TASK.captures(text.trim_start())?;
+    let verb = caps.name("verb")?.as_str();
+    if matches!(
+        verb,
+        "expected"
+            | "required"
+            | "needed"
+            | "used"
+            | "allowed"
+            | "supposed"
+            | "considered"
+            | "caused"
+    ) {
+        return None;
+    }
+    let subject = caps.name("subject")?.as_str();
+    // `Fill this form to be emailed a link`: an imperative; `RFCs waiting to
+    // be merged`: a state.
+    let first = subject
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let wants = subject.split_whitespace().any(|w| {
+        let w = w.to_lowercase().replace('’', "'");
+        lexicon::NOT_PASSIVE_TASK.contains(&w.as_str())
+    });
+    if wants || is_task_verb(&first) {
+        return None;
+    }
+    let by = caps.name("by").map_or("", |m| m.as_str());
+    Some(find_handles(by, line_no))
 }
 
 /// The owner an arrow at the end of a task names, when it names someone: a
@@ -828,6 +889,32 @@ mod tests {
         };
         assert_eq!(who("Remove the existing lint", decided), Some(vec![]));
         assert_eq!(who("Do not overcomplicate things", decided), None);
+    }
+
+    #[test]
+    fn tasks_in_the_passive() {
+        let none = LineContext::default();
+        assert_eq!(who("Summary to be written and shared", none), Some(vec![]));
+        assert_eq!(
+            who("Issue to be created by @lemeur (AWS side)", none),
+            Some(vec!["lemeur".into()])
+        );
+        assert_eq!(
+            who("Working meeting to be scheduled next Board meeting", none),
+            Some(vec![])
+        );
+        for said in [
+            "Contributor documentation needs to be updated",
+            "Initial announcement was to be sent from the list",
+            "RFCs waiting to be merged",
+            "There's more work to be done solidifying the scope.",
+            "PRs to be approved (in merge order):",
+            "Side-effects to be expected in R6",
+            "Is the summary to be written?",
+            "Fill this form to be emailed a link to the meeting.",
+        ] {
+            assert_eq!(who(said, none), None, "{said}");
+        }
     }
 
     #[test]

@@ -65,6 +65,11 @@ word_list!(
     "not-tasks.txt"
 );
 word_list!(
+    /// Words in the subject of "X to be done" that make it a want or a report.
+    NOT_PASSIVE_TASK,
+    "not-passive-task.txt"
+);
+word_list!(
     /// Capitalised words that are never people.
     NOT_NAMES,
     "not-names.txt"
