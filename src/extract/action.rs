@@ -281,17 +281,7 @@ fn passive_task(text: &str, line_no: u32) -> Option<Vec<PersonRef>> {
     }
     let caps = PASSIVE_TASK.captures(text.trim_start())?;
     let verb = caps.name("verb")?.as_str();
-    if matches!(
-        verb,
-        "expected"
-            | "required"
-            | "needed"
-            | "used"
-            | "allowed"
-            | "supposed"
-            | "considered"
-            | "caused"
-    ) {
+    if lexicon::NOT_TASK_PARTICIPLES.contains(&verb) {
         return None;
     }
     let subject = caps.name("subject")?.as_str();

@@ -70,6 +70,11 @@ word_list!(
     "not-passive-task.txt"
 );
 word_list!(
+    /// Participles after "X to be" that foresee or permit ("to be expected").
+    NOT_TASK_PARTICIPLES,
+    "not-task-participles.txt"
+);
+word_list!(
     /// Capitalised words that are never people.
     NOT_NAMES,
     "not-names.txt"
