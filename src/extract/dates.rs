@@ -51,6 +51,11 @@ static DMY_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first valid date in `text`, in any common written form.
 pub fn find_date(text: &str) -> Option<DateMatch> {
+    // Every form above writes its year as `19..` or `20..`: text without either
+    // holds no date, and most headings and bullets are such text.
+    if !text.contains("19") && !text.contains("20") {
+        return None;
+    }
     let mut found: Vec<(usize, usize, Date)> = Vec::new();
     for caps in ISO.captures_iter(text) {
         push_valid(&mut found, &caps, [1, 2, 3]);

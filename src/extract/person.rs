@@ -195,6 +195,9 @@ pub fn person_ref(piece: &str, line: u32) -> PersonRef {
 
 /// Every `@handle` in `text` (which starts at `line`).
 pub fn find_handles(text: &str, line: u32) -> Vec<PersonRef> {
+    if !text.contains('@') {
+        return Vec::new();
+    }
     let lines = LineIndex::new(text);
     HANDLE
         .captures_iter(text)
@@ -217,6 +220,10 @@ fn domain_like(handle: &str) -> bool {
 
 /// Every `Full Name (@handle)` and `@handle (Full Name)` pair in `text`.
 pub fn find_named_handles(text: &str, line: u32) -> Vec<PersonRef> {
+    // Both forms write the handle with its `@`.
+    if !text.contains('@') {
+        return Vec::new();
+    }
     let lines = LineIndex::new(text);
     let named = |name: regex::Match<'_>, handle: &str| {
         let mut p = PersonRef::name(name.as_str(), line + newlines(&lines, name.start()));
@@ -227,23 +234,21 @@ pub fn find_named_handles(text: &str, line: u32) -> Vec<PersonRef> {
         .captures_iter(text)
         .filter_map(|c| Some(named(c.get(1)?, &c[2])))
         .collect();
-    if text.contains('@') {
-        // `@ann (Release Manager)`, `@ann (AKA Annie)`, `@ann (Web Browsers WG)`:
-        // a role, a nick or a group, not her name.
-        found.extend(
-            HANDLE_WITH_NAME
-                .captures_iter(text)
-                .filter_map(|c| Some((c.get(2)?, c.get(1)?)))
-                .filter(|(name, _)| {
-                    let mut words = name.as_str().split_whitespace();
-                    let first = words.next().unwrap_or("");
-                    let acronym = |w: &str| w.chars().filter(|c| c.is_uppercase()).count() >= 2;
-                    could_be_name(&first.to_lowercase()) && !words.any(acronym)
-                })
-                .map(|(name, handle)| named(name, handle.as_str())),
-        );
-        found.sort_by_key(|p| p.line);
-    }
+    // `@ann (Release Manager)`, `@ann (AKA Annie)`, `@ann (Web Browsers WG)`:
+    // a role, a nick or a group, not her name.
+    found.extend(
+        HANDLE_WITH_NAME
+            .captures_iter(text)
+            .filter_map(|c| Some((c.get(2)?, c.get(1)?)))
+            .filter(|(name, _)| {
+                let mut words = name.as_str().split_whitespace();
+                let first = words.next().unwrap_or("");
+                let acronym = |w: &str| w.chars().filter(|c| c.is_uppercase()).count() >= 2;
+                could_be_name(&first.to_lowercase()) && !words.any(acronym)
+            })
+            .map(|(name, handle)| named(name, handle.as_str())),
+    );
+    found.sort_by_key(|p| p.line);
     found
 }
 
