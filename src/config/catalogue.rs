@@ -30,6 +30,10 @@ pub struct ServiceCatalogue {
     folded: BTreeMap<String, usize>,
     /// Exact spelling -> entry index (case-sensitive names).
     exact: BTreeMap<String, usize>,
+    /// Lower-cased exact spelling -> the first exact spelling (in order) that
+    /// folds to it, its entry index, and whether a written variant of it with
+    /// its own mixed case names the entry (see [`mixed_case`]).
+    exact_folded: BTreeMap<String, (usize, bool)>,
     /// Every spelling, in any case, wherever it occurs (even inside words).
     matcher: AhoCorasick,
 }
@@ -74,6 +78,7 @@ impl ServiceCatalogue {
         let mut folded = BTreeMap::new();
         let mut exact = BTreeMap::new();
         let mut spellings: Vec<String> = Vec::new();
+        let mut abbreviations: Vec<&str> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             for spelling in std::iter::once(&e.name).chain(&e.aliases) {
                 if e.case_sensitive {
@@ -86,7 +91,16 @@ impl ServiceCatalogue {
             for spelling in &e.exact_aliases {
                 exact.entry(spelling.clone()).or_insert(i);
                 spellings.push(spelling.clone());
+                abbreviations.push(spelling);
             }
+        }
+        let mut exact_folded = BTreeMap::new();
+        for (spelling, &i) in &exact {
+            // An abbreviation (`=GH`) and an acronym (`NATS`) in another case are other words.
+            let may_vary = !abbreviations.contains(&spelling.as_str()) && mixed_case(spelling);
+            exact_folded
+                .entry(spelling.to_lowercase())
+                .or_insert((i, may_vary));
         }
         // Letters beyond ASCII are matched as written, in lower and in upper case.
         let cased: Vec<String> = spellings
@@ -107,6 +121,7 @@ impl ServiceCatalogue {
             entries,
             folded,
             exact,
+            exact_folded,
             matcher,
         }
     }
@@ -184,8 +199,10 @@ impl ServiceCatalogue {
                 .or_else(|| self.folded.get(&written.to_lowercase()))
             {
                 found.push((start, end, i, true));
-            } else if let Some(i) = self.case_folded(written) {
-                found.push((start, end, i, false));
+            } else if let Some(&(i, may_vary)) = self.exact_folded.get(&written.to_lowercase()) {
+                // `Mathjax` for `MathJax`, `Hashicorp Vault`: a name in its own mixed
+                // case is still the name; `slack` for `Slack` may be the word.
+                found.push((start, end, i, may_vary && names_by_casing(written)));
             }
             at = end;
         }
@@ -197,14 +214,22 @@ impl ServiceCatalogue {
             .map(|(&(start, end, i, _), _)| (start, &text[start..end], &self.entries[i]))
             .collect()
     }
+}
 
-    fn case_folded(&self, written: &str) -> Option<usize> {
-        let lower = written.to_lowercase();
-        self.exact
-            .iter()
-            .find(|(k, _)| k.to_lowercase() == lower)
-            .map(|(_, &i)| i)
-    }
+/// Whether a spelling holds both upper- and lower-case letters (`MathJax`, `Vault`).
+fn mixed_case(spelling: &str) -> bool {
+    spelling.chars().any(char::is_uppercase) && spelling.chars().any(char::is_lowercase)
+}
+
+/// Whether a written variant of a mixed-case name is the name by its casing:
+/// mixed case itself (`Mathjax`, `LaTex`, `Hashicorp Vault`), and not English
+/// words merely capitalised, as at a sentence's start (`Kind of`, `Copilot`).
+fn names_by_casing(written: &str) -> bool {
+    let capitalised = |w: &str| w.chars().skip(1).all(|c| !c.is_uppercase());
+    let plain_english = written
+        .split_whitespace()
+        .all(|w| capitalised(w) && crate::extract::service::english::is_english(w));
+    mixed_case(written) && !plain_english
 }
 
 /// Whether the match `start..end` sits in a path, URL or reference rather than
@@ -373,6 +398,20 @@ mod tests {
             .map(|(_, _, e)| e.name.as_str())
             .collect();
         assert_eq!(found, vec!["Flux", "Flux", "Ghost", "PostgreSQL"]);
+    }
+
+    #[test]
+    fn a_mixed_case_name_in_its_own_mixed_case_is_the_name() {
+        let cat = ServiceCatalogue::parse(
+            "MathJax\t\tcase\nKinD\t\tcase\nHashiCorp Vault\tVault\tcase\nNATS\t\tcase\nFrobHub\t=FrH\tcase\n",
+        );
+        // Its own mixed case, or a name not English: still the name.
+        assert_eq!(names(&cat, "we render with Mathjax"), ["MathJax"]);
+        assert_eq!(names(&cat, "keys in Hashicorp Vault"), ["HashiCorp Vault"]);
+        // An English word capitalised at a sentence's start, lower case, an
+        // acronym in another case, an abbreviation in another case: not the name.
+        assert!(names(&cat, "Kind of works. mathjax is fine").is_empty());
+        assert!(names(&cat, "the Nats game; the frh file, FRH").is_empty());
     }
 
     #[test]
