@@ -125,6 +125,8 @@ pub struct FoundAction {
 pub struct LineContext<'a> {
     /// Inside an Actions / Next steps / Suggested actions section or list.
     pub in_action_section: bool,
+    /// The sentence follows another on its line.
+    pub follows_on_line: bool,
     /// The line is a list item with a checkbox.
     pub checkbox: Option<bool>,
     /// The line is a conclusion/decision.
@@ -144,6 +146,7 @@ impl Default for LineContext<'_> {
     fn default() -> Self {
         LineContext {
             in_action_section: false,
+            follows_on_line: false,
             checkbox: None,
             is_decision: false,
             not_person: &|_| false,
@@ -260,8 +263,14 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
         return found(trailing);
     }
     // A question in a task list asks; it assigns nothing (`Sponsoring?`).
+    // A task list gives each task a line, or a sentence of its own that opens
+    // with its verb (`Create a ticket. Create another.`); what follows on the
+    // line says more about it (`Tail call. The caller isn't the problem.`).
     let listed = ctx.checkbox.is_some()
-        || (ctx.in_action_section && !text.ends_with(':') && !text.trim_end().ends_with('?'));
+        || (ctx.in_action_section
+            && (!ctx.follows_on_line || imperative)
+            && !text.ends_with(':')
+            && !text.trim_end().ends_with('?'));
     if listed || (ctx.is_decision && imperative) {
         // A task list vouches for the names in it; elsewhere a subject must be someone known.
         return found(owners_in(text, line_no, &ctx, !listed));
@@ -873,6 +882,14 @@ mod tests {
         };
         assert_eq!(who("Create a ticket.", section), Some(vec![]));
         assert_eq!(who("Sponsoring?", section), None);
+        // After another sentence on its line: a task only when it opens with its verb.
+        let after = LineContext {
+            in_action_section: true,
+            follows_on_line: true,
+            ..LineContext::default()
+        };
+        assert_eq!(who("The caller is the problem.", after), None);
+        assert_eq!(who("Create another ticket.", after), Some(vec![]));
         let decided = LineContext {
             is_decision: true,
             ..LineContext::default()

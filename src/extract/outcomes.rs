@@ -180,7 +180,9 @@ pub(super) fn outcomes(
     let reported_done = block.checked.is_none() && under_done_label(blocks, i, lists);
     // The speaker of the turn so far: `CDS: Good idea. I'll bring it` commits CDS.
     let mut speaker: Option<String> = turn.map(|s| s.label.clone());
-    for (n, sentence) in sentences(block).into_iter().enumerate() {
+    let sentences = sentences(block);
+    for (n, sentence) in sentences.iter().enumerate() {
+        let opens_line = n == 0 || sentences[n - 1].end_line < sentence.line;
         if let Some(who) = action::speaker_of(&sentence.text) {
             speaker = Some(who.to_string());
         }
@@ -221,6 +223,7 @@ pub(super) fn outcomes(
         }
         let ctx = LineContext {
             in_action_section: in_actions,
+            follows_on_line: !opens_line,
             checkbox: if n == 0 { block.checked } else { None },
             is_decision,
             not_person: &not_person,
