@@ -69,8 +69,6 @@ const KIND_WORDS: &[(SectionKind, &[&str])] = &[
             "todo",
             "to-do",
             "to do",
-            "follow-up",
-            "follow up",
             "checklist",
             "tasks",
         ],
@@ -137,6 +135,23 @@ static KIND_MATCHER: LazyLock<(AhoCorasick, Vec<(usize, bool)>)> = LazyLock::new
     (matcher, kinds)
 });
 
+/// Words a heading of follow-ups is made of (`Follow-ups`, `Follow up items`).
+/// Elsewhere a follow-up is a subject's (`Tail-call follow-up`, `Follow-up on
+/// the spec`, `Nags requiring follow up`), not a list of tasks.
+const FOLLOW_UP_WORDS: &[&str] = &[
+    "follow-up",
+    "follow-ups",
+    "followup",
+    "followups",
+    "follow",
+    "up",
+    "ups",
+    "items",
+    "actions",
+    "tasks",
+    "and",
+];
+
 /// Words that make a decisions heading when the heading holds nothing else.
 const SINGLE_OUTCOME_WORDS: &[&str] = &[
     "decision",
@@ -187,6 +202,9 @@ fn classify_builtin(text: &str) -> SectionKind {
     // A heading that is nothing but "Conclusion", "Decision / Resolution", ...
     if !words.is_empty() && words.iter().all(|w| SINGLE_OUTCOME_WORDS.contains(w)) {
         return SectionKind::Decisions;
+    }
+    if lower.contains("follow") && words.iter().all(|w| FOLLOW_UP_WORDS.contains(w)) {
+        return SectionKind::Actions;
     }
     // A long heading counts by its first two words; phrases ("minutes
     // transfer") are specific enough to count anywhere in it.
@@ -465,6 +483,11 @@ mod tests {
             SectionKind::Meta
         );
         assert_eq!(classify("Suggested actions"), SectionKind::Actions);
+        assert_eq!(classify("Follow-ups"), SectionKind::Actions);
+        assert_eq!(classify("Follow up items"), SectionKind::Actions);
+        assert_eq!(classify("Tail-call follow-up"), SectionKind::Other);
+        assert_eq!(classify("Nags requiring follow up"), SectionKind::Other);
+        assert_eq!(classify("Follow-up on the spec"), SectionKind::Other);
         assert_eq!(classify("2024-05-02"), SectionKind::Title);
         assert_eq!(classify("CAPO 0.8.0 now default"), SectionKind::Other);
         assert_eq!(classify("Regrets"), SectionKind::Absence);
