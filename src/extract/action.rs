@@ -266,8 +266,12 @@ pub fn find_action(line: &str, line_no: u32, ctx: LineContext<'_>) -> Option<Fou
     // A task list gives each task a line, or a sentence of its own that opens
     // with its verb (`Create a ticket. Create another.`); what follows on the
     // line says more about it (`Tail call. The caller isn't the problem.`).
+    // `SS: Yes.`, `Peter: that should be simple`: a speaker's turn says
+    // something; in a task list `Ann: send the invite` still gives a task.
+    let spoken = speaker_of(text).is_some() && !labels_a_task(text);
     let listed = ctx.checkbox.is_some()
         || (ctx.in_action_section
+            && !spoken
             && (!ctx.follows_on_line || imperative)
             && !text.ends_with(':')
             && !text.trim_end().ends_with('?'));
@@ -727,6 +731,17 @@ pub fn starts_with_task_verb(text: &str) -> bool {
         && !forbids
 }
 
+/// Whether what follows a label (`Ann: send the invite`) opens with a task verb.
+fn labels_a_task(text: &str) -> bool {
+    let said = text.split_once(':').map_or("", |(_, said)| said);
+    let first = said
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    is_task_verb(&first.to_lowercase())
+}
+
 /// A task verb, also after a prefix (`re-read`).
 fn is_task_verb(word: &str) -> bool {
     lexicon::TASK_VERBS.contains(&word)
@@ -890,6 +905,9 @@ mod tests {
         };
         assert_eq!(who("The caller is the problem.", after), None);
         assert_eq!(who("Create another ticket.", after), Some(vec![]));
+        // A speaker's turn in a task list says something; a labelled task is one.
+        assert_eq!(who("Peter: That should be simple.", section), None);
+        assert!(who("Peter: send the invite", section).is_some());
         let decided = LineContext {
             is_decision: true,
             ..LineContext::default()
