@@ -53,6 +53,18 @@ static SETTLES: LazyLock<Regex> = LazyLock::new(|| {
         .expect("settles regex")
 });
 
+/// `let's`, `let us`.
+static LETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\blet(?:'s|’s|\s+us)\b").expect("let's regex"));
+
+/// A later time or another place for what was brought up.
+static DEFERRED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix) \b (?: later | offline | next \s+ (?: week | time | meeting | call | session ) | working \s+ session | on \s+ (?: discord | slack | github | the \s+ issue ) ) \b",
+    )
+    .expect("deferred regex")
+});
+
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
@@ -243,8 +255,36 @@ fn stated(text: &str, extra: &[String]) -> bool {
     }
     // A keyword in a report of the past (`we resolved it last week`) or in a task
     // (`Chairs: confirm consensus on the list`) decides nothing here.
-    let cued = OPENING_WORD.is_match(text) || CUES.is_match(text) || SETTLES.is_match(text);
+    let settles = SETTLES.is_match(text) && !runs_the_meeting(text);
+    let cued = OPENING_WORD.is_match(text) || CUES.is_match(text) || settles;
     cued && !BEFORE_MEETING.is_match(text) && !opens_with_task(text)
+}
+
+/// `Let's move on`, `Let's talk about the release`, `Let's see.`: the meeting
+/// running itself (`data/lexicon/meeting-procedure.txt`), nothing settled.
+fn runs_the_meeting(text: &str) -> bool {
+    let Some(lets) = LETS.find(text) else {
+        return false;
+    };
+    let rest = text[lets.end()..].trim_start().to_lowercase();
+    let rest = rest.strip_prefix("just ").unwrap_or(&rest);
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let bare_see = rest.strip_prefix("see").is_some_and(|after| {
+        after
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+    });
+    let procedure = bare_see
+        || (1..=2).any(|n| {
+            words.len() >= n && lexicon::MEETING_PROCEDURE.contains(&words[..n].join(" ").as_str())
+        });
+    // `Let's talk about that later`, `... on the next call`: a deferral, settled.
+    procedure && !DEFERRED.is_match(rest)
 }
 
 /// Whether a speaker's label is the whole room (`All`, `**Everyone**`).
@@ -347,6 +387,12 @@ mod tests {
             "Let's see the results next week and then ship it."
         ));
         assert!(!only_settles("Agreed, let's ship it"));
+        // The meeting running itself settles nothing.
+        assert!(!states_decision("Let's see."));
+        assert!(!states_decision("OK, let's move on to the next item."));
+        assert!(!states_decision("So let's just talk about the release"));
+        assert!(states_decision("Let's move the release to Friday."));
+        assert!(states_decision("Let's talk about that later."));
     }
 
     #[test]

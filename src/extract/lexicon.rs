@@ -55,6 +55,11 @@ word_list!(
     "meeting-acts.txt"
 );
 word_list!(
+    /// What follows "let's" when the meeting only runs itself (`move on`, `talk about`).
+    MEETING_PROCEDURE,
+    "meeting-procedure.txt"
+);
+word_list!(
     /// Capitalised words that open "X to do" sentences without being anyone.
     NOT_AGENTS,
     "not-agents.txt"

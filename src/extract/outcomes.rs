@@ -139,6 +139,9 @@ pub(super) fn outcomes(
             .is_some_and(|l| decision::is_decision_label_with(l, &config.keywords.decision))
         || (section == Some(SectionKind::Decisions)
             && !matches!(block.kind, BlockKind::Heading(_))
+            // Under someone's name on a line of its own (`**Tim**` over what
+            // he said): a transcript or an update, not a list of decisions.
+            && !turn.is_some_and(|s| matches!(s.form, Form::NameLine | Form::Owner))
             && !block.table_head
             // `| **Action 1** | ... |` under "Decisions and Actions": an action.
             && !block.lead_strong.as_deref().is_some_and(|l| {
