@@ -112,9 +112,10 @@ pub fn encode_path(path: &str) -> String {
 /// Whether [`encode_path`] would change `path`.
 pub fn needs_encoding(path: &str) -> bool {
     !path.bytes().all(|b| b == b'/' || is_kept(b))
-        || path
-            .split('/')
-            .any(|segment| segment == "." || segment == "..")
+        || (path.contains('.')
+            && path
+                .split('/')
+                .any(|segment| segment == "." || segment == ".."))
 }
 
 /// [`encode_path`], appended to `out`.
@@ -146,8 +147,27 @@ fn encode_segment(segment: &str, out: &mut String) {
 }
 
 fn is_kept(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b)
+    KEPT[usize::from(b)]
 }
+
+/// The bytes [`encode_path`] keeps as they are: unreserved ASCII,
+/// sub-delimiters, `:` and `@`. A table, as every byte of every IRI is looked up.
+const KEPT: [bool; 256] = {
+    let mut kept = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        kept[b] = c.is_ascii_alphanumeric();
+        b += 1;
+    }
+    let others = b"-._~!$&'()*+,;=:@";
+    let mut i = 0;
+    while i < others.len() {
+        kept[others[i] as usize] = true;
+        i += 1;
+    }
+    kept
+};
 
 #[cfg(test)]
 mod tests {

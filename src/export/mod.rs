@@ -44,6 +44,10 @@ use std::io::{self, BufWriter, Write};
 use syntax::{Joiner, Terms};
 use triples::RdfView;
 
+/// The buffer the Turtle family is written through: writes of a megabyte,
+/// not of the 8 KB a `BufWriter` holds by default (an export can be gigabytes).
+const WRITE_BUFFER: usize = 1 << 20;
+
 /// The default base IRI under which entity IRIs are minted.
 pub const DEFAULT_BASE_IRI: &str = "https://w3id.org/minutegraph/id/";
 
@@ -279,7 +283,7 @@ fn write_union(
     terms: Terms<'_>,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let mut out = BufWriter::new(out);
+    let mut out = BufWriter::with_capacity(WRITE_BUFFER, out);
     let mut joiner = Joiner::new(terms);
     write_in_order(
         0..view.subject_count(),
@@ -302,7 +306,7 @@ fn write_graphs(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let graphs = view.named_graphs();
-    let mut out = BufWriter::new(out);
+    let mut out = BufWriter::with_capacity(WRITE_BUFFER, out);
     let mut joiner = Joiner::new(terms);
     write_in_order(
         graphs.units(),

@@ -52,6 +52,13 @@ impl Terms<'_> {
     pub(super) fn iri(self, out: &mut Vec<u8>, iri: &str) {
         if let Terms::Turtle(prefixes) = self {
             for (name, namespace) in prefixes {
+                // Most IRIs are entities' and fit no prefix: the last byte
+                // of a namespace tells them apart before comparing the rest.
+                if iri.as_bytes().get(namespace.len().wrapping_sub(1))
+                    != namespace.as_bytes().last()
+                {
+                    continue;
+                }
                 if let Some(local) = iri.strip_prefix(namespace) {
                     let mark = out.len();
                     out.extend_from_slice(name.as_bytes());
@@ -244,6 +251,16 @@ impl<'p> Joiner<'p> {
 /// A quoted string with N-Triples escapes.
 fn quoted(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
+    // Most values need no escape: every byte of a character that does is a
+    // control, `"`, `\`, DEL, or the first byte (0xEF) of U+FFFE or U+FFFF.
+    if !text
+        .bytes()
+        .any(|b| b < 0x20 || matches!(b, b'"' | b'\\' | 0x7F | 0xEF))
+    {
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
+        return;
+    }
     let mut plain = 0;
     for (i, c) in text.char_indices() {
         let escape: &[u8] = match c {
@@ -273,6 +290,16 @@ fn quoted(out: &mut Vec<u8>, text: &str) {
 /// grammar allows to be escaped; false (and nothing meaningful written) when
 /// it cannot be one.
 fn push_local_name(out: &mut Vec<u8>, local: &str) -> bool {
+    // The vocabulary's names (`name`, `AgendaItem`, `meetingOf`) are ASCII
+    // letters, digits, `_` and `-`: written as they are, unless a `-` leads.
+    if !local.starts_with('-')
+        && local
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
+        out.extend_from_slice(local.as_bytes());
+        return true;
+    }
     let mut chars = local.chars();
     let Some(first) = chars.next() else {
         return true;

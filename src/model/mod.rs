@@ -187,6 +187,13 @@ impl KnowledgeGraph {
         idx
     }
 
+    /// Makes room for `additional` more nodes in the index of ids: growing
+    /// it a node at a time rehashes every id read so far at each doubling.
+    pub fn reserve_nodes(&mut self, additional: usize) {
+        let graph = &self.graph;
+        self.ids.reserve(additional, |&i| id_hash(&graph[i].id));
+    }
+
     /// Add an edge unless the same kind already links the same pair.
     pub fn relate(
         &mut self,

@@ -75,10 +75,17 @@ fn build(
     let mut people = PersonSightings::default();
     let mut topics = TopicSightings::default();
     let mut services = ServiceSightings::default();
+    // Meetings and what is read from them: a node each.
+    let mut occurrences = 0;
     first(&mut |file| {
         people.add(file);
         topics.add(file);
         services.add(file);
+        occurrences += file
+            .meetings
+            .iter()
+            .map(|m| 1 + m.items.len() + m.decisions.len() + m.actions.len())
+            .sum::<usize>();
     });
     let people = people.finish(&config.people);
     let topics = topics.finish(&config.topics);
@@ -89,6 +96,7 @@ fn build(
         services: &services,
     };
     let mut graph = KnowledgeGraph::new();
+    graph.reserve_nodes(occurrences + topics.thread_count());
     let mut used = BTreeSet::new();
     second(&mut |file| {
         let base = format!("meeting/{}", file_ids[file.source.as_str()]);

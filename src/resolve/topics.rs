@@ -5,12 +5,18 @@
 use crate::config::TopicRules;
 use crate::extract::records::FileRecord;
 use petgraph::unionfind::UnionFind;
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Normalised title -> the topic key (slug base) and display name of its thread.
 #[derive(Clone, Debug, Default)]
 pub struct TopicIndex {
-    topics: BTreeMap<String, (String, String)>,
+    /// Normalised title -> its thread in `threads`. A hash map: every agenda
+    /// item of every meeting is looked up here, and most titles are a thread
+    /// of their own.
+    topics: HashMap<String, u32>,
+    /// Each thread's key and display name, once however many titles it joins.
+    threads: Vec<(String, String)>,
     separate: BTreeSet<String>,
 }
 
@@ -33,12 +39,6 @@ impl TopicSightings {
                 if key.is_empty() {
                     continue;
                 }
-                *self
-                    .titles
-                    .entry(key.clone())
-                    .or_default()
-                    .entry(item.title.clone())
-                    .or_default() += 1;
                 // An issue named in the item's title line ties recurring items together.
                 for m in meeting
                     .issues
@@ -49,6 +49,14 @@ impl TopicSightings {
                         .entry(m.what.key.to_string().to_lowercase())
                         .or_default()
                         .insert(key.clone());
+                }
+                // Copies of the title only for what is seen the first time.
+                let written = self.titles.entry(key).or_default();
+                match written.get_mut(&item.title) {
+                    Some(count) => *count += 1,
+                    None => {
+                        written.insert(item.title.clone(), 1);
+                    }
                 }
             }
         }
@@ -78,13 +86,16 @@ impl TopicIndex {
     ) -> Self {
         let separate: BTreeSet<String> =
             rules.separate.iter().map(|t| normalise_title(t)).collect();
-        let mut keys: Vec<String> = titles.keys().cloned().collect();
-        for group in &rules.merge {
-            keys.extend(group.iter().map(|t| normalise_title(t)));
-        }
-        keys.sort();
+        let merged: Vec<String> = rules
+            .merge
+            .iter()
+            .flatten()
+            .map(|t| normalise_title(t))
+            .collect();
+        let mut keys: Vec<&str> = titles.keys().chain(&merged).map(String::as_str).collect();
+        keys.sort_unstable();
         keys.dedup();
-        let position = |k: &str| keys.binary_search_by(|x| x.as_str().cmp(k)).ok();
+        let position = |k: &str| keys.binary_search(&k).ok();
         let mut sets = UnionFind::new(keys.len());
         for group in by_issue.values() {
             let members: Vec<usize> = group
@@ -105,19 +116,63 @@ impl TopicIndex {
                 sets.union(pair[0], pair[1]);
             }
         }
-        let mut clusters: BTreeMap<usize, Vec<&String>> = BTreeMap::new();
-        for (i, k) in keys.iter().enumerate() {
-            clusters.entry(sets.find(i)).or_default().push(k);
-        }
-        let mut topics = BTreeMap::new();
-        for members in clusters.values() {
-            let key = members[0].clone();
-            let name = display_name(members, titles);
-            for m in members {
-                topics.insert((*m).clone(), (key.clone(), name.clone()));
+        // Number the threads in the order of their first (least) title, and
+        // list the titles of each thread together, in order: a counting sort.
+        let mut thread_of_root = vec![u32::MAX; keys.len()];
+        let mut thread_of = Vec::with_capacity(keys.len());
+        let mut sizes: Vec<usize> = Vec::new();
+        for i in 0..keys.len() {
+            let thread = &mut thread_of_root[sets.find(i)];
+            if *thread == u32::MAX {
+                *thread = sizes.len() as u32;
+                sizes.push(0);
             }
+            sizes[*thread as usize] += 1;
+            thread_of.push(*thread);
         }
-        TopicIndex { topics, separate }
+        let mut starts: Vec<usize> = sizes
+            .iter()
+            .scan(0, |start, &size| {
+                *start += size;
+                Some(*start - size)
+            })
+            .collect();
+        let mut members = vec![0; keys.len()];
+        for (i, &thread) in thread_of.iter().enumerate() {
+            members[starts[thread as usize]] = i;
+            starts[thread as usize] += 1;
+        }
+        // The written titles of each key, found by walking both sorted lists.
+        let mut seen = titles.iter().peekable();
+        let written: Vec<Option<&BTreeMap<String, usize>>> = keys
+            .iter()
+            .map(|k| seen.next_if(|(t, _)| t.as_str() == *k).map(|(_, w)| w))
+            .collect();
+        let mut threads = Vec::with_capacity(sizes.len());
+        let mut start = 0;
+        for size in sizes {
+            let thread = &members[start..start + size];
+            start += size;
+            let key = keys[thread[0]];
+            let name = display_name(thread.iter().filter_map(|&m| written[m]))
+                .unwrap_or_else(|| key.to_string());
+            threads.push((key.to_string(), name));
+        }
+        let topics = keys
+            .iter()
+            .zip(thread_of)
+            .map(|(k, thread)| (k.to_string(), thread))
+            .collect();
+        TopicIndex {
+            topics,
+            threads,
+            separate,
+        }
+    }
+
+    /// Number of topic threads.
+    pub fn thread_count(&self) -> usize {
+        self.threads.len()
     }
 
     /// The topic (key, display name) of an agenda item title; `None` for titles
@@ -127,42 +182,46 @@ impl TopicIndex {
         if self.separate.contains(&key) {
             return None;
         }
-        self.topics.get(&key)
+        let thread = *self.topics.get(&key)?;
+        Some(&self.threads[thread as usize])
     }
 }
 
-/// The most frequent written title of a cluster (ties: alphabetical).
-fn display_name(members: &[&String], titles: &BTreeMap<String, BTreeMap<String, usize>>) -> String {
-    members
-        .iter()
-        .filter_map(|m| titles.get(*m))
+/// The most frequent written title of a cluster (ties: alphabetical), from
+/// the written titles of each of its members.
+fn display_name<'a>(written: impl Iterator<Item = &'a BTreeMap<String, usize>>) -> Option<String> {
+    written
         .flat_map(|written| written.iter())
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map_or_else(|| members[0].clone(), |(t, _)| t.clone())
+        .map(|(t, _)| t.clone())
 }
 
 /// Lower case, without issue references, links, numbering, emphasis and
 /// punctuation: `"1. Status page (#42)"` -> `status page`.
 pub fn normalise_title(title: &str) -> String {
-    let mut words = Vec::new();
+    let mut out = String::with_capacity(title.len());
+    let mut word = String::new();
     for raw in title.split_whitespace() {
         if raw.contains("://") || raw.contains('#') && raw.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        let word: String = raw
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '.')
-            .flat_map(char::to_lowercase)
-            .collect();
-        let word = word.trim_matches(['-', '.']).to_string();
-        if !word.is_empty() {
-            words.push(word);
+        word.clear();
+        word.extend(
+            raw.chars()
+                .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '.')
+                .flat_map(char::to_lowercase),
+        );
+        let word = word.trim_matches(['-', '.']);
+        // Numbering is dropped only before the first word that is not.
+        if word.is_empty() || out.is_empty() && is_numbering(word) {
+            continue;
         }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
-    while words.first().is_some_and(|w| is_numbering(w)) {
-        words.remove(0);
-    }
-    words.join(" ")
+    out
 }
 
 /// `1`, `2.3`, `a`, `iv` at the start of a title are list numbering.
