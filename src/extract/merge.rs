@@ -4,6 +4,7 @@
 
 use super::findings::{Confidence, Fact, Finding, Rule};
 use super::lexicon;
+use super::person;
 use super::records::{MeetingRecord, Mention, PersonRef};
 use crate::config::Config;
 use rustc_hash::FxHashSet as HashSet;
@@ -52,6 +53,7 @@ pub(super) fn finish(
         })
         .collect();
     expand_abbreviations(&mut meeting, &abbreviations);
+    drop_no_ones(&mut meeting);
     let weak = findings
         .iter()
         .filter(|f| f.confidence == Confidence::Weak)
@@ -92,6 +94,22 @@ pub(super) fn finish(
     meeting.people.extend(assigned);
     super::person_links::canonicalise(&mut meeting, config);
     meeting
+}
+
+/// Take out every person whose name can be no one's, whichever rule found it
+/// (see [`person::names_no_one`]).
+fn drop_no_ones(meeting: &mut MeetingRecord) {
+    let someone = |p: &PersonRef| !person::names_no_one(p.handle.as_deref().unwrap_or(&p.name));
+    meeting.attendees.retain(someone);
+    meeting.absentees.retain(someone);
+    meeting.roles.retain(|(_, p)| someone(p));
+    meeting.people.retain(|m| someone(&m.what));
+    for item in &mut meeting.items {
+        item.presenters.retain(someone);
+    }
+    for action in &mut meeting.actions {
+        action.assignees.retain(someone);
+    }
 }
 
 /// Place the stated findings in order. A speaker joins the attendees once; a

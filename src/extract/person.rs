@@ -24,6 +24,11 @@ static HANDLE_WITH_NAME: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("@handle (name) regex")
 });
+/// `INFRA-2771`, `JENKINS-51820`: an issue tracker's key.
+static ISSUE_KEY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][A-Z\d]*-\d+$").expect("issue key regex"));
+/// `go1.13.12`, `v2.1`: a version number.
+static VERSION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+\.\d+").expect("version regex"));
 static PARENS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^()]*\)").expect("parens regex"));
 static PRONOUNS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(he|she|they|xe|ze)\s*/\s*(him|her|them|xem|zir|his|hers|theirs)\b")
@@ -58,6 +63,15 @@ pub fn noun_like(word: &str) -> bool {
 /// Whether `word` could be a name (not a stop word, starts with a letter).
 pub fn is_stop_word(word: &str) -> bool {
     lexicon::NOT_NAMES.contains_lowered(word)
+}
+
+/// Whether a name or handle can be no one's: fewer than two letters (`_`,
+/// `w`), an issue key (`INFRA-2771`) or a version (`go1.13.12`).
+pub fn names_no_one(name: &str) -> bool {
+    let name = name.trim_start_matches('@');
+    name.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || ISSUE_KEY.is_match(name)
+        || VERSION.is_match(name)
 }
 
 /// Words that open a noun phrase, never a person's name.
@@ -530,6 +544,16 @@ mod tests {
             .into_iter()
             .map(|p| p.name)
             .collect()
+    }
+
+    #[test]
+    fn keys_versions_and_single_letters_name_no_one() {
+        for no_one in ["INFRA-2771", "go1.13.12", "_", "@w", "B1", ""] {
+            assert!(names_no_one(no_one), "{no_one}");
+        }
+        for someone in ["Ann Lee", "@dduportal", "Jo", "Mic92", "Ericson2314"] {
+            assert!(!names_no_one(someone), "{someone}");
+        }
     }
 
     #[test]
