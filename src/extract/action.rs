@@ -397,7 +397,11 @@ fn leading_nick(rest: &str, line_no: u32) -> Option<PersonRef> {
     let mut words = rest.split_whitespace();
     let (nick, next) = (words.next()?, words.next()?);
     let lower = nick.to_lowercase();
-    if lexicon::TASK_VERBS.contains(&lower.as_str()) || super::person::noun_like(&lower) {
+    // `created request for LF`: a verb, not a nick.
+    if lexicon::TASK_VERBS.contains(&lower.as_str())
+        || super::person::noun_like(&lower)
+        || super::person::verb_form(&lower)
+    {
         return None;
     }
     let nick_like = nick

@@ -74,6 +74,12 @@ pub fn names_no_one(name: &str) -> bool {
         || VERSION.is_match(name)
 }
 
+/// An English word in `-ed` or `-ing` (`created`, `deferred`, `pending`): a
+/// verb's form, never a nick.
+pub fn verb_form(lower: &str) -> bool {
+    (lower.ends_with("ed") || lower.ends_with("ing")) && super::service::english::is_english(lower)
+}
+
 /// Words that open a noun phrase, never a person's name.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "our", "your", "their", "this", "that", "these", "those", "all", "each",
@@ -554,6 +560,8 @@ mod tests {
         for someone in ["Ann Lee", "@dduportal", "Jo", "Mic92", "Ericson2314"] {
             assert!(!names_no_one(someone), "{someone}");
         }
+        assert!(verb_form("deferred") && verb_form("pending"));
+        assert!(!verb_form("raitobezarius") && !verb_form("winter"));
     }
 
     #[test]

@@ -263,6 +263,8 @@ fn presenters_in(slot: &str, line: u32) -> Vec<PersonRef> {
                 p
             }
         })
+        // `(deferred)`, `(pending)`: the item's state, no one.
+        .filter(|p| !super::person::verb_form(&p.name.to_lowercase()))
         .collect()
 }
 
