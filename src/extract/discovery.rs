@@ -541,6 +541,9 @@ fn camel_case_names(
     catalogue: &ServiceCatalogue,
 ) -> BTreeMap<String, (usize, usize, u32, String)> {
     let mut seen: BTreeMap<String, (usize, usize, u32, String)> = BTreeMap::new();
+    // A name written once as code (`ContainerStatus()`, `WebAssembly.CompileError`,
+    // `` `BestEffort` ``) is an identifier wherever else it is written.
+    let mut code: HashSet<String> = in_inline_code(blocks);
     for p in prose
         .iter()
         .filter(|p| !p.code && may_hold_camel_case(&p.text))
@@ -552,11 +555,11 @@ fn camel_case_names(
             let before = text[..m.start()].chars().next_back();
             let code_like = matches!(after, Some(':' | '<' | '(' | '!' | '/' | '_'))
                 || matches!(before, Some('/' | ':' | '.' | '_'));
-            if name.chars().count() < 5
-                || code_like
-                || looks_like_nick(name)
-                || !plausible(name, catalogue)
-            {
+            if code_like {
+                code.insert(squash(name));
+                continue;
+            }
+            if name.chars().count() < 5 || looks_like_nick(name) || !plausible(name, catalogue) {
                 continue;
             }
             let entry = seen.entry(squash(name)).or_insert_with(|| {
@@ -566,7 +569,23 @@ fn camel_case_names(
             entry.0 += 1;
         }
     }
+    seen.retain(|key, _| !code.contains(key));
     seen
+}
+
+/// The squashed CamelCase names written inside inline code spans.
+fn in_inline_code(blocks: &[Block]) -> HashSet<String> {
+    let mut code = HashSet::default();
+    for b in blocks.iter().filter(|b| b.text.contains('`')) {
+        // Blanking keeps every byte's place: a name blanked is a name in code.
+        let blanked = blank_inline_code(&b.text);
+        for m in CAMEL.find_iter(&b.text) {
+            if blanked.as_bytes()[m.start()] != b.text.as_bytes()[m.start()] {
+                code.insert(squash(m.as_str()));
+            }
+        }
+    }
+    code
 }
 
 /// Whether a lower-case letter or a digit stands right before a capital
@@ -662,5 +681,14 @@ mod tests {
         );
         assert!(names(&[block("We will deploy The new thing")]).is_empty());
         assert!(names(&[block("A single mention of WaveStack")]).is_empty());
+        // Written once as code, an identifier everywhere.
+        assert!(names(&[block("BestEffort pods"), block("`BestEffort` again")]).is_empty());
+        assert!(
+            names(&[
+                block("ContainerStatus() is slow"),
+                block("ContainerStatus again")
+            ])
+            .is_empty()
+        );
     }
 }
