@@ -345,7 +345,11 @@ pub fn speaker_of(text: &str) -> Option<&str> {
     if let Some((nick, _)) = chat_message(text) {
         return Some(nick);
     }
-    if !text.contains(':') {
+    // A label is at most two words before the first colon, opening the text.
+    let label = text.split_once(':')?.0;
+    if !label.starts_with(|c: char| c.is_alphabetic() || c == '@')
+        || label.split_whitespace().nth(2).is_some()
+    {
         return None;
     }
     let who = SPEAKER_LABEL.captures(text)?.get(1)?.as_str();

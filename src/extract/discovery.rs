@@ -143,15 +143,10 @@ pub(crate) fn repository_owners(blocks: &[Block]) -> Vec<String> {
         .flat_map(|b| {
             b.links
                 .iter()
-                .map(|l| l.url.clone())
-                .chain(std::iter::once(b.text.clone()))
+                .map(|l| l.url.as_str())
+                .chain(std::iter::once(b.text.as_str()))
         })
-        .flat_map(|text| {
-            OWNER_URL
-                .captures_iter(&text)
-                .map(|c| squash(&c[1]))
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|text| OWNER_URL.captures_iter(text).map(|c| squash(&c[1])))
         .collect();
     owners.sort();
     owners.dedup();

@@ -345,8 +345,11 @@ impl ShownNames {
         let mut words = HashSet::default();
         let mut listed = Vec::new();
         for b in blocks {
-            for c in SHOWN.captures_iter(&b.text) {
-                words.insert(c["first"].to_string());
+            // Every form [`SHOWN`] reads ends with `)`, `]` or `: `.
+            if b.text.contains([')', ']', ':']) {
+                for c in SHOWN.captures_iter(&b.text) {
+                    words.insert(c["first"].to_string());
+                }
             }
             for (p, e) in person::find_acting_names(&b.text, b.line) {
                 if e == Evidence::Strong {

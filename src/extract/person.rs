@@ -362,6 +362,10 @@ pub fn find_acting_names(text: &str, line: u32) -> Vec<(PersonRef, Evidence)> {
     let words: Vec<(usize, &str)> = word_spans(text);
     let lowered = |j: usize| words[j].1.to_lowercase();
     for (i, &(at, word)) in words.iter().enumerate() {
+        // A given name is capitalised: most words are passed over here.
+        if !word.starts_with(char::is_uppercase) {
+            continue;
+        }
         let bare = strip_all(strip_all(word, "'s"), "’s")
             .trim_end_matches('\'')
             .trim_end_matches('’');
