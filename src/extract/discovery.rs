@@ -678,7 +678,7 @@ mod tests {
         assert!(names(&[block("A single mention of WaveStack")]).is_empty());
         // Written once as code, an identifier everywhere.
         let pods = block("BestEffort pods and BestEffort nodes");
-        assert_eq!(names(&[pods.clone()]).len(), 1);
+        assert_eq!(names(std::slice::from_ref(&pods)).len(), 1);
         assert!(names(&[pods.clone(), block("see `BestEffort`")]).is_empty());
         assert!(names(&[pods, block("BestEffort() is slow")]).is_empty());
     }
