@@ -101,7 +101,7 @@ fn block_sections(
         }
     }
     (0..blocks.len())
-        .map(|i| listed[i].or_else(|| effective_section(sections, agenda, &item_starts, i)))
+        .map(|i| listed[i].or_else(|| effective_section(blocks, sections, agenda, &item_starts, i)))
         .collect()
 }
 
@@ -221,18 +221,40 @@ fn opens_item(agenda: &Agenda, i: usize) -> bool {
 /// The section kind that applies to block `i`: a heading above the start of the
 /// block's agenda item no longer applies (plain-text items reset sections).
 fn effective_section(
+    blocks: &[Block],
     sections: &SectionMap,
     agenda: &Agenda,
     item_starts: &HashMap<usize, usize>,
     i: usize,
 ) -> Option<SectionKind> {
     let item_start = agenda.item_of_block[i].and_then(|n| item_starts.get(&n).copied());
-    sections.enclosing[i]
+    let mut under_subject = false;
+    for &(h, kind) in sections.enclosing[i]
         .iter()
         .rev()
         .filter(|&&(h, _)| item_start.is_none_or(|s| h >= s))
-        .map(|&(_, k)| k)
-        .find(|k| !matches!(k, SectionKind::Title | SectionKind::Other))
+    {
+        match kind {
+            SectionKind::Title => {}
+            SectionKind::Other => under_subject = true,
+            // `## Decisions Made` over its list, then `### Gas limits` over a
+            // discussion: the subject's section holds no decisions by its place.
+            SectionKind::Decisions | SectionKind::Actions
+                if under_subject && has_own_content(blocks, h) =>
+            {
+                return None;
+            }
+            kind => return Some(kind),
+        }
+    }
+    None
+}
+
+/// Whether a heading has blocks of its own before its first sub-heading.
+fn has_own_content(blocks: &[Block], heading: usize) -> bool {
+    blocks
+        .get(heading + 1)
+        .is_some_and(|b| b.heading_level().is_none())
 }
 
 /// The meeting date: a date heading (the minutes' own statement) first, then
@@ -516,4 +538,27 @@ fn is_label_word(word: &str) -> bool {
                     | "agenda"
             )
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> MeetingRecord {
+        let doc = crate::document::parse("2025-01-01.md", text);
+        read_meeting(&doc, &Config::default(), &Default::default())
+    }
+
+    #[test]
+    fn a_subject_below_a_list_of_decisions_decides_nothing_by_its_place() {
+        let text = "# Call\n\n## Decisions\n\n- The release moves to Friday\n\n\
+                    ## Gas limits\n\nThe numbers look high to me.\n";
+        assert_eq!(read(text).decisions.len(), 1);
+        let nested = "# Call\n\n## Decisions\n\n- The release moves to Friday\n\n\
+                      ### Gas limits\n\nThe numbers look high to me.\n";
+        assert_eq!(read(nested).decisions.len(), 1);
+        // A decisions heading over nothing but sub-headings: their blocks are its.
+        let grouped = "# Call\n\n## Decisions\n\n### Releases\n\nThe release moves to Friday.\n";
+        assert_eq!(read(grouped).decisions.len(), 1);
+    }
 }
