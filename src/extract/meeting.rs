@@ -561,4 +561,11 @@ mod tests {
         let grouped = "# Call\n\n## Decisions\n\n### Releases\n\nThe release moves to Friday.\n";
         assert_eq!(read(grouped).decisions.len(), 1);
     }
+
+    #[test]
+    fn a_bold_label_in_a_task_list_is_no_task() {
+        let text = "# Call\n\n## Action items\n\n**Agenda**\n\n- Fix the release script\n";
+        let actions: Vec<String> = read(text).actions.into_iter().map(|a| a.text).collect();
+        assert_eq!(actions, ["Fix the release script"]);
+    }
 }

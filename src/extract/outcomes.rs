@@ -179,6 +179,13 @@ pub(super) fn outcomes(
             && names.extends_outside(&lower, block.line, block.end_line);
         known(&lower) || lower.split_whitespace().all(known) || short_form || shown.shows(name)
     };
+    // `**Agenda**`, `**Notes**` on a line of their own: a label over what
+    // follows, not a task, whatever section it stands in.
+    let bold_label = block.kind == BlockKind::Paragraph
+        && block.lead_strong.as_deref().is_some_and(|s| {
+            s.trim().trim_end_matches(':') == block.text.trim().trim_end_matches(':')
+        })
+        && block.text.split_whitespace().count() <= 4;
     // Under `Done:` in someone's update: what was finished, not a task.
     let reported_done = block.checked.is_none() && under_done_label(blocks, i, lists);
     // The speaker of the turn so far: `CDS: Good idea. I'll bring it` commits CDS.
@@ -240,7 +247,7 @@ pub(super) fn outcomes(
             // A recap ("Action items, by person") repeats tasks under each name.
             continue;
         }
-        if reported_done {
+        if reported_done || bold_label {
             continue;
         }
         if let Some(mut found) = action::find_action(task, sentence.line, ctx) {
