@@ -16,24 +16,36 @@ pub fn write_file(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
 ) -> Result<(), Error> {
+    // `/dev/stdout` on a pipe links to `pipe:[N]`, a name no path reaches:
+    // what the path opens decides, before any link is followed by name.
+    if fs::metadata(path).is_ok_and(|meta| is_special(&meta)) {
+        return write_through(path, path, write);
+    }
     let target = target_of(path);
     match fs::metadata(&target) {
         Ok(meta) if meta.is_dir() => Err(io_error(
             path,
             io::Error::new(io::ErrorKind::IsADirectory, "is a folder"),
         )),
-        Ok(meta) if is_special(&meta) => {
-            let file = fs::OpenOptions::new()
-                .write(true)
-                .open(&target)
-                .map_err(|e| io_error(path, e))?;
-            let mut out = BufWriter::new(file);
-            write(&mut out)?;
-            out.flush().map_err(|e| io_error(path, e))
-        }
+        Ok(meta) if is_special(&meta) => write_through(&target, path, write),
         Ok(meta) => replace(&target, path, Some(meta.permissions()), write),
         Err(_) => replace(&target, path, None, write),
     }
+}
+
+/// Writes straight into a device, a FIFO or a socket; `shown` names it in errors.
+fn write_through(
+    target: &Path,
+    shown: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .open(target)
+        .map_err(|e| io_error(shown, e))?;
+    let mut out = BufWriter::new(file);
+    write(&mut out)?;
+    out.flush().map_err(|e| io_error(shown, e))
 }
 
 /// Writes `target` through a temporary file beside it; `shown` names it in errors.

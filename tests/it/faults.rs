@@ -121,6 +121,20 @@ fn an_output_that_is_an_input_is_refused() {
 
 #[cfg(unix)]
 #[test]
+fn standard_output_on_a_pipe_is_written_through() {
+    // `output()` gives the child a pipe for its standard output.
+    let dir = folder();
+    let out = export_to(dir.path(), Path::new("/dev/stdout"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("adopt plan alpha"));
+}
+
+#[cfg(unix)]
+#[test]
 fn devices_links_and_modes_are_kept() {
     use std::os::unix::fs::{FileTypeExt, PermissionsExt};
     let dir = folder();
