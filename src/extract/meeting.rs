@@ -563,6 +563,20 @@ mod tests {
     }
 
     #[test]
+    fn accepted_items_over_a_list_are_each_a_decision() {
+        let text = "# Call\n\n## Proposals\n\n- Accepted MCPs\n    - \"Rework the lexer\" acme#12\n    \
+                    - \"Drop the old flag\" acme#14\n- Rejected RFCs\n    - No new rejected RFCs this time.\n";
+        let decisions: Vec<String> = read(text).decisions.into_iter().map(|d| d.text).collect();
+        assert_eq!(
+            decisions,
+            [
+                "\"Rework the lexer\" acme#12",
+                "\"Drop the old flag\" acme#14"
+            ]
+        );
+    }
+
+    #[test]
     fn a_bold_label_in_a_task_list_is_no_task() {
         let text = "# Call\n\n## Action items\n\n**Agenda**\n\n- Fix the release script\n";
         let actions: Vec<String> = read(text).actions.into_iter().map(|a| a.text).collect();

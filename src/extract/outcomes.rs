@@ -113,10 +113,22 @@ pub(super) fn outcomes(
     let block = &blocks[i];
     // `Decisions:`, `**Outcome**`: a label and nothing else (`Conflict
     // resolution` is a subject, `[Conclusions](link)` a summary).
+    // `- Accepted MCPs` over the list of them: each item below was decided.
+    let outcome_heading = |b: &Block| {
+        let text = b.text.trim();
+        let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+        text.split_whitespace().count() <= 3
+            && !text.contains([':', '.', '!', '?'])
+            && matches!(
+                first.as_str(),
+                "accepted" | "approved" | "rejected" | "declined"
+            )
+    };
     let decision_label = |b: &Block| {
         let text = b.text.trim();
         (text.ends_with(':') || b.lead_strong.as_deref() == Some(text))
             && decision::is_only_decision_label(text, &config.keywords.decision)
+            || outcome_heading(b)
     };
     // `- Decisions:` over a list: the items below are the decisions, not the label.
     let opens_list = blocks
@@ -128,7 +140,12 @@ pub(super) fn outcomes(
     if block.kind == BlockKind::ListItem && opens_list && (decision_label(block) || says_nothing) {
         return;
     }
+    // `- No new accepted proposals this time.`, `- None` under the label: nothing decided.
+    let lower = block.text.trim().to_lowercase();
+    let says_none = lower.starts_with("no ") && !lower.starts_with("no longer")
+        || matches!(lower.trim_end_matches('.'), "none" | "n/a" | "nothing");
     let under_decision_label = block.kind == BlockKind::ListItem
+        && !says_none
         && lists
             .parent(i)
             .is_some_and(|p| blocks[p].kind == BlockKind::ListItem && decision_label(&blocks[p]));
