@@ -577,6 +577,16 @@ mod tests {
     }
 
     #[test]
+    fn a_short_outcome_reads_with_the_item_it_answers() {
+        let text = "# Call\n\n## Backports\n\n- Fix the lexer crash #65402\n    - Approved for beta backport\n";
+        let decisions: Vec<String> = read(text).decisions.into_iter().map(|d| d.text).collect();
+        assert_eq!(
+            decisions,
+            ["Fix the lexer crash #65402: Approved for beta backport"]
+        );
+    }
+
+    #[test]
     fn a_bold_label_in_a_task_list_is_no_task() {
         let text = "# Call\n\n## Action items\n\n**Agenda**\n\n- Fix the release script\n";
         let actions: Vec<String> = read(text).actions.into_iter().map(|a| a.text).collect();

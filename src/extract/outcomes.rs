@@ -241,8 +241,22 @@ pub(super) fn outcomes(
             } else {
                 sentence.end_line
             };
+            // `Approved for beta backport`, `No objections.` under the item they
+            // answer: the decision reads with what it is about.
+            let said = strip_log_stamp(said);
+            let about = lists
+                .parent(i)
+                .filter(|&p| blocks[p].kind == BlockKind::ListItem && n == 0)
+                .filter(|_| said.split_whitespace().count() <= 5);
+            let text = match about {
+                Some(p) => format!(
+                    "{}: {said}",
+                    one_line(&blocks[p].text).trim_end_matches([':', '.'])
+                ),
+                None => said.to_string(),
+            };
             meeting.decisions.push(DecisionRecord {
-                text: strip_log_stamp(said).to_string(),
+                text,
                 line: sentence.line,
                 end_line,
                 item,
