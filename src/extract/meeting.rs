@@ -574,6 +574,8 @@ mod tests {
                 "\"Drop the old flag\" acme#14"
             ]
         );
+        // What was accepted is named, not assigned.
+        assert!(read(text).actions.is_empty());
     }
 
     #[test]

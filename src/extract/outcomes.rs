@@ -144,6 +144,11 @@ pub(super) fn outcomes(
     let lower = block.text.trim().to_lowercase();
     let says_none = lower.starts_with("no ") && !lower.starts_with("no longer")
         || matches!(lower.trim_end_matches('.'), "none" | "n/a" | "nothing");
+    // Under `Accepted MCPs`: the title of what was accepted, not a task.
+    let names_accepted = block.kind == BlockKind::ListItem
+        && lists
+            .parent(i)
+            .is_some_and(|p| blocks[p].kind == BlockKind::ListItem && outcome_heading(&blocks[p]));
     let under_decision_label = block.kind == BlockKind::ListItem
         && !says_none
         && lists
@@ -278,7 +283,7 @@ pub(super) fn outcomes(
             // A recap ("Action items, by person") repeats tasks under each name.
             continue;
         }
-        if reported_done || bold_label {
+        if reported_done || bold_label || names_accepted {
             continue;
         }
         if let Some(mut found) = action::find_action(task, sentence.line, ctx) {
