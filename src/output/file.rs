@@ -44,8 +44,13 @@ fn write_through(
         .open(target)
         .map_err(|e| io_error(shown, e))?;
     let mut out = BufWriter::new(file);
-    write(&mut out)?;
-    out.flush().map_err(|e| io_error(shown, e))
+    let written = write(&mut out).and_then(|_| out.flush().map_err(|e| io_error(shown, e)));
+    match written {
+        // A reader that has seen enough (`-o /dev/stdout | head`) is no error,
+        // as on standard output.
+        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }
 
 /// Writes `target` through a temporary file beside it; `shown` names it in errors.

@@ -131,6 +131,27 @@ fn standard_output_on_a_pipe_is_written_through() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("adopt plan alpha"));
+    // A reader that stops early is no error, as on standard output: an output
+    // far beyond what a pipe holds meets the closed pipe.
+    let big = tempfile::tempdir().unwrap();
+    let decisions: String = (0..4000)
+        .map(|n| format!("- Decision: adopt plan {n}\n"))
+        .collect();
+    std::fs::write(
+        big.path().join("2025-01-01.md"),
+        format!("# Call 2025-01-01\n\nAttendees: Ann Lee\n\n{decisions}"),
+    )
+    .unwrap();
+    let bin = env!("CARGO_BIN_EXE_minutegraph");
+    let script = format!(
+        "set -o pipefail; '{bin}' export --no-cache --format ntriples -o /dev/stdout '{}' | head -c 1 > /dev/null",
+        big.path().display()
+    );
+    let status = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .status()
+        .expect("bash runs");
+    assert!(status.success(), "{status}");
 }
 
 #[cfg(unix)]
