@@ -18,18 +18,12 @@ pub fn write_output(
         None => {
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            let result = write(&mut out).and_then(|_| {
+            output::closed_pipe_is_done(write(&mut out).and_then(|_| {
                 out.flush().map_err(|source| Error::Io {
                     path: "<stdout>".into(),
                     source,
                 })
-            });
-            match result {
-                Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
-                    Ok(())
-                }
-                other => other,
-            }
+            }))
         }
         Some(path) => output::write_file(path, write),
     }

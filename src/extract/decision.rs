@@ -287,6 +287,34 @@ fn runs_the_meeting(text: &str) -> bool {
     procedure && !DEFERRED.is_match(rest)
 }
 
+/// `Accepted MCPs`, `Approved RFCs`: a short heading over the list of what was
+/// decided, each item below a decision (`Consensus points` is a decision of
+/// its own, spanning its list).
+pub fn is_outcome_list_heading(text: &str) -> bool {
+    let text = text.trim();
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or("");
+    words.count() <= 2
+        && !text.contains([':', '.', '!', '?'])
+        && ["accepted", "approved", "rejected", "declined"]
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// `No new accepted proposals this time.`, `None`: an entry saying nothing was
+/// decided (`No longer experimental` says something was).
+pub fn says_none(text: &str) -> bool {
+    let text = text.trim().trim_end_matches('.');
+    let starts = |prefix: &str| {
+        text.get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    };
+    starts("no ") && !starts("no longer")
+        || ["none", "n/a", "nothing"]
+            .iter()
+            .any(|w| text.eq_ignore_ascii_case(w))
+}
+
 /// Whether a speaker's label is the whole room (`All`, `**Everyone**`).
 fn is_whole_room(label: &str) -> bool {
     let l = label

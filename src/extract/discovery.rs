@@ -571,7 +571,10 @@ fn camel_case_names(
 /// The squashed CamelCase names written inside inline code spans.
 fn in_inline_code(blocks: &[Block]) -> HashSet<String> {
     let mut code = HashSet::default();
-    for b in blocks.iter().filter(|b| b.text.contains('`')) {
+    for b in blocks
+        .iter()
+        .filter(|b| b.text.contains('`') && may_hold_camel_case(&b.text))
+    {
         // Blanking keeps every byte's place: a name blanked is a name in code.
         let blanked = blank_inline_code(&b.text);
         for m in CAMEL.find_iter(&b.text) {

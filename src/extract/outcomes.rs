@@ -112,23 +112,13 @@ pub(super) fn outcomes(
     } = *place;
     let block = &blocks[i];
     // `Decisions:`, `**Outcome**`: a label and nothing else (`Conflict
-    // resolution` is a subject, `[Conclusions](link)` a summary).
-    // `- Accepted MCPs` over the list of them: each item below was decided.
-    let outcome_heading = |b: &Block| {
-        let text = b.text.trim();
-        let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
-        text.split_whitespace().count() <= 3
-            && !text.contains([':', '.', '!', '?'])
-            && matches!(
-                first.as_str(),
-                "accepted" | "approved" | "rejected" | "declined"
-            )
-    };
+    // resolution` is a subject, `[Conclusions](link)` a summary); `Accepted
+    // MCPs` over the list of them.
     let decision_label = |b: &Block| {
         let text = b.text.trim();
         (text.ends_with(':') || b.lead_strong.as_deref() == Some(text))
             && decision::is_only_decision_label(text, &config.keywords.decision)
-            || outcome_heading(b)
+            || decision::is_outcome_list_heading(text)
     };
     // `- Decisions:` over a list: the items below are the decisions, not the label.
     let opens_list = blocks
@@ -140,20 +130,16 @@ pub(super) fn outcomes(
     if block.kind == BlockKind::ListItem && opens_list && (decision_label(block) || says_nothing) {
         return;
     }
-    // `- No new accepted proposals this time.`, `- None` under the label: nothing decided.
-    let lower = block.text.trim().to_lowercase();
-    let says_none = lower.starts_with("no ") && !lower.starts_with("no longer")
-        || matches!(lower.trim_end_matches('.'), "none" | "n/a" | "nothing");
+    // The list item this one hangs under, if it is a list item too.
+    let parent_item = lists
+        .parent(i)
+        .filter(|&p| block.kind == BlockKind::ListItem && blocks[p].kind == BlockKind::ListItem);
     // Under `Accepted MCPs`: the title of what was accepted, not a task.
-    let names_accepted = block.kind == BlockKind::ListItem
-        && lists
-            .parent(i)
-            .is_some_and(|p| blocks[p].kind == BlockKind::ListItem && outcome_heading(&blocks[p]));
-    let under_decision_label = block.kind == BlockKind::ListItem
-        && !says_none
-        && lists
-            .parent(i)
-            .is_some_and(|p| blocks[p].kind == BlockKind::ListItem && decision_label(&blocks[p]));
+    let names_accepted =
+        parent_item.is_some_and(|p| decision::is_outcome_list_heading(&blocks[p].text));
+    // `- No new accepted proposals this time.` under the label: nothing decided.
+    let under_decision_label = parent_item.is_some_and(|p| decision_label(&blocks[p]))
+        && !decision::says_none(&block.text);
     let whole_block_decision = under_decision_label
         || block
             .lead_strong
@@ -203,11 +189,7 @@ pub(super) fn outcomes(
     };
     // `**Agenda**`, `**Notes**` on a line of their own: a label over what
     // follows, not a task, whatever section it stands in.
-    let bold_label = block.kind == BlockKind::Paragraph
-        && block.lead_strong.as_deref().is_some_and(|s| {
-            s.trim().trim_end_matches(':') == block.text.trim().trim_end_matches(':')
-        })
-        && block.text.split_whitespace().count() <= 4;
+    let bold_label = sections::is_bold_label(block);
     // Under `Done:` in someone's update: what was finished, not a task.
     let reported_done = block.checked.is_none() && under_done_label(blocks, i, lists);
     // The speaker of the turn so far: `CDS: Good idea. I'll bring it` commits CDS.

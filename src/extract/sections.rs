@@ -382,18 +382,33 @@ fn bare_attendance_label(blocks: &[Block], i: usize, keywords: &Keywords) -> Opt
 
 /// The name of a one-line label paragraph (`Attendees:`, `**Agenda**`), if it is one.
 fn section_label(block: &Block) -> Option<&str> {
-    if block.kind != BlockKind::Paragraph || block.depth != 0 || block.text.contains('\n') {
+    if !one_line_paragraph(block) {
         return None;
     }
     let text = block.text.trim();
-    let bold = block
-        .lead_strong
-        .as_deref()
-        .is_some_and(|s| s.trim().trim_end_matches(':') == text.trim_end_matches(':').trim());
     let label = text.strip_suffix(':').map(str::trim);
-    let label = label.or(bold.then_some(text))?;
+    let label = label.or(all_bold(block).then_some(text))?;
     let words = label.split_whitespace().count();
     (words > 0 && words <= 4).then_some(label)
+}
+
+/// `**Agenda**`, `**Team Updates:**`: a paragraph of one line, all bold, of at
+/// most four words.
+pub fn is_bold_label(block: &Block) -> bool {
+    one_line_paragraph(block) && all_bold(block) && block.text.split_whitespace().count() <= 4
+}
+
+fn one_line_paragraph(block: &Block) -> bool {
+    block.kind == BlockKind::Paragraph && block.depth == 0 && !block.text.contains('\n')
+}
+
+/// Whether the block's bold lead is its whole text (a colon aside).
+fn all_bold(block: &Block) -> bool {
+    let text = block.text.trim().trim_end_matches(':').trim();
+    block
+        .lead_strong
+        .as_deref()
+        .is_some_and(|s| s.trim().trim_end_matches(':') == text)
 }
 
 /// The section a block lives in: for every block, the index of the nearest

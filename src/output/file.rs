@@ -1,7 +1,7 @@
 //! One output file: replaced atomically through a `tempfile::NamedTempFile`
 //! beside it, or written through when it is a device or a pipe.
 
-use super::{io_error, is_special, split, stale, target_of};
+use super::{closed_pipe_is_done, io_error, is_special, split, stale, target_of};
 use crate::error::Error;
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -27,7 +27,6 @@ pub fn write_file(
             path,
             io::Error::new(io::ErrorKind::IsADirectory, "is a folder"),
         )),
-        Ok(meta) if is_special(&meta) => write_through(&target, path, write),
         Ok(meta) => replace(&target, path, Some(meta.permissions()), write),
         Err(_) => replace(&target, path, None, write),
     }
@@ -44,13 +43,8 @@ fn write_through(
         .open(target)
         .map_err(|e| io_error(shown, e))?;
     let mut out = BufWriter::new(file);
-    let written = write(&mut out).and_then(|_| out.flush().map_err(|e| io_error(shown, e)));
-    match written {
-        // A reader that has seen enough (`-o /dev/stdout | head`) is no error,
-        // as on standard output.
-        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other,
-    }
+    // `-o /dev/stdout | head`: as on standard output.
+    closed_pipe_is_done(write(&mut out).and_then(|_| out.flush().map_err(|e| io_error(shown, e))))
 }
 
 /// Writes `target` through a temporary file beside it; `shown` names it in errors.

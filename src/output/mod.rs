@@ -86,6 +86,15 @@ pub fn target_of(path: &Path) -> PathBuf {
     current
 }
 
+/// A write whose reader stopped early (`| head`) is no error: the reader had
+/// what it wanted.
+pub fn closed_pipe_is_done(written: Result<(), Error>) -> Result<(), Error> {
+    match written {
+        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 /// Whether a path names something to write through rather than replace:
 /// a character or block device, a FIFO or a socket.
 fn is_special(meta: &fs::Metadata) -> bool {
