@@ -24,39 +24,50 @@ pub struct TopicIndex {
 /// before they are clustered into a [`TopicIndex`].
 #[derive(Clone, Debug, Default)]
 pub struct TopicSightings {
-    /// Normalised title -> each written title and how often it was seen.
-    titles: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Normalised title -> each written title and how often it was seen. A
+    /// hash map: every agenda item lands here, most under a title of its own;
+    /// the titles are sorted once, when they are clustered.
+    titles: HashMap<String, Written>,
     /// Issue key -> the normalised titles of items naming it in their title line.
     by_issue: BTreeMap<String, BTreeSet<String>>,
 }
+
+/// The written forms of one normalised title and how often each was seen;
+/// nearly always one.
+type Written = Vec<(String, usize)>;
 
 impl TopicSightings {
     /// Adds the agenda items of `record`.
     pub fn add(&mut self, record: &FileRecord) {
         for meeting in &record.meetings {
+            // The issues named on an item's title line, found once per meeting.
+            let mut on_title: Vec<(usize, String)> = meeting
+                .issues
+                .iter()
+                .filter_map(|m| {
+                    crate::work::step(1);
+                    let n = m.item?;
+                    let item = meeting.items.get(n)?;
+                    (m.what.line == item.line).then(|| (n, m.what.key.to_string().to_lowercase()))
+                })
+                .collect();
+            on_title.sort_unstable();
+            let mut on_title = on_title.into_iter().peekable();
             for (n, item) in meeting.items.iter().enumerate() {
                 let key = normalise_title(&item.title);
+                while on_title.next_if(|(i, _)| *i < n).is_some() {}
                 if key.is_empty() {
                     continue;
                 }
                 // An issue named in the item's title line ties recurring items together.
-                for m in meeting
-                    .issues
-                    .iter()
-                    .filter(|m| m.item == Some(n) && m.what.line == item.line)
-                {
-                    self.by_issue
-                        .entry(m.what.key.to_string().to_lowercase())
-                        .or_default()
-                        .insert(key.clone());
+                while let Some((_, issue)) = on_title.next_if(|(i, _)| *i == n) {
+                    self.by_issue.entry(issue).or_default().insert(key.clone());
                 }
                 // Copies of the title only for what is seen the first time.
                 let written = self.titles.entry(key).or_default();
-                match written.get_mut(&item.title) {
-                    Some(count) => *count += 1,
-                    None => {
-                        written.insert(item.title.clone(), 1);
-                    }
+                match written.iter_mut().find(|(t, _)| *t == item.title) {
+                    Some((_, count)) => *count += 1,
+                    None => written.push((item.title.clone(), 1)),
                 }
             }
         }
@@ -64,7 +75,9 @@ impl TopicSightings {
 
     /// Clusters the titles seen under `rules`.
     pub fn finish(self, rules: &TopicRules) -> TopicIndex {
-        TopicIndex::cluster(&self.titles, &self.by_issue, rules)
+        let mut titles: Vec<(String, Written)> = self.titles.into_iter().collect();
+        titles.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        TopicIndex::cluster(titles, &self.by_issue, rules)
     }
 }
 
@@ -79,23 +92,31 @@ impl TopicIndex {
         sightings.finish(rules)
     }
 
+    /// Clusters `titles` (sorted by normalised title).
     fn cluster(
-        titles: &BTreeMap<String, BTreeMap<String, usize>>,
+        titles: Vec<(String, Written)>,
         by_issue: &BTreeMap<String, BTreeSet<String>>,
         rules: &TopicRules,
     ) -> Self {
         let separate: BTreeSet<String> =
             rules.separate.iter().map(|t| normalise_title(t)).collect();
-        let merged: Vec<String> = rules
+        // Every key: the titles seen and those only named in the configuration.
+        let mut titles = titles;
+        let mut merged: Vec<String> = rules
             .merge
             .iter()
             .flatten()
             .map(|t| normalise_title(t))
+            .filter(|k| titles.binary_search_by(|(t, _)| t.cmp(k)).is_err())
             .collect();
-        let mut keys: Vec<&str> = titles.keys().chain(&merged).map(String::as_str).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        let position = |k: &str| keys.binary_search(&k).ok();
+        if !merged.is_empty() {
+            merged.sort_unstable();
+            merged.dedup();
+            titles.extend(merged.into_iter().map(|k| (k, Written::new())));
+            titles.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        }
+        let (keys, written): (Vec<String>, Vec<Written>) = titles.into_iter().unzip();
+        let position = |k: &str| keys.binary_search_by(|key| key.as_str().cmp(k)).ok();
         let mut sets = UnionFind::new(keys.len());
         for group in by_issue.values() {
             let members: Vec<usize> = group
@@ -142,27 +163,19 @@ impl TopicIndex {
             members[starts[thread as usize]] = i;
             starts[thread as usize] += 1;
         }
-        // The written titles of each key, found by walking both sorted lists.
-        let mut seen = titles.iter().peekable();
-        let written: Vec<Option<&BTreeMap<String, usize>>> = keys
-            .iter()
-            .map(|k| seen.next_if(|(t, _)| t.as_str() == *k).map(|(_, w)| w))
-            .collect();
         let mut threads = Vec::with_capacity(sizes.len());
         let mut start = 0;
         for size in sizes {
             let thread = &members[start..start + size];
             start += size;
-            let key = keys[thread[0]];
-            let name = display_name(thread.iter().filter_map(|&m| written[m]))
-                .unwrap_or_else(|| key.to_string());
-            threads.push((key.to_string(), name));
+            let key = &keys[thread[0]];
+            let name =
+                display_name(thread.iter().map(|&m| &written[m])).unwrap_or_else(|| key.clone());
+            threads.push((key.clone(), name));
         }
-        let topics = keys
-            .iter()
-            .zip(thread_of)
-            .map(|(k, thread)| (k.to_string(), thread))
-            .collect();
+        let mut topics = HashMap::default();
+        topics.reserve(keys.len());
+        topics.extend(keys.into_iter().zip(thread_of));
         TopicIndex {
             topics,
             threads,
@@ -189,10 +202,10 @@ impl TopicIndex {
 
 /// The most frequent written title of a cluster (ties: alphabetical), from
 /// the written titles of each of its members.
-fn display_name<'a>(written: impl Iterator<Item = &'a BTreeMap<String, usize>>) -> Option<String> {
+fn display_name<'a>(written: impl Iterator<Item = &'a Written>) -> Option<String> {
     written
-        .flat_map(|written| written.iter())
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .flatten()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(t, _)| t.clone())
 }
 

@@ -133,6 +133,14 @@ fn agenda_item_bullets() {
 }
 
 #[test]
+fn agenda_items_naming_issues() {
+    grows_linearly("items naming issues", 300, |n| {
+        let items: String = (0..n).map(|i| format!("- item {i} (#{i})\n")).collect();
+        format!("{HEAD}## Agenda\n\n{items}")
+    });
+}
+
+#[test]
 fn numbered_plain_text_agenda() {
     grows_linearly("numbered items", 300, |n| {
         let items: String = (1..=n)
