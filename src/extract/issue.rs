@@ -13,9 +13,11 @@ use crate::document::LineIndex;
 use crate::document::blank_inline_code;
 use crate::model::IssueKind;
 use regex::Regex;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -61,23 +63,33 @@ static WORDED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where bare and short references take their repository from, and what the
-/// document shows about the forms it uses.
+/// document shows about the forms it uses. What was learned from the document
+/// is shared: the context under each `owner/repo` heading differs only in its
+/// default repository, and costs no copy of the rest.
 #[derive(Clone, Debug, Default)]
 pub struct RepoContext {
     /// `owner/repo` for a bare `#N` (from a heading like `### owner/repo`, or the configuration).
     pub default_repository: Option<String>,
-    /// Known `owner/repo` pairs in the document, to complete `repo#N`.
-    pub known: Vec<(String, String)>,
     /// Configured short names -> `owner/repo` (`k8s-capi` -> `acme/k8s-cluster-api-provider`).
     pub aliases: BTreeMap<String, String>,
+    /// What was learned from the document; see [`RepoContext::learn`].
+    pub(crate) learned: Arc<Learned>,
+}
+
+/// What a document shows of the repositories and trackers it uses.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Learned {
+    /// Known `owner/repo` pairs in the document, to complete `repo#N`.
+    known: KnownRepositories,
     /// `owner/repo` of every issue or pull request URL in the document.
-    pub issue_repos: BTreeSet<String>,
-    /// The repositories (`owner/repo`) of every full key (`owner/repo#N`, from a link or written out) by its number `N`.
-    pub numbered: BTreeMap<u64, Vec<String>>,
+    issue_repos: BTreeSet<String>,
+    /// The repository (`owner/repo`) of the full keys (`owner/repo#N`, from a
+    /// link or written out) with each number `N`, while there is only one.
+    numbered: BTreeMap<u64, OneRepository>,
     /// Which tracker projects the document uses (`OPS` for `OPS-2281`).
-    pub tickets: TicketEvidence,
+    tickets: TicketEvidence,
     /// The document speaks of merge requests or GitLab: a bare `!N` is a merge request.
-    pub merge_requests: bool,
+    merge_requests: bool,
 }
 
 impl RepoContext {
@@ -86,14 +98,36 @@ impl RepoContext {
     pub fn learn(&mut self, text: &str) {
         self.learn_code(text);
         let prose = blank_inline_code(text);
-        self.tickets.learn_prose(&prose);
-        self.merge_requests |= MERGE_REQUEST_TALK.is_match(&prose);
+        let learned = Arc::make_mut(&mut self.learned);
+        learned.tickets.learn_prose(&prose);
+        learned.merge_requests |= MERGE_REQUEST_TALK.is_match(&prose);
+    }
+
+    /// The same context with `repository` as its default: what was learned is
+    /// shared, not copied.
+    pub fn with_default(&self, repository: &str) -> RepoContext {
+        RepoContext {
+            default_repository: Some(repository.to_string()),
+            aliases: self.aliases.clone(),
+            learned: Arc::clone(&self.learned),
+        }
+    }
+
+    /// Whether a bare `!N` is a merge request here.
+    pub fn merge_requests(&self) -> bool {
+        self.learned.merge_requests
+    }
+
+    /// Reads a bare `!N` as a merge request (or not), whatever the document shows.
+    pub fn set_merge_requests(&mut self, yes: bool) {
+        Arc::make_mut(&mut self.learned).merge_requests = yes;
     }
 
     /// Learn every `owner/repo` named by a URL or an `owner/repo#N` reference in
     /// `text`, and the tracker projects it links. All there is to learn from a
     /// code block, whose words (`ticket`, `MR`, `ABC-1`) say nothing of the minutes.
     pub fn learn_code(&mut self, text: &str) {
+        let learned = Arc::make_mut(&mut self.learned);
         let urls = REPO_URL
             .captures_iter(text)
             .map(|c| (c[1].to_string(), c[2].trim_end_matches(".git").to_string()));
@@ -101,35 +135,39 @@ impl RepoContext {
             .captures_iter(text)
             .map(|c| (c[1].to_string(), c[2].to_string()));
         for c in URL.captures_iter(text) {
-            self.issue_repos.insert(format!("{}/{}", &c[2], &c[3]));
+            learned.issue_repos.insert(format!("{}/{}", &c[2], &c[3]));
         }
         for c in GITLAB_URL.captures_iter(text) {
-            self.issue_repos.insert(c[2].to_string());
-            self.merge_requests = true;
+            learned.issue_repos.insert(c[2].to_string());
+            learned.merge_requests = true;
         }
         for (owner, repo) in urls.chain(written) {
             if !matches!(
                 owner.as_str(),
                 "orgs" | "apps" | "organizations" | "settings" | "sponsors"
             ) {
-                let pair = (owner, repo);
-                if !self.known.contains(&pair) {
-                    self.known.push(pair);
-                }
+                learned.known.add(owner, repo);
             }
         }
         let mut scan = Scan::new(text, 1);
         scan.links_to_issues();
         scan.written_in_full();
         for (_, r) in scan.found {
-            let repos = self.numbered.entry(r.number).or_default();
-            if let IssueKey::Full { repository, .. } = r.key
-                && !repos.iter().any(|k| k.eq_ignore_ascii_case(&repository))
-            {
-                repos.push(repository);
+            if let IssueKey::Full { repository, .. } = r.key {
+                match learned.numbered.entry(r.number) {
+                    Entry::Vacant(e) => {
+                        e.insert(OneRepository::Only(repository));
+                    }
+                    Entry::Occupied(mut e) => {
+                        if matches!(e.get(), OneRepository::Only(only) if !only.eq_ignore_ascii_case(&repository))
+                        {
+                            e.insert(OneRepository::Several);
+                        }
+                    }
+                }
             }
         }
-        self.tickets.learn_links(text);
+        learned.tickets.learn_links(text);
     }
 
     /// The repository of a number written alone (`#47`, `!412`): the heading's or
@@ -138,23 +176,20 @@ impl RepoContext {
     fn repository_of_bare(&self, number: u64) -> Option<String> {
         self.default_repository
             .clone()
-            .or_else(|| match self.numbered.get(&number).map(Vec::as_slice) {
-                Some([only]) => Some(only.clone()),
+            .or_else(|| match self.learned.numbered.get(&number) {
+                Some(OneRepository::Only(only)) => Some(only.clone()),
                 _ => None,
             })
             .or_else(|| self.single_repository())
     }
 
     fn owner_of(&self, repo: &str) -> Option<&str> {
-        self.known
-            .iter()
-            .find(|(_, r)| r.eq_ignore_ascii_case(repo))
-            .map(|(o, _)| o.as_str())
+        self.learned.known.owner_of(repo)
     }
 
     /// The repository of every issue linked in the document, when there is exactly one.
     pub fn single_repository(&self) -> Option<String> {
-        let mut repos = self.issue_repos.iter();
+        let mut repos = self.learned.issue_repos.iter();
         match (repos.next(), repos.next()) {
             (Some(only), None) => Some(only.clone()),
             _ => None,
@@ -163,14 +198,65 @@ impl RepoContext {
 
     /// The owner of most repositories linked in the document, when one owner has a clear majority.
     fn main_owner(&self) -> Option<&str> {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for (owner, _) in &self.known {
-            *counts.entry(owner.as_str()).or_default() += 1;
+        self.learned.known.main_owner()
+    }
+}
+
+/// One repository, or more than one (compared ignoring case).
+#[derive(Clone, Debug)]
+pub(crate) enum OneRepository {
+    Only(String),
+    Several,
+}
+
+/// The `owner/repo` pairs a document names, each once, with what is asked of
+/// them kept up to date as they are added: the first owner of each repository
+/// name, and the owner of most pairs.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct KnownRepositories {
+    pairs: HashSet<(String, String)>,
+    /// Repository name in ASCII lower case -> the owner it was first named with.
+    owners: HashMap<String, String>,
+    /// Owner -> how many pairs it has.
+    counts: HashMap<String, usize>,
+    /// The owner with most pairs (ties: the least name) and its count.
+    most: Option<(String, usize)>,
+}
+
+impl KnownRepositories {
+    fn add(&mut self, owner: String, repo: String) {
+        crate::work::step(1);
+        let pair = (owner, repo);
+        if self.pairs.contains(&pair) {
+            return;
         }
-        let (owner, n) = counts
-            .iter()
-            .max_by_key(|(o, n)| (**n, std::cmp::Reverse(**o)))?;
-        (*n * 2 > self.known.len()).then_some(*owner)
+        let (owner, repo) = pair;
+        self.owners
+            .entry(repo.to_ascii_lowercase())
+            .or_insert_with(|| owner.clone());
+        let count = self.counts.entry(owner.clone()).or_default();
+        *count += 1;
+        let count = *count;
+        let leads = match &self.most {
+            Some((best, n)) => count > *n || count == *n && owner < *best,
+            None => true,
+        };
+        if leads {
+            self.most = Some((owner.clone(), count));
+        }
+        self.pairs.insert((owner, repo));
+    }
+
+    fn owner_of(&self, repo: &str) -> Option<&str> {
+        self.owners
+            .get(&repo.to_ascii_lowercase())
+            .map(String::as_str)
+    }
+
+    fn main_owner(&self) -> Option<&str> {
+        crate::work::step(1);
+        let (owner, n) = self.most.as_ref()?;
+        (*n * 2 > self.pairs.len()).then_some(owner.as_str())
     }
 }
 
@@ -375,7 +461,7 @@ impl<'a> Scan<'a> {
     fn tickets(&mut self, ctx: &RepoContext) {
         let prose = blank_inline_code(self.text);
         for k in ticket::keys(&prose) {
-            if self.is_free(&k.range) && ctx.tickets.confirms(&k.project) {
+            if self.is_free(&k.range) && ctx.learned.tickets.confirms(&k.project) {
                 let key = IssueKey::Ticket {
                     project: k.project,
                     number: k.number,
@@ -446,7 +532,7 @@ impl<'a> Scan<'a> {
             };
             bare.push((m.range(), number, kind));
         }
-        if ctx.merge_requests {
+        if ctx.merge_requests() {
             for caps in MERGE_REQUEST.captures_iter(self.text) {
                 let n = caps.get(1).expect("number");
                 let r = n.start() - 1..n.end();
@@ -669,10 +755,13 @@ mod tests {
     #[test]
     fn ticket_like_words_that_are_no_tickets() {
         let ctx = RepoContext {
-            tickets: TicketEvidence {
-                tracker_named: true,
-                ..TicketEvidence::default()
-            },
+            learned: Arc::new(Learned {
+                tickets: TicketEvidence {
+                    tracker_named: true,
+                    ..TicketEvidence::default()
+                },
+                ..Learned::default()
+            }),
             ..RepoContext::default()
         };
         for text in [
@@ -807,7 +896,7 @@ mod tests {
         let doc = "https://github.com/acme/tools/issues/47 and https://github.com/other/lib/pull/12 \
                    were merged; #47 and !12 need a follow-up, #5 does not";
         let mut ctx = learned(doc);
-        ctx.merge_requests = true;
+        ctx.set_merge_requests(true);
         assert_eq!(
             keys("#47 and !12 need a follow-up, #5 does not", &ctx),
             vec!["acme/tools#47", "other/lib#12", "#5"]
@@ -832,6 +921,17 @@ mod tests {
         assert!(!continues(", OPS-2", 0));
         assert!(!continues("'s", 0));
         assert!(!continues("", 0));
+    }
+
+    #[test]
+    fn a_heading_context_shares_what_was_learned() {
+        let ctx = learned("https://github.com/acme/tools/issues/47 and tools#3");
+        let under = ctx.with_default("acme/docs");
+        assert!(Arc::ptr_eq(&ctx.learned, &under.learned));
+        assert_eq!(
+            keys("#5 and tools#6", &under),
+            vec!["acme/docs#5", "acme/tools#6"]
+        );
     }
 
     #[test]

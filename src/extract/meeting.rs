@@ -126,10 +126,9 @@ fn name_rules(
         .collect();
     let mut under_heading: HashMap<&str, RepoContext> = HashMap::default();
     for r in heading_repos.iter().flatten() {
-        under_heading.entry(r).or_insert_with(|| RepoContext {
-            default_repository: Some(r.clone()),
-            ..repo.clone()
-        });
+        under_heading
+            .entry(r)
+            .or_insert_with(|| repo.with_default(r));
     }
     let of_block = |i: usize| -> Vec<Finding> {
         let block = &blocks[i];
@@ -328,7 +327,6 @@ fn heading_title(text: &str) -> String {
 fn repo_context(blocks: &[Block], config: &Config) -> RepoContext {
     let mut repo = RepoContext {
         default_repository: config.default_repository.clone(),
-        known: Vec::new(),
         aliases: config.repository_aliases.clone(),
         ..RepoContext::default()
     };

@@ -7,6 +7,7 @@ use super::lexicon;
 use super::person;
 use super::records::{MeetingRecord, Mention, PersonRef};
 use crate::config::Config;
+use crate::model::Role;
 use rustc_hash::FxHashSet as HashSet;
 use std::collections::BTreeMap;
 
@@ -116,32 +117,38 @@ fn drop_no_ones(meeting: &mut MeetingRecord) {
 /// chair a chat-bot command names is added once; a word found to be no one
 /// (an organisation after a speaker's name) is taken out of the people named.
 fn place(meeting: &mut MeetingRecord, findings: &[Finding]) {
-    let mut not_people: Vec<(u32, &str)> = Vec::new();
+    let mut not_people: HashSet<(u32, &str)> = HashSet::default();
+    // Who attends and who holds which role so far, by key: a speaker or a
+    // chat-bot's chair is looked up here, not in a scan of every one before.
+    let mut attending: HashSet<String> = meeting.attendees.iter().map(PersonRef::key).collect();
+    let mut holding: HashSet<(Role, String)> =
+        meeting.roles.iter().map(|(r, p)| (*r, p.key())).collect();
     for f in findings
         .iter()
         .filter(|f| f.confidence == Confidence::Stated)
     {
+        crate::work::step(1);
         match &f.fact {
             Fact::Attends(p) => {
-                let listed = || meeting.attendees.iter().any(|a| a.key() == p.key());
-                if f.rule != Rule::Speakers || !listed() {
+                let key = p.key();
+                let listed = attending.contains(&key);
+                if f.rule != Rule::Speakers || !listed {
                     meeting.attendees.push(p.clone());
+                    attending.insert(key);
                 }
             }
             Fact::Absent(p) => meeting.absentees.push(p.clone()),
             Fact::Role(role, p) => {
-                let held = || {
-                    meeting
-                        .roles
-                        .iter()
-                        .any(|(r, q)| r == role && q.key() == p.key())
-                };
-                if f.rule != Rule::LogCommands || !held() {
+                let held = (*role, p.key());
+                if f.rule != Rule::LogCommands || !holding.contains(&held) {
                     meeting.roles.push((*role, p.clone()));
+                    holding.insert(held);
                 }
             }
             Fact::Named(m) => meeting.people.push(m.clone()),
-            Fact::NotAPerson { name, line } => not_people.push((*line, name)),
+            Fact::NotAPerson { name, line } => {
+                not_people.insert((*line, name));
+            }
             Fact::Abbreviation { .. } => {}
             Fact::Issue(m) => meeting.issues.push(m.clone()),
             Fact::IssueState(s) => meeting.issue_states.push(s.clone()),
@@ -151,11 +158,9 @@ fn place(meeting: &mut MeetingRecord, findings: &[Finding]) {
         }
     }
     if !not_people.is_empty() {
-        meeting.people.retain(|m| {
-            !not_people
-                .iter()
-                .any(|&(line, name)| line == m.what.line && m.what.name.to_lowercase() == name)
-        });
+        meeting
+            .people
+            .retain(|m| !not_people.contains(&(m.what.line, m.what.name.to_lowercase().as_str())));
     }
 }
 

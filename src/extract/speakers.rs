@@ -14,6 +14,7 @@ use super::turns::{Form, Turns};
 use crate::document::{Block, BlockKind};
 use crate::model::Role;
 use regex::Regex;
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
@@ -62,8 +63,11 @@ pub(super) fn abbreviations(blocks: &[Block]) -> BTreeMap<String, PersonRef> {
 /// `JS` for the attendee Joe Sepi: the initials of attendees' full names, where
 /// no two attendees share them.
 fn attendee_initials(meeting: &MeetingRecord) -> BTreeMap<String, PersonRef> {
-    let mut by_initials: BTreeMap<String, Vec<&PersonRef>> = BTreeMap::new();
+    // Initials -> the one attendee with them so far (by key), or `None` once a
+    // second one has them.
+    let mut by_initials: BTreeMap<String, Option<(String, &PersonRef)>> = BTreeMap::new();
     for p in meeting.attendees.iter().filter(|p| !p.is_handle) {
+        crate::work::step(1);
         let words: Vec<&str> = p
             .name
             .split_whitespace()
@@ -73,15 +77,20 @@ fn attendee_initials(meeting: &MeetingRecord) -> BTreeMap<String, PersonRef> {
             continue;
         }
         let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
-        let entry = by_initials.entry(initials).or_default();
-        if !entry.iter().any(|q| q.key() == p.key()) {
-            entry.push(p);
+        match by_initials.entry(initials) {
+            Entry::Vacant(e) => {
+                e.insert(Some((p.key(), p)));
+            }
+            Entry::Occupied(mut e) => {
+                if e.get().as_ref().is_some_and(|(key, _)| *key != p.key()) {
+                    e.insert(None);
+                }
+            }
         }
     }
     by_initials
         .into_iter()
-        .filter(|(_, people)| people.len() == 1)
-        .map(|(initials, people)| (initials, people[0].clone()))
+        .filter_map(|(initials, only)| only.map(|(_, p)| (initials, p.clone())))
         .collect()
 }
 

@@ -469,16 +469,28 @@ fn add_mentions(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
 /// Every action mentions the issues written on its own lines, and every issue
 /// a meeting records merged or closed links to the meeting, from the line saying so.
 fn add_issue_links(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) {
+    // The issues by line, to find those on an action's lines without a scan of all.
+    let mut by_line: Vec<(u32, usize)> = m
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(i, mention)| (mention.what.line, i))
+        .collect();
+    by_line.sort_unstable();
     for (n, a) in m.actions.iter().enumerate() {
-        let named: Vec<&IssueRef> = m
-            .issues
+        let from = by_line.partition_point(|&(line, _)| line < a.line);
+        let to = by_line.partition_point(|&(line, _)| line <= a.end_line);
+        let mut named: Vec<usize> = by_line[from..to.max(from)]
             .iter()
-            .map(|mention| &mention.what)
-            .filter(|r| (a.line..=a.end_line).contains(&r.line))
+            .map(|&(_, i)| i)
             .collect();
+        crate::work::step(1 + named.len());
         if named.is_empty() {
             continue;
         }
+        // In the order the issues were read.
+        named.sort_unstable();
+        let named = named.into_iter().map(|i| &m.issues[i].what);
         let Some(action) = w.graph.find(&format!("{meeting_id}/action/{}", n + 1)) else {
             continue;
         };

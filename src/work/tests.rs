@@ -14,8 +14,17 @@ use crate::extract::{FileContext, extract};
 const SLACK: f64 = 1.6;
 
 /// Steps to read, extract, lint, merge and write one file as Turtle, and the
-/// Turtle's size.
+/// Turtle's size. Counted on a pool of one thread, so that work a step hands to
+/// the pool (`rayon::join`, parallel iterators) is counted too.
 fn work(text: &str) -> (u64, usize) {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a pool of one thread");
+    pool.install(|| work_on_this_thread(text))
+}
+
+fn work_on_this_thread(text: &str) -> (u64, usize) {
     let config = Config::default();
     take();
     let doc = crate::document::parse("2025-01-01.md", text);
@@ -137,6 +146,44 @@ fn agenda_items_naming_issues() {
     grows_linearly("items naming issues", 300, |n| {
         let items: String = (0..n).map(|i| format!("- item {i} (#{i})\n")).collect();
         format!("{HEAD}## Agenda\n\n{items}")
+    });
+}
+
+#[test]
+fn tasks_naming_issues() {
+    grows_linearly("tasks naming issues", 300, |n| {
+        let tasks: String = (0..n)
+            .map(|i| format!("- [ ] @user{i} to fix #{i}\n"))
+            .collect();
+        format!("{HEAD}## Action items\n\n{tasks}")
+    });
+}
+
+#[test]
+fn long_attendee_list() {
+    grows_linearly("attendees", 300, |n| {
+        let names: Vec<String> = (0..n).map(|i| format!("Person{i} Lee")).collect();
+        format!("{HEAD}Present: {}\n", names.join(", "))
+    });
+}
+
+#[test]
+fn chat_lines_of_many_speakers() {
+    grows_linearly("chat speakers", 300, |n| {
+        let lines: String = (0..n)
+            .map(|i| format!("[10:00] <nick{i}> action: nick{i} to do {i}\n"))
+            .collect();
+        format!("{HEAD}{lines}")
+    });
+}
+
+#[test]
+fn links_to_many_repositories() {
+    grows_linearly("repository links", 300, |n| {
+        let lines: String = (0..n)
+            .map(|i| format!("- see https://github.com/o/r{i}/issues/{i} and r{i}#{i}\n"))
+            .collect();
+        format!("{HEAD}{lines}")
     });
 }
 
