@@ -24,10 +24,13 @@ pub struct TopicIndex {
 /// before they are clustered into a [`TopicIndex`].
 #[derive(Clone, Debug, Default)]
 pub struct TopicSightings {
-    /// Normalised title -> each written title and how often it was seen. A
-    /// hash map: every agenda item lands here, most under a title of its own;
-    /// the titles are sorted once, when they are clustered.
-    titles: HashMap<String, Written>,
+    /// Normalised title -> its number. Hash maps: every agenda item lands
+    /// here, most under a title of its own; the titles are sorted once, when
+    /// they are clustered.
+    keys: HashMap<String, u32>,
+    /// Each written title -> how often it was seen and the number of its
+    /// normalised title (many written titles may share one: `see <url>`).
+    written: HashMap<String, (usize, u32)>,
     /// Issue key -> the normalised titles of items naming it in their title line.
     by_issue: BTreeMap<String, BTreeSet<String>>,
 }
@@ -54,6 +57,7 @@ impl TopicSightings {
             on_title.sort_unstable();
             let mut on_title = on_title.into_iter().peekable();
             for (n, item) in meeting.items.iter().enumerate() {
+                crate::work::step(1);
                 let key = normalise_title(&item.title);
                 while on_title.next_if(|(i, _)| *i < n).is_some() {}
                 if key.is_empty() {
@@ -64,18 +68,28 @@ impl TopicSightings {
                     self.by_issue.entry(issue).or_default().insert(key.clone());
                 }
                 // Copies of the title only for what is seen the first time.
-                let written = self.titles.entry(key).or_default();
-                match written.iter_mut().find(|(t, _)| *t == item.title) {
-                    Some((_, count)) => *count += 1,
-                    None => written.push((item.title.clone(), 1)),
+                if let Some((count, _)) = self.written.get_mut(&item.title) {
+                    *count += 1;
+                    continue;
                 }
+                let next = self.keys.len() as u32;
+                let id = *self.keys.entry(key).or_insert(next);
+                self.written.insert(item.title.clone(), (1, id));
             }
         }
     }
 
     /// Clusters the titles seen under `rules`.
     pub fn finish(self, rules: &TopicRules) -> TopicIndex {
-        let mut titles: Vec<(String, Written)> = self.titles.into_iter().collect();
+        let mut written: Vec<Written> = vec![Written::new(); self.keys.len()];
+        for (title, (count, id)) in self.written {
+            written[id as usize].push((title, count));
+        }
+        let mut titles: Vec<(String, Written)> = self
+            .keys
+            .into_iter()
+            .map(|(key, id)| (key, std::mem::take(&mut written[id as usize])))
+            .collect();
         titles.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         TopicIndex::cluster(titles, &self.by_issue, rules)
     }

@@ -160,6 +160,16 @@ fn tasks_naming_issues() {
 }
 
 #[test]
+fn agenda_items_that_differ_only_in_a_link() {
+    grows_linearly("items differing in a link", 300, |n| {
+        let items: String = (0..n)
+            .map(|i| format!("- see https://host{i}.example.org/page\n"))
+            .collect();
+        format!("{HEAD}## Agenda\n\n{items}")
+    });
+}
+
+#[test]
 fn long_attendee_list() {
     grows_linearly("attendees", 300, |n| {
         let names: Vec<String> = (0..n).map(|i| format!("Person{i} Lee")).collect();

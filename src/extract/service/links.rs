@@ -22,6 +22,7 @@ use crate::document::BlockKind;
 use crate::extract::lexicon;
 use crate::extract::records::{ServiceEvidence, ServiceRef};
 use regex::Regex;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// Hosts where the first two path segments name a repository.
@@ -172,7 +173,9 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
 /// Every `site` finding: words written at least twice outside URLs that name a
 /// site linked or written in the meeting and own a linked repository.
 pub fn sites(c: &Context) -> Vec<(usize, ServiceRef)> {
+    // Each host's name once, in the order first written.
     let mut names: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::default();
     for b in c.blocks.iter().filter(|b| b.kind != BlockKind::Code) {
         let linked = b.links.iter().map(|l| l.url.as_str());
         let written = HOST
@@ -189,9 +192,10 @@ pub fn sites(c: &Context) -> Vec<(usize, ServiceRef)> {
             if labels.len() < 2 || CODE_HOSTS.contains(&host.as_str()) {
                 continue;
             }
-            let name = labels[labels.len() - 2].to_string();
-            if !names.contains(&name) {
-                names.push(name);
+            let name = labels[labels.len() - 2];
+            if !seen.contains(name) {
+                seen.insert(name.to_string());
+                names.push(name.to_string());
             }
         }
     }
