@@ -224,10 +224,20 @@ pub fn find_handles(text: &str, line: u32) -> Vec<PersonRef> {
         .filter_map(|c| {
             let m = c.get(1)?;
             let handle = m.as_str();
-            (handle.chars().any(char::is_alphabetic) && !domain_like(handle))
-                .then(|| PersonRef::handle(handle, line + newlines(&lines, m.start())))
+            (handle.chars().any(char::is_alphabetic)
+                && !domain_like(handle)
+                && !names_a_team(&text[m.end()..]))
+            .then(|| PersonRef::handle(handle, line + newlines(&lines, m.start())))
         })
         .collect()
+}
+
+/// Whether what follows a handle makes it a team or a path (`@acme/release`,
+/// `@src/main`): a slash and a lower-case slug. `@ann/Acme` is Ann of Acme.
+fn names_a_team(after: &str) -> bool {
+    after.strip_prefix('/').is_some_and(|rest| {
+        rest.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+    })
 }
 
 /// `lists.example.org`, `example.com`: a mail domain after `@`, not a handle
@@ -632,6 +642,18 @@ mod tests {
         .map(|p| p.name)
         .collect();
         assert_eq!(found, vec!["berendt", "jschoone", "r.ortega"]);
+    }
+
+    #[test]
+    fn a_team_or_a_path_after_a_handle_is_no_one() {
+        let found: Vec<String> = find_handles(
+            "ask @acme/release and @acme/lts, see @src/main; @ann/Acme and @bo agree",
+            1,
+        )
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+        assert_eq!(found, vec!["ann", "bo"]);
     }
 
     #[test]
