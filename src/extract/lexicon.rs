@@ -85,6 +85,11 @@ word_list!(
     "not-names.txt"
 );
 word_list!(
+    /// Words written in a person's place that stand for no one (`Name`, `@all`).
+    PLACEHOLDERS,
+    "placeholders.txt"
+);
+word_list!(
     /// Nouns after which a bare `#N` is a running number (`Hackathon #5`).
     NUMBERED_NAMES,
     "numbered-names.txt"

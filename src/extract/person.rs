@@ -66,12 +66,14 @@ pub fn is_stop_word(word: &str) -> bool {
 }
 
 /// Whether a name or handle can be no one's: fewer than two letters (`_`,
-/// `w`), an issue key (`INFRA-2771`) or a version (`go1.13.12`).
+/// `w`), an issue key (`INFRA-2771`), a version (`go1.13.12`) or a
+/// placeholder (`Name`, `@all`).
 pub fn names_no_one(name: &str) -> bool {
     let name = name.trim_start_matches('@');
     name.chars().filter(|c| c.is_alphabetic()).count() < 2
         || ISSUE_KEY.is_match(name)
         || VERSION.is_match(name)
+        || lexicon::PLACEHOLDERS.contains_lowered(name)
 }
 
 /// An English word in `-ed` or `-ing` (`created`, `deferred`, `pending`): a
@@ -567,11 +569,28 @@ mod tests {
     }
 
     #[test]
-    fn keys_versions_and_single_letters_name_no_one() {
-        for no_one in ["INFRA-2771", "go1.13.12", "_", "@w", "B1", ""] {
+    fn keys_versions_single_letters_and_placeholders_name_no_one() {
+        for no_one in [
+            "INFRA-2771",
+            "go1.13.12",
+            "_",
+            "@w",
+            "B1",
+            "",
+            "Name",
+            "@all",
+            "@here",
+        ] {
             assert!(names_no_one(no_one), "{no_one}");
         }
-        for someone in ["Ann Lee", "@dduportal", "Jo", "Mic92", "Ericson2314"] {
+        for someone in [
+            "Ann Lee",
+            "@dduportal",
+            "Jo",
+            "Mic92",
+            "Ericson2314",
+            "Name Lee",
+        ] {
             assert!(!names_no_one(someone), "{someone}");
         }
         assert!(verb_form("deferred") && verb_form("pending"));
