@@ -3,7 +3,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_syntax::is_word_character;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The built-in service catalogue (see `data/services.tsv`).
 const BUILTIN_SERVICES: &str = include_str!("../../data/services.tsv");
@@ -36,6 +36,9 @@ pub struct ServiceCatalogue {
     exact_folded: BTreeMap<String, (usize, bool)>,
     /// Every spelling, in any case, wherever it occurs (even inside words).
     matcher: AhoCorasick,
+    /// The first word, lower-cased, of every name of more than one word
+    /// (`google` for `Google Docs`).
+    first_words: BTreeSet<String>,
 }
 
 impl ServiceCatalogue {
@@ -117,12 +120,21 @@ impl ServiceCatalogue {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&spellings)
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty matcher"));
+        let first_words = entries
+            .iter()
+            .filter_map(|e| {
+                e.name
+                    .split_once(' ')
+                    .map(|(first, _)| first.to_lowercase())
+            })
+            .collect();
         ServiceCatalogue {
             entries,
             folded,
             exact,
             exact_folded,
             matcher,
+            first_words,
         }
     }
 
@@ -139,12 +151,7 @@ impl ServiceCatalogue {
     /// Whether a word opens the names of known services without being one
     /// (`Google` for `Google Docs`): a vendor, not a product.
     pub fn is_vendor(&self, word: &str) -> bool {
-        let word = word.to_lowercase();
-        self.entries.iter().any(|e| {
-            e.name
-                .split_once(' ')
-                .is_some_and(|(first, _)| first.to_lowercase() == word)
-        })
+        self.first_words.contains(&word.to_lowercase())
     }
 
     /// Look up a spelling; returns the entry when it is a known name.
