@@ -119,6 +119,7 @@ impl RepoContext {
     }
 
     /// Reads a bare `!N` as a merge request (or not), whatever the document shows.
+    #[cfg(test)]
     pub fn set_merge_requests(&mut self, yes: bool) {
         Arc::make_mut(&mut self.learned).merge_requests = yes;
     }

@@ -651,28 +651,27 @@ mod tests {
         );
     }
 
+    /// The names of the handles [`find_handles`] reads in `text`.
+    fn handles(text: &str) -> Vec<String> {
+        find_handles(text, 1).into_iter().map(|p| p.name).collect()
+    }
+
     #[test]
     fn finds_handles_but_not_emails() {
-        let found: Vec<String> = find_handles(
-            "ping @berendt, mail x@y.org (@jschoone) and @r.ortega. (@lists.example.org, @x.io)",
-            1,
-        )
-        .into_iter()
-        .map(|p| p.name)
-        .collect();
-        assert_eq!(found, vec!["berendt", "jschoone", "r.ortega"]);
+        assert_eq!(
+            handles(
+                "ping @berendt, mail x@y.org (@jschoone) and @r.ortega. (@lists.example.org, @x.io)"
+            ),
+            vec!["berendt", "jschoone", "r.ortega"]
+        );
     }
 
     #[test]
     fn a_team_or_a_path_after_a_handle_is_no_one() {
-        let found: Vec<String> = find_handles(
-            "ask @acme/release and @acme/lts, see @src/main; @ann/Acme and @bo agree",
-            1,
-        )
-        .into_iter()
-        .map(|p| p.name)
-        .collect();
-        assert_eq!(found, vec!["ann", "bo"]);
+        assert_eq!(
+            handles("ask @acme/release and @acme/lts, see @src/main; @ann/Acme and @bo agree"),
+            vec!["ann", "bo"]
+        );
     }
 
     #[test]

@@ -108,14 +108,13 @@ impl TopicIndex {
 
     /// Clusters `titles` (sorted by normalised title).
     fn cluster(
-        titles: Vec<(String, Written)>,
+        mut titles: Vec<(String, Written)>,
         by_issue: &BTreeMap<String, BTreeSet<String>>,
         rules: &TopicRules,
     ) -> Self {
         let separate: BTreeSet<String> =
             rules.separate.iter().map(|t| normalise_title(t)).collect();
         // Every key: the titles seen and those only named in the configuration.
-        let mut titles = titles;
         let mut merged: Vec<String> = rules
             .merge
             .iter()
