@@ -2,12 +2,14 @@
 //! titles, presenters and the blocks that belong to each.
 
 use super::chat_agenda;
+use super::meeting::PARALLEL_BLOCKS;
 use super::outline::{self, Outline};
 use super::presenters;
 use super::records::ItemRecord;
 use super::sections::SectionMap;
 use super::turns::{Form, Turns};
 use crate::document::{Block, BlockKind, Style};
+use rayon::prelude::*;
 
 /// Agenda items and, for every block, the index of the item it belongs to.
 #[derive(Clone, Debug, Default)]
@@ -26,30 +28,33 @@ pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style, turns: 
     } else {
         Default::default()
     };
-    let starts: Vec<usize> = (0..blocks.len())
-        .filter(|&i| chat_items.contains_key(&i) || opens_item(blocks, &outline, style, i))
-        // `- Ann: I think ...`: a speaker's turn, not a subject (unless it
-        // names an issue: `ELI5: charters [#207]`).
-        .filter(|&i| {
-            chat_items.contains_key(&i)
+    let opens = |&i: &usize| {
+        (chat_items.contains_key(&i) || opens_item(blocks, &outline, style, i))
+            // `- Ann: I think ...`: a speaker's turn, not a subject (unless it
+            // names an issue: `ELI5: charters [#207]`).
+            && (chat_items.contains_key(&i)
                 || !turns.opens_turn(i)
                 || !turns
                     .speaker(i)
                     .is_some_and(|s| matches!(s.form, Form::Label | Form::Chat))
                 || topic_line(&blocks[i].text).is_some()
-                || names_issue_in_title(&blocks[i].text)
-        })
-        .collect();
-    let mut agenda = Agenda {
-        items: Vec::new(),
-        item_of_block: vec![None; blocks.len()],
+                || names_issue_in_title(&blocks[i].text))
     };
-    for (n, &start) in starts.iter().enumerate() {
+    // Each block and each item is read on its own: a long file's on all cores, in order.
+    let parallel = blocks.len() >= PARALLEL_BLOCKS;
+    let starts: Vec<usize> = if parallel {
+        (0..blocks.len())
+            .into_par_iter()
+            .with_min_len(PARALLEL_BLOCKS / 4)
+            .filter(opens)
+            .collect()
+    } else {
+        (0..blocks.len()).filter(opens).collect()
+    };
+    let read_item = |n: usize| -> (usize, ItemRecord) {
+        let start = starts[n];
         let limit = starts.get(n + 1).copied().unwrap_or(blocks.len());
         let end = item_end(blocks, start, limit, style);
-        for slot in &mut agenda.item_of_block[start..end] {
-            *slot = Some(n);
-        }
         let end_line = blocks[start..end]
             .iter()
             .map(|b| b.end_line)
@@ -72,6 +77,25 @@ pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style, turns: 
             .filter(|_| item.presenters.is_empty())
         {
             item.presenters.push(owner.person());
+        }
+        (end, item)
+    };
+    let items: Vec<(usize, ItemRecord)> = if parallel {
+        (0..starts.len())
+            .into_par_iter()
+            .with_min_len(PARALLEL_BLOCKS / 4)
+            .map(read_item)
+            .collect()
+    } else {
+        (0..starts.len()).map(read_item).collect()
+    };
+    let mut agenda = Agenda {
+        items: Vec::with_capacity(items.len()),
+        item_of_block: vec![None; blocks.len()],
+    };
+    for (n, (end, item)) in items.into_iter().enumerate() {
+        for slot in &mut agenda.item_of_block[starts[n]..end] {
+            *slot = Some(n);
         }
         agenda.items.push(item);
     }

@@ -83,7 +83,7 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
 }
 
 /// Files with at least this many blocks have them read on several cores.
-const PARALLEL_BLOCKS: usize = 2048;
+pub(super) const PARALLEL_BLOCKS: usize = 2048;
 
 /// The section kind that applies to each block.
 fn block_sections(

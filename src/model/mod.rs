@@ -261,9 +261,15 @@ impl KnowledgeGraph {
     /// All nodes sorted by id (deterministic order for writers).
     pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> {
         let order = self.order.get_or_init(|| {
-            let mut order: Vec<NodeIndex> = self.graph.node_indices().collect();
-            order.par_sort_unstable_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
-            order
+            // Sorted with each id beside its index: a comparison reads the
+            // two ids, not first the two nodes that hold them.
+            let mut order: Vec<(&str, NodeIndex)> = self
+                .graph
+                .node_indices()
+                .map(|i| (self.graph[i].id.as_str(), i))
+                .collect();
+            order.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+            order.into_iter().map(|(_, i)| i).collect()
         });
         order.iter().map(|&idx| (idx, &self.graph[idx]))
     }

@@ -5,6 +5,7 @@
 //! issue key in any file is one node. Files are merged in sorted source order,
 //! so the result does not depend on the order files were read.
 
+mod dated;
 mod ids;
 mod packed;
 mod people;
@@ -18,16 +19,15 @@ pub use topics::normalise_title;
 
 use crate::config::Config;
 use crate::extract::records::{FileRecord, IssueRef, MeetingRecord, PersonRef, ServiceRef};
-use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, NodeKind, Provenance};
+use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, Provenance};
+use dated::TopicDates;
 pub use people::PersonIndex;
 use people::PersonSightings;
 use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::EdgeRef;
-use rayon::prelude::*;
 use services::{ServiceIndex, ServiceSightings};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
-use topics::{TopicIndex, TopicSightings};
+use topics::{Thread, TopicSightings};
 
 /// Build the graph from the records of every file; `file_ids` is
 /// [`file_ids`] of their sources.
@@ -92,12 +92,13 @@ fn build(
     let services = services.finish();
     let indexes = Indexes {
         people: &people,
-        topics: &topics,
         services: &services,
     };
     let mut graph = KnowledgeGraph::new();
     graph.reserve_nodes(occurrences + topics.thread_count());
     let mut used = BTreeSet::new();
+    let mut dates = TopicDates::default();
+    let mut item_topics = topics.items();
     second(&mut |file| {
         let base = format!("meeting/{}", file_ids[file.source.as_str()]);
         // One allocation of the path for everything read from the file.
@@ -106,92 +107,20 @@ fn build(
             let count = file.meetings.len();
             let date = meeting.date.map(|d| d.to_string());
             let id = meeting_id(&base, count, n, date.as_deref(), &mut used);
-            add_meeting(&mut graph, &indexes, &source, &id, meeting);
+            add_meeting(
+                &mut graph,
+                &mut dates,
+                &indexes,
+                &mut item_topics,
+                &source,
+                &id,
+                meeting,
+            );
         }
     });
-    date_topics(&mut graph);
+    dates.apply(&mut graph);
     status::settle(&mut graph);
     graph
-}
-
-/// Give every topic its first and last meeting (by date, then id) and meeting count.
-fn date_topics(graph: &mut KnowledgeGraph) {
-    let topics: Vec<NodeIndex> = graph
-        .nodes()
-        .filter(|(_, n)| n.kind() == NodeKind::Topic)
-        .map(|(i, _)| i)
-        .collect();
-    // Each topic is read on its own, on all cores; the graph changes after.
-    let read = &*graph;
-    let dated: Vec<TopicMeetings> = topics
-        .par_iter()
-        .map(|&topic| topic_meetings(read, topic))
-        .collect();
-    for (topic, dated) in topics.into_iter().zip(dated) {
-        *graph.node_data_mut(topic) = NodeData::Topic {
-            first_date: dated.first.as_ref().and_then(|m| m.date.clone()),
-            last_date: dated.last.as_ref().and_then(|m| m.date.clone()),
-            meetings: dated.count,
-        };
-        if let (Some(first), Some(last)) = (dated.first, dated.last) {
-            graph.relate(topic, first.node, EdgeKind::FirstMeeting, first.place);
-            graph.relate(topic, last.node, EdgeKind::LastMeeting, last.place);
-        }
-    }
-}
-
-/// The first and last meeting a topic was taken up at, and how many.
-struct TopicMeetings {
-    first: Option<Sighting>,
-    last: Option<Sighting>,
-    count: u32,
-}
-
-/// A meeting a topic was taken up at.
-struct Sighting {
-    date: Option<String>,
-    node: NodeIndex,
-    place: Provenance,
-}
-
-fn topic_meetings(graph: &KnowledgeGraph, topic: NodeIndex) -> TopicMeetings {
-    let pg = graph.petgraph();
-    let mut meetings: Vec<(Option<&str>, &str, NodeIndex, &Provenance)> = Vec::new();
-    for edge in pg.edges_directed(topic, petgraph::Direction::Incoming) {
-        if edge.weight().kind != EdgeKind::Topic {
-            continue;
-        }
-        for e in pg.edges(edge.source()) {
-            let meeting = &pg[e.target()];
-            if let (EdgeKind::InMeeting, NodeData::Meeting { date, .. }) =
-                (e.weight().kind, &meeting.data)
-            {
-                let place = meeting.origin().unwrap_or(&e.weight().provenance);
-                meetings.push((date.as_deref(), &meeting.id, e.target(), place));
-            }
-        }
-    }
-    // By date (undated last), then id; one entry per meeting.
-    meetings.sort_by(|a, b| (a.0.is_none(), a.0, a.1, a.3).cmp(&(b.0.is_none(), b.0, b.1, b.3)));
-    meetings.dedup_by(|a, b| a.1 == b.1);
-    let sighting = |m: &(Option<&str>, &str, NodeIndex, &Provenance)| Sighting {
-        date: m.0.map(str::to_string),
-        node: m.2,
-        place: m.3.clone(),
-    };
-    let mut dated = meetings.iter().filter(|m| m.0.is_some());
-    let first = dated.next().or(meetings.first()).map(sighting);
-    let last = meetings
-        .iter()
-        .rev()
-        .find(|m| m.0.is_some())
-        .or(meetings.last())
-        .map(sighting);
-    TopicMeetings {
-        first,
-        last,
-        count: meetings.len() as u32,
-    }
 }
 
 /// `meeting/<file>` for a file with one meeting; `meeting/<file>/<date>` (or the
@@ -228,13 +157,13 @@ fn meeting_id(
 /// The cross-file identity indexes a meeting is resolved against.
 struct Indexes<'a> {
     people: &'a PersonIndex,
-    topics: &'a TopicIndex,
     services: &'a ServiceIndex,
 }
 
 /// Adds one meeting and everything in it.
 struct MeetingWriter<'a> {
     graph: &'a mut KnowledgeGraph,
+    dates: &'a mut TopicDates,
     people: &'a PersonIndex,
     services: &'a ServiceIndex,
     source: &'a Arc<str>,
@@ -333,7 +262,9 @@ impl MeetingWriter<'_> {
 
 fn add_meeting(
     graph: &mut KnowledgeGraph,
+    dates: &mut TopicDates,
     indexes: &Indexes<'_>,
+    item_topics: &mut dyn Iterator<Item = Option<&Thread>>,
     source: &Arc<str>,
     id: &str,
     m: &MeetingRecord,
@@ -354,6 +285,7 @@ fn add_meeting(
     });
     let mut w = MeetingWriter {
         graph,
+        dates,
         people: indexes.people,
         services: indexes.services,
         source,
@@ -361,7 +293,7 @@ fn add_meeting(
         items: Vec::new(),
     };
     add_people(&mut w, m);
-    add_items(&mut w, indexes.topics, id, m);
+    add_items(&mut w, item_topics, id, m);
     add_outcomes(&mut w, id, m);
     add_mentions(&mut w, m);
     add_issue_links(&mut w, id, m);
@@ -382,7 +314,14 @@ fn add_people(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
     }
 }
 
-fn add_items(w: &mut MeetingWriter<'_>, topics: &TopicIndex, meeting_id: &str, m: &MeetingRecord) {
+/// Adds the meeting's agenda items; `topics` gives the topic thread of each
+/// item, in the order the items are visited.
+fn add_items(
+    w: &mut MeetingWriter<'_>,
+    topics: &mut dyn Iterator<Item = Option<&Thread>>,
+    meeting_id: &str,
+    m: &MeetingRecord,
+) {
     for (n, item) in m.items.iter().enumerate() {
         let node = w.graph.upsert(Node {
             id: format!("{meeting_id}/item/{}", n + 1),
@@ -391,10 +330,10 @@ fn add_items(w: &mut MeetingWriter<'_>, topics: &TopicIndex, meeting_id: &str, m
             provenance: vec![w.prov(item.line, item.end_line)],
         });
         w.link(node, w.meeting, EdgeKind::InMeeting, item.line);
-        if let Some((key, name)) = topics.topic_of(&item.title) {
+        if let Some(thread) = topics.next().flatten() {
             let topic = w.graph.upsert(Node {
-                id: format!("topic/{}", slug(key)),
-                label: name.clone(),
+                id: thread.id.clone(),
+                label: thread.name.clone(),
                 data: NodeData::Topic {
                     first_date: None,
                     last_date: None,
@@ -403,6 +342,7 @@ fn add_items(w: &mut MeetingWriter<'_>, topics: &TopicIndex, meeting_id: &str, m
                 provenance: vec![w.prov(item.line, item.end_line)],
             });
             w.link(node, topic, EdgeKind::Topic, item.line);
+            w.dates.seen(w.graph, topic, w.meeting);
         }
         for p in &item.presenters {
             let person = w.person(p);
@@ -563,6 +503,106 @@ mod tests {
             assert!(paths.len() > 2);
             paths.dedup_by(|a, b| Arc::ptr_eq(a, b));
             assert_eq!(paths.len(), 1);
+        }
+    }
+
+    /// A file of one meeting on `date` (if any) with these agenda items.
+    fn meeting(source: &str, date: Option<&str>, titles: &[&str]) -> FileRecord {
+        let items = titles
+            .iter()
+            .enumerate()
+            .map(|(n, t)| ItemRecord {
+                title: t.to_string(),
+                line: n as u32 + 2,
+                end_line: n as u32 + 2,
+                presenters: vec![],
+            })
+            .collect();
+        FileRecord {
+            source: source.into(),
+            meetings: vec![MeetingRecord {
+                date: date.map(|d| d.parse().unwrap()),
+                items,
+                ..MeetingRecord::default()
+            }],
+        }
+    }
+
+    #[test]
+    fn a_topic_knows_its_first_and_last_meeting_and_how_many_took_it_up() {
+        // In file order the dates go back and forth; `z.md` and `a.md` have none.
+        let records = vec![
+            meeting("a.md", None, &["Only undated", "Release"]),
+            meeting("b.md", Some("2024-05-01"), &["Release", "release", "CI"]),
+            meeting("c.md", Some("2023-01-09"), &["Release"]),
+            meeting("d.md", Some("2025-02-02"), &["Release", "CI"]),
+            meeting("e.md", Some("2024-05-01"), &["CI"]),
+            meeting("z.md", None, &["Only undated", "Release"]),
+        ];
+        let file_ids = file_ids(records.iter().map(|r| r.source.as_str()));
+        let graph = build_graph(&records, &Config::default(), &file_ids);
+        let topic = |id: &str| {
+            let t = graph.find(id).unwrap();
+            let NodeData::Topic {
+                first_date,
+                last_date,
+                meetings,
+            } = &graph.node(t).data
+            else {
+                panic!("{id} is a topic");
+            };
+            let link = |kind| {
+                let found: Vec<&str> = graph
+                    .edges_from(t)
+                    .into_iter()
+                    .filter(|(e, _)| e.kind == kind)
+                    .map(|(_, n)| n.id.as_str())
+                    .collect();
+                found.join(" ")
+            };
+            (
+                first_date.clone(),
+                last_date.clone(),
+                *meetings,
+                link(EdgeKind::FirstMeeting),
+                link(EdgeKind::LastMeeting),
+            )
+        };
+        let day = |d: &str| Some(d.to_string());
+        // Taken up twice in b.md, counted once there; undated meetings come last.
+        assert_eq!(
+            topic("topic/release"),
+            (
+                day("2023-01-09"),
+                day("2025-02-02"),
+                5,
+                "meeting/c".into(),
+                "meeting/d".into()
+            )
+        );
+        // Two meetings on one day: the lesser id is first, the greater last.
+        assert_eq!(
+            topic("topic/ci"),
+            (
+                day("2024-05-01"),
+                day("2025-02-02"),
+                3,
+                "meeting/b".into(),
+                "meeting/d".into()
+            )
+        );
+        assert_eq!(
+            topic("topic/only-undated"),
+            (None, None, 2, "meeting/a".into(), "meeting/z".into())
+        );
+        // The same, whatever order the records come in.
+        let mut reversed = records.clone();
+        reversed.reverse();
+        let again = build_graph(&reversed, &Config::default(), &file_ids);
+        assert_eq!(again.node_count(), graph.node_count());
+        for (_, node) in graph.nodes() {
+            let other = again.node(again.find(&node.id).unwrap());
+            assert_eq!(other.data, node.data, "{}", node.id);
         }
     }
 }

@@ -5,23 +5,36 @@
 use crate::config::TopicRules;
 use crate::extract::records::FileRecord;
 use petgraph::unionfind::UnionFind;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Normalised title -> the topic key (slug base) and display name of its thread.
+/// The topic thread of every agenda item, in the order the items were seen.
 #[derive(Clone, Debug, Default)]
 pub struct TopicIndex {
-    /// Normalised title -> its thread in `threads`. A hash map: every agenda
-    /// item of every meeting is looked up here, and most titles are a thread
-    /// of their own.
-    topics: HashMap<String, u32>,
-    /// Each thread's key and display name, once however many titles it joins.
-    threads: Vec<(String, String)>,
-    separate: BTreeSet<String>,
+    /// Each item's thread in `threads` ([`NONE`] for none), in the order
+    /// [`TopicSightings::add`] saw the items: the graph is built visiting
+    /// them in the same order, and finds each item's thread by its place
+    /// instead of normalising and looking its title up again.
+    items: Vec<u32>,
+    /// Each thread once, however many titles it joins.
+    threads: Vec<Thread>,
 }
 
-/// The agenda item titles seen so far, gathered file by file (in any order)
-/// before they are clustered into a [`TopicIndex`].
+/// No thread: a title configured to stay separate, or with nothing left after normalising.
+const NONE: u32 = u32::MAX;
+
+/// A topic thread: the node it becomes and its display name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Thread {
+    /// The topic's node id (`topic/<slug of its key>`).
+    pub id: String,
+    /// The most frequent written title of its items.
+    pub name: String,
+}
+
+/// The agenda item titles seen so far, gathered file by file before they are
+/// clustered into a [`TopicIndex`].
 #[derive(Clone, Debug, Default)]
 pub struct TopicSightings {
     /// Normalised title -> its number. Hash maps: every agenda item lands
@@ -31,8 +44,12 @@ pub struct TopicSightings {
     /// Each written title -> how often it was seen and the number of its
     /// normalised title (many written titles may share one: `see <url>`).
     written: HashMap<String, (usize, u32)>,
-    /// Issue key -> the normalised titles of items naming it in their title line.
-    by_issue: BTreeMap<String, BTreeSet<String>>,
+    /// Issue key -> the numbers of the normalised titles of items naming it
+    /// in their title line.
+    by_issue: BTreeMap<String, BTreeSet<u32>>,
+    /// The number of each item's normalised title ([`NONE`] for an empty
+    /// one), in the order the items were added.
+    items: Vec<u32>,
 }
 
 /// The written forms of one normalised title and how often each was seen;
@@ -40,7 +57,8 @@ pub struct TopicSightings {
 type Written = Vec<(String, usize)>;
 
 impl TopicSightings {
-    /// Adds the agenda items of `record`.
+    /// Adds the agenda items of `record`. The graph is later built visiting
+    /// the records, and their items, in the order they were added.
     pub fn add(&mut self, record: &FileRecord) {
         for meeting in &record.meetings {
             // The issues named on an item's title line, found once per meeting.
@@ -56,25 +74,36 @@ impl TopicSightings {
                 .collect();
             on_title.sort_unstable();
             let mut on_title = on_title.into_iter().peekable();
+            self.items.reserve(meeting.items.len());
             for (n, item) in meeting.items.iter().enumerate() {
                 crate::work::step(1);
-                let key = normalise_title(&item.title);
                 while on_title.next_if(|(i, _)| *i < n).is_some() {}
-                if key.is_empty() {
+                // The title is normalised, and copied, only the first time it is seen.
+                let id = match self.written.get_mut(&item.title) {
+                    Some((count, id)) => {
+                        *count += 1;
+                        *id
+                    }
+                    None => {
+                        let key = normalise_title(&item.title);
+                        if key.is_empty() {
+                            NONE
+                        } else {
+                            let next = self.keys.len() as u32;
+                            let id = *self.keys.entry(key).or_insert(next);
+                            self.written.insert(item.title.clone(), (1, id));
+                            id
+                        }
+                    }
+                };
+                self.items.push(id);
+                if id == NONE {
                     continue;
                 }
                 // An issue named in the item's title line ties recurring items together.
                 while let Some((_, issue)) = on_title.next_if(|(i, _)| *i == n) {
-                    self.by_issue.entry(issue).or_default().insert(key.clone());
+                    self.by_issue.entry(issue).or_default().insert(id);
                 }
-                // Copies of the title only for what is seen the first time.
-                if let Some((count, _)) = self.written.get_mut(&item.title) {
-                    *count += 1;
-                    continue;
-                }
-                let next = self.keys.len() as u32;
-                let id = *self.keys.entry(key).or_insert(next);
-                self.written.insert(item.title.clone(), (1, id));
             }
         }
     }
@@ -85,14 +114,152 @@ impl TopicSightings {
         for (title, (count, id)) in self.written {
             written[id as usize].push((title, count));
         }
-        let mut titles: Vec<(String, Written)> = self
+        let mut titles: Vec<(String, Written, u32)> = self
             .keys
             .into_iter()
-            .map(|(key, id)| (key, std::mem::take(&mut written[id as usize])))
+            .map(|(key, id)| (key, std::mem::take(&mut written[id as usize]), id))
             .collect();
-        titles.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        TopicIndex::cluster(titles, &self.by_issue, rules)
+        titles.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Where each numbered title is among the sorted ones.
+        let mut place = vec![0u32; titles.len()];
+        for (at, title) in titles.iter().enumerate() {
+            place[title.2 as usize] = at as u32;
+        }
+        let by_issue: Vec<Vec<usize>> = self
+            .by_issue
+            .into_values()
+            .map(|ids| {
+                ids.into_iter()
+                    .map(|id| place[id as usize] as usize)
+                    .collect()
+            })
+            .collect();
+        let titles = titles
+            .into_iter()
+            .map(|(key, written, _)| (key, written))
+            .collect();
+        let (thread_of, threads) = cluster(titles, &by_issue, rules);
+        let items = self
+            .items
+            .into_iter()
+            .map(|id| match id {
+                NONE => NONE,
+                id => thread_of[place[id as usize] as usize],
+            })
+            .collect();
+        TopicIndex { items, threads }
     }
+}
+
+/// Clusters `titles` (sorted by normalised title; `by_issue` holds groups of
+/// their positions): the thread of each title ([`NONE`] for titles configured
+/// to stay separate) and every thread.
+fn cluster(
+    mut titles: Vec<(String, Written)>,
+    by_issue: &[Vec<usize>],
+    rules: &TopicRules,
+) -> (Vec<u32>, Vec<Thread>) {
+    let separate: BTreeSet<String> = rules.separate.iter().map(|t| normalise_title(t)).collect();
+    let seen = titles.len();
+    // Every key: the titles seen and those only named in the configuration,
+    // after them (so the positions of the titles seen stay as they were).
+    let mut merged: Vec<String> = rules
+        .merge
+        .iter()
+        .flatten()
+        .map(|t| normalise_title(t))
+        .filter(|k| titles.binary_search_by(|(t, _)| t.cmp(k)).is_err())
+        .collect();
+    merged.sort_unstable();
+    merged.dedup();
+    titles.extend(merged.into_iter().map(|k| (k, Written::new())));
+    let (keys, written): (Vec<String>, Vec<Written>) = titles.into_iter().unzip();
+    let position = |k: &str| {
+        keys[..seen]
+            .binary_search_by(|key| key.as_str().cmp(k))
+            .or_else(|_| {
+                keys[seen..]
+                    .binary_search_by(|key| key.as_str().cmp(k))
+                    .map(|i| seen + i)
+            })
+            .ok()
+    };
+    let mut sets = UnionFind::new(keys.len());
+    for group in by_issue {
+        let members: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&m| !separate.contains(&keys[m]))
+            .collect();
+        for pair in members.windows(2) {
+            sets.union(pair[0], pair[1]);
+        }
+    }
+    for group in &rules.merge {
+        let members: Vec<usize> = group
+            .iter()
+            .filter_map(|t| position(&normalise_title(t)))
+            .collect();
+        for pair in members.windows(2) {
+            sets.union(pair[0], pair[1]);
+        }
+    }
+    // Number the threads in the order of their first (least) title, and
+    // list the titles of each thread together, in order: a counting sort.
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    if seen < keys.len() {
+        order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+    }
+    let mut thread_of_root = vec![NONE; keys.len()];
+    let mut thread_of = vec![NONE; keys.len()];
+    let mut sizes: Vec<usize> = Vec::new();
+    for &i in &order {
+        let thread = &mut thread_of_root[sets.find(i)];
+        if *thread == NONE {
+            *thread = sizes.len() as u32;
+            sizes.push(0);
+        }
+        sizes[*thread as usize] += 1;
+        thread_of[i] = *thread;
+    }
+    let mut starts: Vec<usize> = sizes
+        .iter()
+        .scan(0, |start, &size| {
+            *start += size;
+            Some(*start - size)
+        })
+        .collect();
+    let mut members = vec![0; keys.len()];
+    for &i in &order {
+        let thread = thread_of[i] as usize;
+        members[starts[thread]] = i;
+        starts[thread] += 1;
+    }
+    let mut bounds = Vec::with_capacity(sizes.len());
+    let mut start = 0;
+    for size in sizes {
+        bounds.push(start..start + size);
+        start += size;
+    }
+    // Each thread's node id and name, on all cores: most titles are a thread of their own.
+    let threads: Vec<Thread> = bounds
+        .par_iter()
+        .map(|range| {
+            let thread = &members[range.clone()];
+            let key = &keys[thread[0]];
+            Thread {
+                id: format!("topic/{}", super::slug(key)),
+                name: display_name(thread.iter().map(|&m| &written[m]))
+                    .unwrap_or_else(|| key.clone()),
+            }
+        })
+        .collect();
+    for (i, key) in keys.iter().enumerate() {
+        if separate.contains(key) {
+            thread_of[i] = NONE;
+        }
+    }
+    (thread_of, threads)
 }
 
 impl TopicIndex {
@@ -106,110 +273,18 @@ impl TopicIndex {
         sightings.finish(rules)
     }
 
-    /// Clusters `titles` (sorted by normalised title).
-    fn cluster(
-        mut titles: Vec<(String, Written)>,
-        by_issue: &BTreeMap<String, BTreeSet<String>>,
-        rules: &TopicRules,
-    ) -> Self {
-        let separate: BTreeSet<String> =
-            rules.separate.iter().map(|t| normalise_title(t)).collect();
-        // Every key: the titles seen and those only named in the configuration.
-        let mut merged: Vec<String> = rules
-            .merge
-            .iter()
-            .flatten()
-            .map(|t| normalise_title(t))
-            .filter(|k| titles.binary_search_by(|(t, _)| t.cmp(k)).is_err())
-            .collect();
-        if !merged.is_empty() {
-            merged.sort_unstable();
-            merged.dedup();
-            titles.extend(merged.into_iter().map(|k| (k, Written::new())));
-            titles.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        }
-        let (keys, written): (Vec<String>, Vec<Written>) = titles.into_iter().unzip();
-        let position = |k: &str| keys.binary_search_by(|key| key.as_str().cmp(k)).ok();
-        let mut sets = UnionFind::new(keys.len());
-        for group in by_issue.values() {
-            let members: Vec<usize> = group
-                .iter()
-                .filter(|t| !separate.contains(*t))
-                .filter_map(|t| position(t))
-                .collect();
-            for pair in members.windows(2) {
-                sets.union(pair[0], pair[1]);
-            }
-        }
-        for group in &rules.merge {
-            let members: Vec<usize> = group
-                .iter()
-                .filter_map(|t| position(&normalise_title(t)))
-                .collect();
-            for pair in members.windows(2) {
-                sets.union(pair[0], pair[1]);
-            }
-        }
-        // Number the threads in the order of their first (least) title, and
-        // list the titles of each thread together, in order: a counting sort.
-        let mut thread_of_root = vec![u32::MAX; keys.len()];
-        let mut thread_of = Vec::with_capacity(keys.len());
-        let mut sizes: Vec<usize> = Vec::new();
-        for i in 0..keys.len() {
-            let thread = &mut thread_of_root[sets.find(i)];
-            if *thread == u32::MAX {
-                *thread = sizes.len() as u32;
-                sizes.push(0);
-            }
-            sizes[*thread as usize] += 1;
-            thread_of.push(*thread);
-        }
-        let mut starts: Vec<usize> = sizes
-            .iter()
-            .scan(0, |start, &size| {
-                *start += size;
-                Some(*start - size)
-            })
-            .collect();
-        let mut members = vec![0; keys.len()];
-        for (i, &thread) in thread_of.iter().enumerate() {
-            members[starts[thread as usize]] = i;
-            starts[thread as usize] += 1;
-        }
-        let mut threads = Vec::with_capacity(sizes.len());
-        let mut start = 0;
-        for size in sizes {
-            let thread = &members[start..start + size];
-            start += size;
-            let key = &keys[thread[0]];
-            let name =
-                display_name(thread.iter().map(|&m| &written[m])).unwrap_or_else(|| key.clone());
-            threads.push((key.clone(), name));
-        }
-        let mut topics = HashMap::default();
-        topics.reserve(keys.len());
-        topics.extend(keys.into_iter().zip(thread_of));
-        TopicIndex {
-            topics,
-            threads,
-            separate,
-        }
-    }
-
     /// Number of topic threads.
     pub fn thread_count(&self) -> usize {
         self.threads.len()
     }
 
-    /// The topic (key, display name) of an agenda item title; `None` for titles
-    /// configured to stay separate or with nothing left after normalising.
-    pub fn topic_of(&self, title: &str) -> Option<&(String, String)> {
-        let key = normalise_title(title);
-        if self.separate.contains(&key) {
-            return None;
-        }
-        let thread = *self.topics.get(&key)?;
-        Some(&self.threads[thread as usize])
+    /// The topic thread of each agenda item, in the order the items were
+    /// added; `None` for titles configured to stay separate or with nothing
+    /// left after normalising.
+    pub fn items(&self) -> impl Iterator<Item = Option<&Thread>> {
+        self.items
+            .iter()
+            .map(|&t| (t != NONE).then(|| &self.threads[t as usize]))
     }
 }
 
@@ -299,12 +374,21 @@ mod tests {
             separate: vec!["AOB".into()],
         };
         let index = TopicIndex::build(&[&a, &b], &rules);
-        let t1 = index.topic_of("Status page").unwrap();
-        let t2 = index.topic_of("Statuspage").unwrap();
-        assert_eq!(t1, t2);
-        assert_eq!(index.topic_of("AOB"), None);
-        assert_ne!(index.topic_of("Zuul").unwrap().0, t1.0);
+        // The items of a, then of b, each in order.
+        let [status, zuul, status_again, statuspage, aob] = index.items().collect::<Vec<_>>()[..]
+        else {
+            panic!("one topic per item");
+        };
+        let t1 = status.unwrap();
+        assert_eq!(status_again, Some(t1));
+        assert_eq!(statuspage, Some(t1));
+        assert_eq!(aob, None);
+        assert_ne!(zuul.unwrap().id, t1.id);
+        assert_eq!(t1.id, "topic/status-page");
         let reversed = TopicIndex::build(&[&b, &a], &rules);
-        assert_eq!(reversed.topic_of("Statuspage"), Some(t1));
+        let threads: Vec<_> = reversed.items().collect();
+        assert_eq!(threads[1], Some(t1));
+        assert_eq!(threads[3], Some(t1));
+        assert_eq!(index.thread_count(), reversed.thread_count());
     }
 }
