@@ -119,7 +119,7 @@ pub fn run(args: ActionsArgs) -> Result<u8, Error> {
             render::write_markdown_table(out, &HEADER, &table(&rows))
         }
     })?;
-    Ok(read.exit_code())
+    Ok(read.finish())
 }
 
 /// Not known to be done, and dated more than `days` before `latest`.

@@ -67,7 +67,7 @@ pub fn run(args: CheckArgs) -> Result<u8, Error> {
     if args.deny.is_some() && !findings.is_empty() {
         return Ok(EXIT_INPUT);
     }
-    Ok(read.exit_code())
+    Ok(read.finish())
 }
 
 /// Whether to colour standard output.

@@ -41,7 +41,7 @@ pub fn run(args: DecisionsArgs) -> Result<u8, Error> {
             render::write_markdown_table(out, &HEADER, &table(&rows))
         }
     })?;
-    Ok(read.exit_code())
+    Ok(read.finish())
 }
 
 fn table(rows: &[DecisionRow]) -> Vec<Vec<String>> {

@@ -92,7 +92,7 @@ pub fn run(args: EntitiesArgs) -> Result<u8, Error> {
             render::write_markdown_table(out, &header, &table(kind, &rows))
         }
     })?;
-    Ok(read.exit_code())
+    Ok(read.finish())
 }
 
 /// Columns: the common ones, then what only this kind has.

@@ -122,7 +122,7 @@ pub fn run(args: ExportArgs) -> Result<u8, Error> {
             super::write_output_of(outcome, output, |out| exporter.write(graph, &options, out))?;
         }
     }
-    Ok(read.exit_code())
+    Ok(read.finish())
 }
 
 fn pick_view(name: Option<&str>) -> Result<DotView, Error> {

@@ -133,5 +133,5 @@ pub fn run(args: PushArgs) -> Result<u8, Error> {
         store.writes
     )
     .map_err(render::io)?;
-    Ok(read.exit_code())
+    Ok(read.finish())
 }

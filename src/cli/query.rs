@@ -90,7 +90,7 @@ pub fn run(args: QueryArgs) -> Result<u8, Error> {
     super::write_output_of(outcome, args.output.as_deref(), |out| {
         write_answer(out, &answer, format, &args.base_iri)
     })?;
-    Ok(read.exit_code())
+    Ok(read.finish())
 }
 
 /// The query text and the paths of minutes, from the arguments.

@@ -106,7 +106,7 @@ pub fn run(args: ReportArgs) -> Result<u8, Error> {
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(read.exit_code())
+    Ok(read.finish())
 }
 
 /// Refuses an output that is a file, is or holds one of the inputs, or is a

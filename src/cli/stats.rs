@@ -116,7 +116,7 @@ pub fn run(args: StatsArgs) -> Result<u8, Error> {
         }
         StatsFormat::Markdown => write_markdown(out, &report).map_err(io),
     })?;
-    Ok(read.exit_code())
+    Ok(read.finish())
 }
 
 fn io(source: std::io::Error) -> Error {

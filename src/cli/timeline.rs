@@ -85,7 +85,7 @@ pub fn run(args: TimelineArgs) -> Result<u8, Error> {
         TimelineFormat::Mermaid => draw::mermaid(out, &timeline),
         TimelineFormat::Html => draw::html(out, &timeline),
     })?;
-    Ok(read.exit_code())
+    Ok(read.finish())
 }
 
 /// "no service matches 'x'", with a few close names when there are some.

@@ -129,6 +129,11 @@ impl RepoContext {
     /// code block, whose words (`ticket`, `MR`, `ABC-1`) say nothing of the minutes.
     pub fn learn_code(&mut self, text: &str) {
         let learned = Arc::make_mut(&mut self.learned);
+        // Every repository, link and reference learned here is written with a `/`.
+        if !text.contains('/') {
+            learned.tickets.learn_links(text);
+            return;
+        }
         let urls = REPO_URL
             .captures_iter(text)
             .map(|c| (c[1].to_string(), c[2].trim_end_matches(".git").to_string()));
