@@ -8,11 +8,13 @@
 //! - `camel-case`: a CamelCase product name written at least twice (`WaveStack`).
 
 use super::lexicon;
+use super::meeting::PARALLEL_BLOCKS;
 use super::person;
 use super::records::{ServiceEvidence, ServiceRef};
-use super::service::evidence::{line_of, service};
+use super::service::evidence::{self, line_of, service};
 use crate::config::ServiceCatalogue;
 use crate::document::{Block, BlockKind, blank_inline_code};
+use rayon::prelude::*;
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
@@ -43,6 +45,19 @@ static REPO_URL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every service found by discovery in a meeting's blocks, with the block it was found in.
 pub fn discover(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, ServiceRef)> {
+    // What the evidence rules know of the whole meeting is gathered while the
+    // word rules read it.
+    let (context, mut out) = rayon::join(
+        || evidence::Context::new(blocks, catalogue),
+        || word_rules(blocks, catalogue),
+    );
+    evidence::extend(&context, &mut out);
+    out
+}
+
+/// The names the catalogue, the phrases, the repositories, the spellings and
+/// the code blocks of a meeting give.
+fn word_rules(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, ServiceRef)> {
     let mut out = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         if block.kind == BlockKind::Code {
@@ -62,7 +77,6 @@ pub fn discover(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
     out.extend(camel_case(camels, &spellings));
     out.extend(two_spellings(blocks, catalogue, &spellings));
     out.extend(code_tools(blocks, catalogue));
-    super::service::evidence::extend(blocks, catalogue, &mut out);
     out
 }
 
@@ -78,23 +92,30 @@ struct Prose {
 impl Prose {
     /// The prose of every block, code blocks marked.
     fn of(blocks: &[Block]) -> Vec<Prose> {
-        blocks
-            .iter()
-            .enumerate()
-            .map(|(block, b)| {
-                let text = strip_urls(&blank_inline_code(&b.text));
-                let words = tokens(&text)
-                    .into_iter()
-                    .map(|(at, word)| (at, at + word.len()))
-                    .collect();
-                Prose {
-                    block,
-                    code: b.kind == BlockKind::Code,
-                    text,
-                    words,
-                }
-            })
-            .collect()
+        let prose = |(block, b): (usize, &Block)| {
+            let text = strip_urls(&blank_inline_code(&b.text));
+            let words = tokens(&text)
+                .into_iter()
+                .map(|(at, word)| (at, at + word.len()))
+                .collect();
+            Prose {
+                block,
+                code: b.kind == BlockKind::Code,
+                text,
+                words,
+            }
+        };
+        // A long file's blocks on all cores, in order.
+        if blocks.len() < PARALLEL_BLOCKS {
+            blocks.iter().enumerate().map(prose).collect()
+        } else {
+            blocks
+                .par_iter()
+                .enumerate()
+                .with_min_len(PARALLEL_BLOCKS / 4)
+                .map(prose)
+                .collect()
+        }
     }
 
     /// Word `n`.

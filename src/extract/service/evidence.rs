@@ -303,25 +303,20 @@ pub fn service(name: &str, line: u32, evidence: ServiceEvidence) -> ServiceRef {
 /// Add the services found from evidence (with their blocks, one finding per name)
 /// to those discovered so far, and drop every discovered name that is a person
 /// or a repository owner here.
-pub fn extend(
-    blocks: &[Block],
-    catalogue: &ServiceCatalogue,
-    discovered: &mut Vec<(usize, ServiceRef)>,
-) {
-    let context = Context::new(blocks, catalogue);
-    let mut found = links::find(&context);
-    found.extend(links::sites(&context));
-    found.extend(cues::find(&context));
+pub fn extend(context: &Context, discovered: &mut Vec<(usize, ServiceRef)>) {
+    let mut found = links::find(context);
+    found.extend(links::sites(context));
+    found.extend(cues::find(context));
     let mut seen: FxHashSet<String> = discovered
         .iter()
         .map(|(_, s)| super::squash(&s.name))
         .collect();
     found.retain(|(_, s)| seen.insert(super::squash(&s.name)));
     let all: Vec<(usize, ServiceRef)> = discovered.iter().chain(&found).cloned().collect();
-    let family = super::family::find(&context, &all);
+    let family = super::family::find(context, &all);
     found.extend(family);
     let all: Vec<(usize, ServiceRef)> = discovered.iter().chain(&found).cloned().collect();
-    let listed = super::lists::find(&context, &all);
+    let listed = super::lists::find(context, &all);
     found.extend(
         listed
             .into_iter()
