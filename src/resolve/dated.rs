@@ -4,13 +4,13 @@
 
 use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, NodeKind};
 use petgraph::stable_graph::NodeIndex;
-use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Ordering;
 
 /// The meetings each topic was taken up at so far.
 #[derive(Debug, Default)]
 pub struct TopicDates {
-    spans: HashMap<NodeIndex, Span>,
+    /// By the index of the topic's node: a graph's node indices are dense.
+    spans: Vec<Option<Span>>,
 }
 
 /// The meetings one topic was taken up at.
@@ -50,17 +50,18 @@ impl TopicDates {
     /// `topic` was taken up at `meeting` (a meeting node of `graph`).
     pub fn seen(&mut self, graph: &KnowledgeGraph, topic: NodeIndex, meeting: NodeIndex) {
         let dated = is_dated(graph, meeting);
-        let Some(span) = self.spans.get_mut(&topic) else {
-            self.spans.insert(
-                topic,
-                Span {
-                    first: meeting,
-                    last_dated: dated.then_some(meeting),
-                    last_undated: (!dated).then_some(meeting),
-                    count: 1,
-                    latest: meeting,
-                },
-            );
+        if self.spans.len() <= topic.index() {
+            self.spans.resize_with(topic.index() + 1, || None);
+        }
+        let slot = &mut self.spans[topic.index()];
+        let Some(span) = slot else {
+            *slot = Some(Span {
+                first: meeting,
+                last_dated: dated.then_some(meeting),
+                last_undated: (!dated).then_some(meeting),
+                count: 1,
+                latest: meeting,
+            });
             return;
         };
         if span.latest == meeting {
@@ -90,7 +91,7 @@ impl TopicDates {
             .map(|(i, _)| i)
             .collect();
         for topic in topics {
-            let Some(span) = self.spans.remove(&topic) else {
+            let Some(span) = self.spans.get_mut(topic.index()).and_then(Option::take) else {
                 continue;
             };
             let last = span.last_dated.or(span.last_undated).unwrap_or(span.first);

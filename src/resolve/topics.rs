@@ -52,9 +52,41 @@ pub struct TopicSightings {
     items: Vec<u32>,
 }
 
-/// The written forms of one normalised title and how often each was seen;
-/// nearly always one.
-type Written = Vec<(String, usize)>;
+/// The written forms of every normalised title and how often each was seen,
+/// grouped by the title's number (nearly always one form each).
+struct Spellings {
+    /// (number of the normalised title, written form, times seen), by number.
+    forms: Vec<(u32, String, usize)>,
+    /// Where the forms of each number start in `forms`, and where the last end.
+    starts: Vec<usize>,
+}
+
+impl Spellings {
+    /// Groups `written` (form -> times seen, number) for numbers below `count`.
+    fn of(written: HashMap<String, (usize, u32)>, count: usize) -> Self {
+        let mut forms: Vec<(u32, String, usize)> = written
+            .into_iter()
+            .map(|(form, (seen, number))| (number, form, seen))
+            .collect();
+        forms.par_sort_unstable_by_key(|f| f.0);
+        let mut starts = vec![0; count + 1];
+        for f in &forms {
+            starts[f.0 as usize + 1] += 1;
+        }
+        for n in 1..starts.len() {
+            starts[n] += starts[n - 1];
+        }
+        Spellings { forms, starts }
+    }
+
+    /// The forms of normalised title `number` (none for [`NONE`]).
+    fn get(&self, number: u32) -> &[(u32, String, usize)] {
+        match number {
+            NONE => &[],
+            n => &self.forms[self.starts[n as usize]..self.starts[n as usize + 1]],
+        }
+    }
+}
 
 impl TopicSightings {
     /// Adds the agenda items of `record`. The graph is later built visiting
@@ -110,20 +142,13 @@ impl TopicSightings {
 
     /// Clusters the titles seen under `rules`.
     pub fn finish(self, rules: &TopicRules) -> TopicIndex {
-        let mut written: Vec<Written> = vec![Written::new(); self.keys.len()];
-        for (title, (count, id)) in self.written {
-            written[id as usize].push((title, count));
-        }
-        let mut titles: Vec<(String, Written, u32)> = self
-            .keys
-            .into_iter()
-            .map(|(key, id)| (key, std::mem::take(&mut written[id as usize]), id))
-            .collect();
+        let spellings = Spellings::of(self.written, self.keys.len());
+        let mut titles: Vec<(String, u32)> = self.keys.into_iter().collect();
         titles.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         // Where each numbered title is among the sorted ones.
         let mut place = vec![0u32; titles.len()];
         for (at, title) in titles.iter().enumerate() {
-            place[title.2 as usize] = at as u32;
+            place[title.1 as usize] = at as u32;
         }
         let by_issue: Vec<Vec<usize>> = self
             .by_issue
@@ -134,11 +159,7 @@ impl TopicSightings {
                     .collect()
             })
             .collect();
-        let titles = titles
-            .into_iter()
-            .map(|(key, written, _)| (key, written))
-            .collect();
-        let (thread_of, threads) = cluster(titles, &by_issue, rules);
+        let (thread_of, threads) = cluster(titles, &spellings, &by_issue, rules);
         let items = self
             .items
             .into_iter()
@@ -155,7 +176,8 @@ impl TopicSightings {
 /// their positions): the thread of each title ([`NONE`] for titles configured
 /// to stay separate) and every thread.
 fn cluster(
-    mut titles: Vec<(String, Written)>,
+    mut titles: Vec<(String, u32)>,
+    spellings: &Spellings,
     by_issue: &[Vec<usize>],
     rules: &TopicRules,
 ) -> (Vec<u32>, Vec<Thread>) {
@@ -172,8 +194,8 @@ fn cluster(
         .collect();
     merged.sort_unstable();
     merged.dedup();
-    titles.extend(merged.into_iter().map(|k| (k, Written::new())));
-    let (keys, written): (Vec<String>, Vec<Written>) = titles.into_iter().unzip();
+    titles.extend(merged.into_iter().map(|k| (k, NONE)));
+    let (keys, numbers): (Vec<String>, Vec<u32>) = titles.into_iter().unzip();
     let position = |k: &str| {
         keys[..seen]
             .binary_search_by(|key| key.as_str().cmp(k))
@@ -249,7 +271,7 @@ fn cluster(
             let key = &keys[thread[0]];
             Thread {
                 id: format!("topic/{}", super::slug(key)),
-                name: display_name(thread.iter().map(|&m| &written[m]))
+                name: display_name(thread.iter().map(|&m| spellings.get(numbers[m])))
                     .unwrap_or_else(|| key.clone()),
             }
         })
@@ -290,11 +312,11 @@ impl TopicIndex {
 
 /// The most frequent written title of a cluster (ties: alphabetical), from
 /// the written titles of each of its members.
-fn display_name<'a>(written: impl Iterator<Item = &'a Written>) -> Option<String> {
+fn display_name<'a>(written: impl Iterator<Item = &'a [(u32, String, usize)]>) -> Option<String> {
     written
         .flatten()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(t, _)| t.clone())
+        .max_by(|a, b| a.2.cmp(&b.2).then(b.1.cmp(&a.1)))
+        .map(|(_, t, _)| t.clone())
 }
 
 /// Lower case, without issue references, links, numbering, emphasis and
@@ -390,5 +412,22 @@ mod tests {
         assert_eq!(threads[1], Some(t1));
         assert_eq!(threads[3], Some(t1));
         assert_eq!(index.thread_count(), reversed.thread_count());
+    }
+
+    #[test]
+    fn a_configured_group_may_name_titles_never_written() {
+        let a = record(&["Zuul", "Status page", "status page", "Zuul"]);
+        let rules = TopicRules {
+            merge: vec![vec!["Status page".into(), "Abacus".into(), "Zuul".into()]],
+            separate: vec![],
+        };
+        let index = TopicIndex::build(&[&a], &rules);
+        let threads: Vec<&Thread> = index.items().map(Option::unwrap).collect();
+        assert!(threads.iter().all(|t| *t == threads[0]));
+        assert_eq!(index.thread_count(), 1);
+        // The thread is keyed by its least title, written or not; it is named
+        // by its most written one (ties: the first in alphabetical order).
+        assert_eq!(threads[0].id, "topic/abacus");
+        assert_eq!(threads[0].name, "Zuul");
     }
 }
