@@ -2,14 +2,13 @@
 //! titles, presenters and the blocks that belong to each.
 
 use super::chat_agenda;
-use super::meeting::PARALLEL_BLOCKS;
 use super::outline::{self, Outline};
+use super::parallel;
 use super::presenters;
 use super::records::ItemRecord;
 use super::sections::SectionMap;
 use super::turns::{Form, Turns};
 use crate::document::{Block, BlockKind, Style};
-use rayon::prelude::*;
 
 /// Agenda items and, for every block, the index of the item it belongs to.
 #[derive(Clone, Debug, Default)]
@@ -41,16 +40,7 @@ pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style, turns: 
                 || names_issue_in_title(&blocks[i].text))
     };
     // Each block and each item is read on its own: a long file's on all cores, in order.
-    let parallel = blocks.len() >= PARALLEL_BLOCKS;
-    let starts: Vec<usize> = if parallel {
-        (0..blocks.len())
-            .into_par_iter()
-            .with_min_len(PARALLEL_BLOCKS / 4)
-            .filter(opens)
-            .collect()
-    } else {
-        (0..blocks.len()).filter(opens).collect()
-    };
+    let starts = parallel::filter(blocks.len(), |i| opens(&i));
     let read_item = |n: usize| -> (usize, ItemRecord) {
         let start = starts[n];
         let limit = starts.get(n + 1).copied().unwrap_or(blocks.len());
@@ -80,15 +70,7 @@ pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style, turns: 
         }
         (end, item)
     };
-    let items: Vec<(usize, ItemRecord)> = if parallel {
-        (0..starts.len())
-            .into_par_iter()
-            .with_min_len(PARALLEL_BLOCKS / 4)
-            .map(read_item)
-            .collect()
-    } else {
-        (0..starts.len()).map(read_item).collect()
-    };
+    let items = parallel::map(starts.len(), read_item);
     let mut agenda = Agenda {
         items: Vec::with_capacity(items.len()),
         item_of_block: vec![None; blocks.len()],

@@ -8,13 +8,11 @@
 //! - `camel-case`: a CamelCase product name written at least twice (`WaveStack`).
 
 use super::lexicon;
-use super::meeting::PARALLEL_BLOCKS;
 use super::person;
 use super::records::{ServiceEvidence, ServiceRef};
 use super::service::evidence::{self, line_of, service};
 use crate::config::ServiceCatalogue;
 use crate::document::{Block, BlockKind, blank_inline_code};
-use rayon::prelude::*;
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
@@ -92,7 +90,8 @@ struct Prose {
 impl Prose {
     /// The prose of every block, code blocks marked.
     fn of(blocks: &[Block]) -> Vec<Prose> {
-        let prose = |(block, b): (usize, &Block)| {
+        let prose = |block: usize| {
+            let b = &blocks[block];
             let text = strip_urls(&blank_inline_code(&b.text));
             let words = tokens(&text)
                 .into_iter()
@@ -106,16 +105,7 @@ impl Prose {
             }
         };
         // A long file's blocks on all cores, in order.
-        if blocks.len() < PARALLEL_BLOCKS {
-            blocks.iter().enumerate().map(prose).collect()
-        } else {
-            blocks
-                .par_iter()
-                .enumerate()
-                .with_min_len(PARALLEL_BLOCKS / 4)
-                .map(prose)
-                .collect()
-        }
+        super::parallel::map(blocks.len(), prose)
     }
 
     /// Word `n`.

@@ -19,7 +19,6 @@ use super::service;
 use super::turns::Turns;
 use crate::config::Config;
 use crate::document::{Block, BlockKind, Document, blank_inline_code};
-use rayon::prelude::*;
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -81,9 +80,6 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
     findings.extend(spoken);
     merge::finish(draft, &findings, config)
 }
-
-/// Files with at least this many blocks have them read on several cores.
-pub(super) const PARALLEL_BLOCKS: usize = 2048;
 
 /// The section kind that applies to each block.
 fn block_sections(
@@ -166,15 +162,7 @@ fn name_rules(
         findings
     };
     // Each block is read on its own: a long file's blocks on all cores, in order.
-    if blocks.len() < PARALLEL_BLOCKS {
-        (0..blocks.len()).flat_map(of_block).collect()
-    } else {
-        (0..blocks.len())
-            .into_par_iter()
-            .with_min_len(PARALLEL_BLOCKS / 4)
-            .flat_map_iter(of_block)
-            .collect()
-    }
+    super::parallel::flat_map(blocks.len(), of_block)
 }
 
 /// Decisions and actions, read block by block outside attendance sections,

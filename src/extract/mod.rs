@@ -19,6 +19,7 @@ mod merge;
 mod names;
 mod outcomes;
 pub mod outline;
+mod parallel;
 pub mod person;
 mod person_links;
 pub mod presenters;
