@@ -190,7 +190,8 @@ fn cluster(
         .iter()
         .flatten()
         .map(|t| normalise_title(t))
-        .filter(|k| titles.binary_search_by(|(t, _)| t.cmp(k)).is_err())
+        // A title with nothing left after normalising is no topic, configured or not.
+        .filter(|k| !k.is_empty() && titles.binary_search_by(|(t, _)| t.cmp(k)).is_err())
         .collect();
     merged.sort_unstable();
     merged.dedup();
@@ -416,13 +417,19 @@ mod tests {
 
     #[test]
     fn a_configured_group_may_name_titles_never_written() {
-        let a = record(&["Zuul", "Status page", "status page", "Zuul"]);
+        let a = record(&["Zuul", "Status page", "status page", "Zuul", "#42"]);
         let rules = TopicRules {
-            merge: vec![vec!["Status page".into(), "Abacus".into(), "Zuul".into()]],
+            merge: vec![
+                vec!["Status page".into(), "Abacus".into(), "Zuul".into()],
+                // Nothing is left of `#1`: items titled by an issue alone stay no topic.
+                vec!["Zuul".into(), "#1".into()],
+            ],
             separate: vec![],
         };
         let index = TopicIndex::build(&[&a], &rules);
-        let threads: Vec<&Thread> = index.items().map(Option::unwrap).collect();
+        let mut threads: Vec<Option<&Thread>> = index.items().collect();
+        assert_eq!(threads.pop(), Some(None));
+        let threads: Vec<&Thread> = threads.into_iter().map(Option::unwrap).collect();
         assert!(threads.iter().all(|t| *t == threads[0]));
         assert_eq!(index.thread_count(), 1);
         // The thread is keyed by its least title, written or not; it is named
