@@ -24,6 +24,7 @@ use dated::TopicDates;
 pub use people::PersonIndex;
 use people::PersonSightings;
 use petgraph::stable_graph::NodeIndex;
+use rustc_hash::FxHashSet as HashSet;
 use services::{ServiceIndex, ServiceSightings};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -77,7 +78,16 @@ fn build(
     let mut services = ServiceSightings::default();
     // Meetings and what is read from them: a node each.
     let mut occurrences = 0;
+    // Every meeting's id, in the order the second pass adds the meetings.
+    let mut meeting_ids = Vec::new();
+    let mut used = BTreeSet::new();
     first(&mut |file| {
+        let base = format!("meeting/{}", file_ids[file.source.as_str()]);
+        let count = file.meetings.len();
+        for (n, meeting) in file.meetings.iter().enumerate() {
+            let date = meeting.date.map(|d| d.to_string());
+            meeting_ids.push(meeting_id(&base, count, n, date.as_deref(), &mut used));
+        }
         people.add(file);
         topics.add(file);
         services.add(file);
@@ -96,17 +106,16 @@ fn build(
     };
     let mut graph = KnowledgeGraph::new();
     graph.reserve_nodes(occurrences + topics.thread_count());
-    let mut used = BTreeSet::new();
+    keep_apart_from_occurrences(&mut meeting_ids);
+    let mut meeting_ids = meeting_ids.into_iter();
     let mut dates = TopicDates::default();
     let mut item_topics = topics.items();
     second(&mut |file| {
-        let base = format!("meeting/{}", file_ids[file.source.as_str()]);
         // One allocation of the path for everything read from the file.
         let source: Arc<str> = Arc::from(file.source.as_str());
-        for (n, meeting) in file.meetings.iter().enumerate() {
-            let count = file.meetings.len();
-            let date = meeting.date.map(|d| d.to_string());
-            let id = meeting_id(&base, count, n, date.as_deref(), &mut used);
+        for meeting in &file.meetings {
+            // The second pass adds the meetings the first one named, in order.
+            let id = meeting_ids.next().unwrap_or_default();
             add_meeting(
                 &mut graph,
                 &mut dates,
@@ -152,6 +161,45 @@ fn meeting_id(
         k += 1;
     }
     id
+}
+
+/// Renames every meeting id that reads as an agenda item, decision or action
+/// of another meeting (`meeting/a/item/1` of the file `a/item/1.md` beside
+/// `a.md`), which would otherwise be one node with that occurrence: `-2` (or
+/// the next free number) is added to it. Shorter ids are settled first, so a
+/// meeting's own id is final before the ids that extend it are looked at.
+fn keep_apart_from_occurrences(ids: &mut [String]) {
+    let mut taken: HashSet<String> = ids.iter().cloned().collect();
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_by_key(|&i| ids[i].len());
+    for i in order {
+        if !names_an_occurrence(&ids[i], &taken) {
+            continue;
+        }
+        let first = std::mem::take(&mut ids[i]);
+        taken.remove(&first);
+        let mut k = 2;
+        let mut id = format!("{first}-{k}");
+        while taken.contains(&id) {
+            k += 1;
+            id = format!("{first}-{k}");
+        }
+        taken.insert(id.clone());
+        ids[i] = id;
+    }
+}
+
+/// Whether `id` is `<meeting>/item/<n>`, `/decision/<n>` or `/action/<n>` of
+/// one of `meetings`.
+fn names_an_occurrence(id: &str, meetings: &HashSet<String>) -> bool {
+    let mut parts = id.rsplitn(3, '/');
+    let (Some(n), Some(kind), Some(meeting)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit())
+        && matches!(kind, "item" | "decision" | "action")
+        && meetings.contains(meeting)
 }
 
 /// The cross-file identity indexes a meeting is resolved against.
@@ -449,6 +497,7 @@ fn add_issue_links(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecor
 mod tests {
     use super::*;
     use crate::extract::records::{ItemRecord, Mention};
+    use crate::model::NodeKind;
 
     /// A file whose every line names the same person.
     fn chatty(source: &str, lines: u32) -> FileRecord {
@@ -604,5 +653,44 @@ mod tests {
             let other = again.node(again.find(&node.id).unwrap());
             assert_eq!(other.data, node.data, "{}", node.id);
         }
+    }
+
+    #[test]
+    fn a_meeting_whose_id_reads_as_another_meetings_item_stays_a_meeting() {
+        // `a/item/1.md` would be `meeting/a/item/1`: the first agenda item of `a.md`.
+        let records = vec![
+            meeting("a.md", Some("2025-01-01"), &["Budget", "Hiring"]),
+            meeting("a/item/1.md", Some("2025-02-02"), &["Release"]),
+            meeting("a/item/1-2.md", Some("2025-03-03"), &["Budget"]),
+            meeting("b.md", None, &["CI"]),
+            meeting("b/decision/7.md", None, &["CI"]),
+        ];
+        let file_ids = file_ids(records.iter().map(|r| r.source.as_str()));
+        let graph = build_graph(&records, &Config::default(), &file_ids);
+        let kind = |id: &str| graph.find(id).map(|i| graph.node(i).kind());
+        let meetings = graph
+            .nodes()
+            .filter(|(_, n)| n.kind() == NodeKind::Meeting)
+            .count();
+        assert_eq!(meetings, 5);
+        assert_eq!(kind("meeting/a/item/1"), Some(NodeKind::AgendaItem));
+        assert_eq!(
+            graph.node(graph.find("meeting/a/item/1").unwrap()).label,
+            "Budget"
+        );
+        // The next free name: `a/item/1-2.md` already has `-2`.
+        assert_eq!(kind("meeting/a/item/1-2"), Some(NodeKind::Meeting));
+        assert_eq!(kind("meeting/a/item/1-3"), Some(NodeKind::Meeting));
+        assert_eq!(
+            kind("meeting/a/item/1-3/item/1"),
+            Some(NodeKind::AgendaItem)
+        );
+        // No decision of `b.md` is written, yet the id would be one.
+        assert_eq!(kind("meeting/b/decision/7-2"), Some(NodeKind::Meeting));
+        let release = graph.find("topic/release").unwrap();
+        let NodeData::Topic { meetings, .. } = graph.node(release).data else {
+            panic!("a topic");
+        };
+        assert_eq!(meetings, 1);
     }
 }
