@@ -27,7 +27,7 @@ pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style, turns: 
     } else {
         Default::default()
     };
-    let opens = |&i: &usize| {
+    let opens = |i: usize| {
         (chat_items.contains_key(&i) || opens_item(blocks, &outline, style, i))
             // `- Ann: I think ...`: a speaker's turn, not a subject (unless it
             // names an issue: `ELI5: charters [#207]`).
@@ -40,7 +40,7 @@ pub fn find_items(blocks: &[Block], sections: &SectionMap, style: Style, turns: 
                 || names_issue_in_title(&blocks[i].text))
     };
     // Each block and each item is read on its own: a long file's on all cores, in order.
-    let starts = parallel::filter(blocks.len(), |i| opens(&i));
+    let starts = parallel::filter(blocks.len(), opens);
     let read_item = |n: usize| -> (usize, ItemRecord) {
         let start = starts[n];
         let limit = starts.get(n + 1).copied().unwrap_or(blocks.len());

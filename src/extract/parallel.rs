@@ -42,15 +42,7 @@ pub fn flat_map<T: Send, I: IntoIterator<Item = T>>(
 
 /// The parts `0..n` that `keep` holds for, in order.
 pub fn filter(n: usize, keep: impl Fn(usize) -> bool + Sync + Send) -> Vec<usize> {
-    if n < PARALLEL {
-        (0..n).filter(|&i| keep(i)).collect()
-    } else {
-        (0..n)
-            .into_par_iter()
-            .with_min_len(SHARE)
-            .filter(|&i| keep(i))
-            .collect()
-    }
+    flat_map(n, |i| keep(i).then_some(i))
 }
 
 #[cfg(test)]

@@ -49,11 +49,6 @@ fn is_dated(graph: &KnowledgeGraph, meeting: NodeIndex) -> bool {
 impl TopicDates {
     /// `topic` was taken up at `meeting` (a meeting node of `graph`).
     pub fn seen(&mut self, graph: &KnowledgeGraph, topic: NodeIndex, meeting: NodeIndex) {
-        // A meeting whose id another file's agenda item already has is not
-        // counted as a meeting.
-        if graph.node(meeting).kind() != NodeKind::Meeting {
-            return;
-        }
         let dated = is_dated(graph, meeting);
         if self.spans.len() <= topic.index() {
             self.spans.resize_with(topic.index() + 1, || None);

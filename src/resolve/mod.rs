@@ -154,13 +154,23 @@ fn meeting_id(
         id = format!("{base}/{}", n + 1);
     }
     // `a.md` holding a meeting of 2024-01-02 and `a/2024-01-02.md`: still two ids.
-    let first = id.clone();
+    if used.contains(&id) {
+        id = next_free(&id, |c| used.contains(c));
+    }
+    used.insert(id.clone());
+    id
+}
+
+/// `first-2`, or `first-3` and on: the first that `taken` does not hold.
+fn next_free(first: &str, taken: impl Fn(&str) -> bool) -> String {
     let mut k = 2;
-    while !used.insert(id.clone()) {
-        id = format!("{first}-{k}");
+    loop {
+        let id = format!("{first}-{k}");
+        if !taken(&id) {
+            return id;
+        }
         k += 1;
     }
-    id
 }
 
 /// Renames every meeting id that reads as an agenda item, decision or action
@@ -178,14 +188,8 @@ fn keep_apart_from_occurrences(ids: &mut [String]) {
         }
         let first = std::mem::take(&mut ids[i]);
         taken.remove(&first);
-        let mut k = 2;
-        let mut id = format!("{first}-{k}");
-        while taken.contains(&id) {
-            k += 1;
-            id = format!("{first}-{k}");
-        }
-        taken.insert(id.clone());
-        ids[i] = id;
+        ids[i] = next_free(&first, |c| taken.contains(c));
+        taken.insert(ids[i].clone());
     }
 }
 

@@ -143,75 +143,62 @@ impl TopicSightings {
     /// Clusters the titles seen under `rules`.
     pub fn finish(self, rules: &TopicRules) -> TopicIndex {
         let spellings = Spellings::of(self.written, self.keys.len());
-        let mut titles: Vec<(String, u32)> = self.keys.into_iter().collect();
-        titles.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        // Where each numbered title is among the sorted ones.
-        let mut place = vec![0u32; titles.len()];
-        for (at, title) in titles.iter().enumerate() {
-            place[title.1 as usize] = at as u32;
-        }
-        let by_issue: Vec<Vec<usize>> = self
-            .by_issue
-            .into_values()
-            .map(|ids| {
-                ids.into_iter()
-                    .map(|id| place[id as usize] as usize)
-                    .collect()
-            })
-            .collect();
-        let (thread_of, threads) = cluster(titles, &spellings, &by_issue, rules);
+        let titles: Vec<(String, u32)> = self.keys.into_iter().collect();
+        let (thread_of, threads) = cluster(titles, &spellings, &self.by_issue, rules);
         let items = self
             .items
             .into_iter()
             .map(|id| match id {
                 NONE => NONE,
-                id => thread_of[place[id as usize] as usize],
+                id => thread_of[id as usize],
             })
             .collect();
         TopicIndex { items, threads }
     }
 }
 
-/// Clusters `titles` (sorted by normalised title; `by_issue` holds groups of
-/// their positions): the thread of each title ([`NONE`] for titles configured
-/// to stay separate) and every thread.
+/// Clusters the normalised `titles` (each with its number) under `rules`,
+/// joining those an issue ties together (`by_issue` holds groups of numbers):
+/// the thread of each title by its number ([`NONE`] for titles configured to
+/// stay separate) and every thread.
 fn cluster(
     mut titles: Vec<(String, u32)>,
     spellings: &Spellings,
-    by_issue: &[Vec<usize>],
+    by_issue: &BTreeMap<String, BTreeSet<u32>>,
     rules: &TopicRules,
 ) -> (Vec<u32>, Vec<Thread>) {
+    let numbered = titles.len();
     let separate: BTreeSet<String> = rules.separate.iter().map(|t| normalise_title(t)).collect();
-    let seen = titles.len();
-    // Every key: the titles seen and those only named in the configuration,
-    // after them (so the positions of the titles seen stay as they were).
+    titles.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // Every key: the titles seen and those only named in the configuration
+    // (a title with nothing left after normalising is no topic, configured or not).
     let mut merged: Vec<String> = rules
         .merge
         .iter()
         .flatten()
         .map(|t| normalise_title(t))
-        // A title with nothing left after normalising is no topic, configured or not.
         .filter(|k| !k.is_empty() && titles.binary_search_by(|(t, _)| t.cmp(k)).is_err())
         .collect();
-    merged.sort_unstable();
-    merged.dedup();
-    titles.extend(merged.into_iter().map(|k| (k, NONE)));
+    if !merged.is_empty() {
+        merged.sort_unstable();
+        merged.dedup();
+        titles.extend(merged.into_iter().map(|k| (k, NONE)));
+        titles.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    }
     let (keys, numbers): (Vec<String>, Vec<u32>) = titles.into_iter().unzip();
-    let position = |k: &str| {
-        keys[..seen]
-            .binary_search_by(|key| key.as_str().cmp(k))
-            .or_else(|_| {
-                keys[seen..]
-                    .binary_search_by(|key| key.as_str().cmp(k))
-                    .map(|i| seen + i)
-            })
-            .ok()
-    };
+    // Where each numbered title is among the sorted keys.
+    let mut place = vec![0; numbered];
+    for (at, &number) in numbers.iter().enumerate() {
+        if number != NONE {
+            place[number as usize] = at;
+        }
+    }
+    let position = |k: &str| keys.binary_search_by(|key| key.as_str().cmp(k)).ok();
     let mut sets = UnionFind::new(keys.len());
-    for group in by_issue {
+    for group in by_issue.values() {
         let members: Vec<usize> = group
             .iter()
-            .copied()
+            .map(|&number| place[number as usize])
             .filter(|&m| !separate.contains(&keys[m]))
             .collect();
         for pair in members.windows(2) {
@@ -229,21 +216,17 @@ fn cluster(
     }
     // Number the threads in the order of their first (least) title, and
     // list the titles of each thread together, in order: a counting sort.
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    if seen < keys.len() {
-        order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
-    }
     let mut thread_of_root = vec![NONE; keys.len()];
-    let mut thread_of = vec![NONE; keys.len()];
+    let mut thread_of = Vec::with_capacity(keys.len());
     let mut sizes: Vec<usize> = Vec::new();
-    for &i in &order {
+    for i in 0..keys.len() {
         let thread = &mut thread_of_root[sets.find(i)];
         if *thread == NONE {
             *thread = sizes.len() as u32;
             sizes.push(0);
         }
         sizes[*thread as usize] += 1;
-        thread_of[i] = *thread;
+        thread_of.push(*thread);
     }
     let mut starts: Vec<usize> = sizes
         .iter()
@@ -253,10 +236,9 @@ fn cluster(
         })
         .collect();
     let mut members = vec![0; keys.len()];
-    for &i in &order {
-        let thread = thread_of[i] as usize;
-        members[starts[thread]] = i;
-        starts[thread] += 1;
+    for (i, &thread) in thread_of.iter().enumerate() {
+        members[starts[thread as usize]] = i;
+        starts[thread as usize] += 1;
     }
     let mut bounds = Vec::with_capacity(sizes.len());
     let mut start = 0;
@@ -277,12 +259,18 @@ fn cluster(
             }
         })
         .collect();
-    for (i, key) in keys.iter().enumerate() {
-        if separate.contains(key) {
-            thread_of[i] = NONE;
-        }
-    }
-    (thread_of, threads)
+    // The thread of each numbered title.
+    let by_number = place
+        .iter()
+        .map(|&at| {
+            if separate.contains(&keys[at]) {
+                NONE
+            } else {
+                thread_of[at]
+            }
+        })
+        .collect();
+    (by_number, threads)
 }
 
 impl TopicIndex {
