@@ -133,7 +133,7 @@ pub fn run_with(
                     let record = if options.records {
                         Record::Whole(record)
                     } else {
-                        Record::Packed(PackedRecord::pack(&record))
+                        Record::Packed(PackedRecord::keep(record))
                     };
                     (record, diags)
                 })

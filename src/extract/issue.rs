@@ -100,7 +100,7 @@ impl RepoContext {
         let prose = blank_inline_code(text);
         let learned = Arc::make_mut(&mut self.learned);
         learned.tickets.learn_prose(&prose);
-        learned.merge_requests |= MERGE_REQUEST_TALK.is_match(&prose);
+        learned.merge_requests = learned.merge_requests || MERGE_REQUEST_TALK.is_match(&prose);
     }
 
     /// The same context with `repository` as its default: what was learned is
@@ -296,6 +296,11 @@ pub fn find_issues(text: &str, line: u32, ctx: &RepoContext) -> Vec<IssueRef> {
 
 /// [`find_issues`] with the byte range of `text` each reference was read from.
 pub fn find_issue_spans(text: &str, line: u32, ctx: &RepoContext) -> Vec<(Range<usize>, IssueRef)> {
+    // Every form read below is written with one of these: a link's `/`, `#N`,
+    // `!N` or a tracker key's `-`.
+    if !text.contains(['/', '#', '!', '-']) {
+        return Vec::new();
+    }
     let mut scan = Scan::new(text, line);
     scan.links_to_issues();
     scan.written_in_full();

@@ -117,11 +117,9 @@ fn name_rules(
     }));
     let lists = ListParents::new(blocks);
     // The context under each `owner/repo` heading, made once per repository.
-    let heading_repos: Vec<Option<String>> = (0..blocks.len())
-        .map(|i| heading_repository(blocks, sections, i))
-        .collect();
+    let heading_repos = HeadingRepositories::new(blocks, sections);
     let mut under_heading: HashMap<&str, RepoContext> = HashMap::default();
-    for r in heading_repos.iter().flatten() {
+    for r in (0..blocks.len()).filter_map(|i| heading_repos.of(i)) {
         under_heading
             .entry(r)
             .or_insert_with(|| repo.with_default(r));
@@ -129,9 +127,9 @@ fn name_rules(
     let of_block = |i: usize| -> Vec<Finding> {
         let block = &blocks[i];
         let item = agenda.item_of_block[i];
-        let repo = match &heading_repos[i] {
+        let repo = match heading_repos.of(i) {
             None => &repo,
-            Some(r) => &under_heading[r.as_str()],
+            Some(r) => &under_heading[r],
         };
         let mut findings = mentions(block, item, repo, config);
         if block.kind != BlockKind::Code {
@@ -356,22 +354,58 @@ fn authors(doc: &Document, context: &FileContext) -> Vec<Finding> {
     found
 }
 
-/// The repository an enclosing heading names (`### owner/repo`, or a heading
-/// linking to a repository): bare `#N` below it belong there.
-fn heading_repository(blocks: &[Block], sections: &SectionMap, i: usize) -> Option<String> {
-    sections.enclosing[i].iter().rev().find_map(|&(h, _)| {
-        let heading = &blocks[h];
-        let bare = heading
-            .text
-            .trim()
-            .trim_matches(|c: char| c == '`' || c == '*' || c == '[' || c == ']');
-        let named = issue::parse_repository(bare);
-        named.or_else(|| {
-            heading
-                .links
-                .iter()
-                .find_map(|l| issue::repository_of_url(&l.url))
-        })
+/// The repository the nearest enclosing heading of each block names
+/// (`### owner/repo`, or a heading linking to a repository): bare `#N` below
+/// it belong there.
+struct HeadingRepositories {
+    /// By block: the repository a heading names; what each heading names is
+    /// read once, not once per block under it.
+    named: Vec<Option<String>>,
+    /// By block: the heading that names its repository.
+    naming: Vec<Option<usize>>,
+}
+
+impl HeadingRepositories {
+    fn new(blocks: &[Block], sections: &SectionMap) -> Self {
+        let mut read = vec![false; blocks.len()];
+        let mut named = vec![None; blocks.len()];
+        for &(h, _) in sections.enclosing.iter().flatten() {
+            if !read[h] {
+                read[h] = true;
+                named[h] = repository_named_by(&blocks[h]);
+            }
+        }
+        let naming = sections
+            .enclosing
+            .iter()
+            .map(|enclosing| {
+                enclosing
+                    .iter()
+                    .rev()
+                    .map(|&(h, _)| h)
+                    .find(|&h| named[h].is_some())
+            })
+            .collect();
+        HeadingRepositories { named, naming }
+    }
+
+    /// The repository named by the heading nearest above block `i`.
+    fn of(&self, i: usize) -> Option<&str> {
+        self.naming[i].and_then(|h| self.named[h].as_deref())
+    }
+}
+
+/// The repository a heading names: as its whole text, or by a link.
+fn repository_named_by(heading: &Block) -> Option<String> {
+    let bare = heading
+        .text
+        .trim()
+        .trim_matches(|c: char| c == '`' || c == '*' || c == '[' || c == ']');
+    issue::parse_repository(bare).or_else(|| {
+        heading
+            .links
+            .iter()
+            .find_map(|l| issue::repository_of_url(&l.url))
     })
 }
 

@@ -82,6 +82,13 @@ static PRESENTED_VIA: LazyLock<Regex> = LazyLock::new(|| {
     .expect("presented-via regex")
 });
 
+/// A word every one of [`PRESENTS`], [`PRESENTING`] and [`PRESENTED_VIA`]
+/// needs, found first: most sentences name no presenter.
+static PRESENTER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)present|summari[sz]ed|demo|introduced|did|walked|gave|proposed|led")
+        .expect("presenter word regex")
+});
+
 /// `Ann Lee presenting`, `*@ann presenting*`.
 static PRESENTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -99,7 +106,9 @@ static HANDLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// `Title (@handle, 5 min)`, `[Ann Lee] Title`, `Title - Mira`, or a header
 /// saying who presented. The title is returned as written, without the slot.
 pub fn split_header<'t>(lead: Option<&str>, text: &'t str, line: u32) -> (&'t str, Vec<PersonRef>) {
-    if let Some(caps) = LEADING_BRACKETS.captures(text) {
+    if text.starts_with('[')
+        && let Some(caps) = LEADING_BRACKETS.captures(text)
+    {
         let presenters = presenters_in(&caps[1], line);
         if !presenters.is_empty() {
             let title = caps.get(2).map_or(text, |m| m.as_str());
@@ -114,7 +123,11 @@ pub fn split_header<'t>(lead: Option<&str>, text: &'t str, line: u32) -> (&'t st
         }
         return (&text[..lead.len()], presenters);
     }
-    if let Some(caps) = TRAILING_SLOT.captures(text) {
+    // A slot closes the text, but for a colon and spaces.
+    let closes = text.trim_end().trim_end_matches(':').trim_end();
+    if closes.ends_with([')', ']'])
+        && let Some(caps) = TRAILING_SLOT.captures(text)
+    {
         let inner = caps
             .name("paren")
             .or(caps.name("bracket"))
@@ -167,6 +180,9 @@ pub fn below_header(blocks: &[Block]) -> Vec<PersonRef> {
 
 /// Presenters a sentence names: `Ann presented ...`, `Proposed by Bo`, `*Cy presenting*`.
 fn said_to_present(sentence: &str, line: u32) -> Vec<PersonRef> {
+    if !PRESENTER_WORD.is_match(sentence) {
+        return Vec::new();
+    }
     let caps = PRESENTS
         .captures(sentence)
         .or_else(|| PRESENTING.captures(sentence))

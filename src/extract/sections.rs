@@ -232,18 +232,23 @@ fn on_word_boundaries(hay: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
+/// The words of `text` (letters, digits and dashes), in ASCII lower case, one
+/// space apart.
 fn normalise(text: &str) -> String {
-    let bare: String = text
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
+    let mut words = String::with_capacity(text.len());
+    let mut apart = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '-' {
+            if apart && !words.is_empty() {
+                words.push(' ');
             }
-        })
-        .collect();
-    bare.split_whitespace().collect::<Vec<_>>().join(" ")
+            apart = false;
+            words.push(c.to_ascii_lowercase());
+        } else {
+            apart = true;
+        }
+    }
+    words
 }
 
 /// `needle` occurs in `hay` on word boundaries.

@@ -122,13 +122,14 @@ pub(super) fn speakers(
             .any(|a| !meeting.roles.iter().any(|(_, r)| r.key() == a.key())),
         meeting,
     };
-    let mut found: Vec<(Speaker, Option<usize>)> = Vec::new();
-    let mut affiliations: Vec<(u32, String)> = Vec::new();
-    for (i, b) in blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.kind != BlockKind::Code)
-    {
+    // Each block is read on its own (a long file's on all cores, in order):
+    // who speaks, on what item, and the organisation a speaker line names.
+    let read = |i: usize| -> Vec<SpokenBy> {
+        let b = &blocks[i];
+        let mut found = Vec::new();
+        if b.kind == BlockKind::Code {
+            return found;
+        }
         // A name over what the person said, a bracketed name, an owner over
         // their updates: they take part.
         if let Some(s) = turns.speaker(i).filter(|s| {
@@ -145,15 +146,16 @@ pub(super) fn speakers(
             } else {
                 reader.attendee_or_name(&s.label, b.line)
             };
-            found.push((Speaker::Attends(p), item_of_block[i]));
+            found.push((Speaker::Attends(p), item_of_block[i], None));
         }
         if let Some(nick) = &b.speaker {
             // A chat-log line: its poster is known, whatever the text says.
             found.push((
                 Speaker::Attends(reader.attendee_or_name(nick, b.line)),
                 item_of_block[i],
+                None,
             ));
-            continue;
+            return found;
         }
         // In an action list or a task list `Ann: ...` gives Ann a task; in an
         // attendance list `Team: Ann, Bo` names a group.
@@ -164,9 +166,15 @@ pub(super) fn speakers(
             );
         for (line, text) in b.text_lines() {
             let (speaker, org) = reader.speaker(text.trim(), line, listing);
-            affiliations.extend(org.map(|o| (line, o)));
-            found.push((speaker, item_of_block[i]));
+            found.push((speaker, item_of_block[i], org.map(|o| (line, o))));
         }
+        found
+    };
+    let mut found: Vec<(Speaker, Option<usize>)> = Vec::new();
+    let mut affiliations: Vec<(u32, String)> = Vec::new();
+    for (speaker, item, org) in super::parallel::flat_map(blocks.len(), read) {
+        found.push((speaker, item));
+        affiliations.extend(org);
     }
     let mut findings: Vec<Finding> = reader
         .abbreviations
@@ -199,6 +207,10 @@ pub(super) fn speakers(
     findings.extend(log_chairs(blocks));
     findings
 }
+
+/// A speaker read from a block: who, on what agenda item, and the
+/// organisation a speaker line names, with its line.
+type SpokenBy = (Speaker, Option<usize>, Option<(u32, String)>);
 
 /// Who a line names as its speaker.
 enum Speaker {

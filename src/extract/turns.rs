@@ -90,29 +90,25 @@ impl Turns {
     /// Find the turns of a block list.
     pub fn find(blocks: &[Block]) -> Turns {
         let roster = Roster::of(blocks);
-        let candidates: Vec<Option<Speaker>> = blocks
-            .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                candidate(b, &roster).filter(|s| match s.form {
-                    // An owner's name stands over the sub-items that are theirs,
-                    // and is known as someone's elsewhere in the file.
-                    Form::Owner => {
-                        // `Nimbus (Jacek)`: a given name in brackets after a team's name.
-                        let spokesperson =
-                            b.text.contains('(') && super::lexicon::is_given_name(&s.label);
-                        b.depth == 1
-                            && blocks.get(i + 1).is_some_and(|n| n.depth > b.depth)
-                            && (s.is_handle || roster.knows(&s.label) || spokesperson)
-                    }
-                    // A handle right under a heading names who presents it.
-                    Form::NameLine if s.is_handle => {
-                        i == 0 || blocks[i - 1].heading_level().is_none()
-                    }
-                    _ => true,
-                })
+        // Each block on its own: a long file's on all cores, in order.
+        let candidates: Vec<Option<Speaker>> = super::parallel::map(blocks.len(), |i| {
+            let b = &blocks[i];
+            candidate(b, &roster).filter(|s| match s.form {
+                // An owner's name stands over the sub-items that are theirs,
+                // and is known as someone's elsewhere in the file.
+                Form::Owner => {
+                    // `Nimbus (Jacek)`: a given name in brackets after a team's name.
+                    let spokesperson =
+                        b.text.contains('(') && super::lexicon::is_given_name(&s.label);
+                    b.depth == 1
+                        && blocks.get(i + 1).is_some_and(|n| n.depth > b.depth)
+                        && (s.is_handle || roster.knows(&s.label) || spokesperson)
+                }
+                // A handle right under a heading names who presents it.
+                Form::NameLine if s.is_handle => i == 0 || blocks[i - 1].heading_level().is_none(),
+                _ => true,
             })
-            .collect();
+        });
         let mut counts: BTreeMap<(Form, String), usize> = BTreeMap::new();
         let mut per_form: BTreeMap<Form, usize> = BTreeMap::new();
         for s in candidates.iter().flatten() {

@@ -60,7 +60,11 @@ pub struct TicketEvidence {
 impl TicketEvidence {
     /// Learn from `prose` (text without code).
     pub fn learn_prose(&mut self, prose: &str) {
-        self.tracker_named |= TRACKER.is_match(prose);
+        self.tracker_named = self.tracker_named || TRACKER.is_match(prose);
+        // A key is written with a dash.
+        if !prose.contains('-') {
+            return;
+        }
         for c in CUE.captures_iter(prose) {
             self.cued.insert(c[1].to_string());
         }

@@ -110,6 +110,10 @@ impl<'a> Context<'a> {
                 if urls.peek().is_some_and(|(start, _)| *start < m.end()) {
                     continue;
                 }
+                // A number is never asked for: a name starts with a letter.
+                if m.as_str().bytes().all(|c| c.is_ascii_digit()) {
+                    continue;
+                }
                 lower.clear();
                 if m.as_str().is_ascii() {
                     lower.extend(m.as_str().chars().map(|c| c.to_ascii_lowercase()));
@@ -164,12 +168,12 @@ impl<'a> Context<'a> {
         self.owners.contains(&super::squash(name))
     }
 
-    /// How often a word is written outside URLs (any case).
+    /// How often a word is written outside URLs (any case); 0 for a number.
     pub fn count(&self, word: &str) -> usize {
         self.counts.get(&word.to_lowercase()).copied().unwrap_or(0)
     }
 
-    /// Every lower-cased word written outside URLs, with its count.
+    /// Every lower-cased word written outside URLs but numbers, with its count.
     pub fn words(&self) -> impl Iterator<Item = (&str, usize)> {
         self.counts.iter().map(|(w, n)| (w.as_str(), *n))
     }
