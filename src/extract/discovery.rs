@@ -56,18 +56,18 @@ pub fn discover(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, S
 /// The names the catalogue, the phrases, the repositories, the spellings and
 /// the code blocks of a meeting give.
 fn word_rules(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, ServiceRef)> {
-    let mut out = Vec::new();
-    for (i, block) in blocks.iter().enumerate() {
-        if block.kind == BlockKind::Code {
-            continue;
-        }
-        for s in enumerated(block, catalogue)
-            .into_iter()
-            .chain(phrases(block, catalogue))
-        {
-            out.push((i, s));
-        }
-    }
+    // Each block on its own: a long file's on all cores, in order.
+    let mut out = super::parallel::flat_map(blocks.len(), |i| {
+        let block = &blocks[i];
+        let found = if block.kind == BlockKind::Code {
+            Vec::new()
+        } else {
+            let mut found = enumerated(block, catalogue);
+            found.extend(phrases(block, catalogue));
+            found
+        };
+        found.into_iter().map(move |s| (i, s))
+    });
     let prose = Prose::of(blocks);
     out.extend(repositories(blocks, &prose, catalogue));
     let camels = camel_case_names(blocks, &prose, catalogue);

@@ -180,7 +180,10 @@ pub fn classify_with(text: &str, keywords: &Keywords) -> SectionKind {
         (SectionKind::Agenda, &keywords.agenda),
     ];
     for (kind, words) in configured {
-        if words.iter().any(|w| contains_word(&lower, w)) {
+        if words
+            .iter()
+            .any(|w| w.len() <= lower.len() && contains_word(&lower, w))
+        {
             return kind;
         }
     }

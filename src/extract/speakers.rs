@@ -235,6 +235,10 @@ impl SpeakerLines<'_> {
     /// The speaker of one text line, and the organisation in brackets after the name.
     fn speaker(&self, text: &str, line: u32, listing: bool) -> (Speaker, Option<String>) {
         let at = |p: PersonRef| PersonRef { line, ..p };
+        // Every form below is a label before a colon, or a `<nick>`.
+        if !text.contains([':', '<']) {
+            return (Speaker::None, None);
+        }
         if let Some(c) = ABBREVIATION_LINE.captures(text) {
             let p = self.abbreviations.get(&c[1]).cloned();
             return (p.map_or(Speaker::None, |p| Speaker::Attends(at(p))), None);

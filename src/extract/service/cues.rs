@@ -62,80 +62,86 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every `noun`, `version` and `code-span` finding in the meeting.
 pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
+    // Each block on its own: a long file's on all cores, in order.
+    crate::extract::parallel::flat_map(c.blocks.len(), |i| in_block(c, i))
+}
+
+/// The cues of block `i`.
+fn in_block(c: &Context, i: usize) -> Vec<(usize, ServiceRef)> {
     let mut out = Vec::new();
-    for (i, b) in c.blocks.iter().enumerate() {
-        if b.kind == BlockKind::Code {
-            continue;
+    let b = &c.blocks[i];
+    if b.kind == BlockKind::Code {
+        return out;
+    }
+    let text = b.text.as_str();
+    let mut push = |name: &str, at: usize, evidence, strength| {
+        if c.accepts(name, strength) {
+            out.push((i, service(name, line_of(b, at), evidence)));
         }
-        let text = b.text.as_str();
-        let mut push = |name: &str, at: usize, evidence, strength| {
-            if c.accepts(name, strength) {
-                out.push((i, service(name, line_of(b, at), evidence)));
-            }
+    };
+    let code = text.contains('`');
+    let nouns = NOUN_STEMS.is_match(text);
+    // A version is `1.2` or `v1`.
+    let versions =
+        text.bytes().any(|b| b.is_ascii_digit()) && (text.contains('.') || text.contains('v'));
+    for m in code.then(|| CODE.captures_iter(text)).into_iter().flatten() {
+        let (name, cue) = match (m.name("a"), m.name("b"), m.name("c")) {
+            (Some(a), _, _) => (a, m.name("cue_before").map(|x| x.as_str())),
+            (_, Some(b), _) => (b, m.name("cue_after").map(|x| x.as_str())),
+            (_, _, Some(c)) => (c, None),
+            _ => continue,
         };
-        let code = text.contains('`');
-        let nouns = NOUN_STEMS.is_match(text);
-        let versions = text.bytes().any(|b| b.is_ascii_digit());
-        for m in code.then(|| CODE.captures_iter(text)).into_iter().flatten() {
-            let (name, cue) = match (m.name("a"), m.name("b"), m.name("c")) {
-                (Some(a), _, _) => (a, m.name("cue_before").map(|x| x.as_str())),
-                (_, Some(b), _) => (b, m.name("cue_after").map(|x| x.as_str())),
-                (_, _, Some(c)) => (c, None),
-                _ => continue,
-            };
-            // `snake_case` is an identifier unless called a crate or library.
-            let identifier =
-                name.as_str().contains('_') && !matches!(cue, Some("crate" | "library"));
-            let file = name.as_str().contains('.');
-            if !identifier && !file {
-                push(
-                    name.as_str(),
-                    m.get(0).expect("match").start(),
-                    ServiceEvidence::CodeSpan,
-                    Strength::Strong,
-                );
-            }
+        // `snake_case` is an identifier unless called a crate or library.
+        let identifier = name.as_str().contains('_') && !matches!(cue, Some("crate" | "library"));
+        let file = name.as_str().contains('.');
+        if !identifier && !file {
+            push(
+                name.as_str(),
+                m.get(0).expect("match").start(),
+                ServiceEvidence::CodeSpan,
+                Strength::Strong,
+            );
         }
-        for m in nouns
-            .then(|| NOUN.captures_iter(text))
-            .into_iter()
-            .flatten()
-        {
-            // `frob and zorb plugins` names both; `frob and zorb plugin` only `zorb`.
-            let plural = m["noun"].ends_with('s');
-            let names = match (m.name("name"), m.name("other")) {
-                (Some(first), Some(other)) if plural => vec![first, other],
-                (_, Some(other)) => vec![other],
-                (first, None) => first.into_iter().collect(),
-            };
-            for name in names {
-                if free_standing(text, name.start(), name.end()) {
-                    push(
-                        name.as_str(),
-                        name.start(),
-                        ServiceEvidence::Noun,
-                        Strength::Plain,
-                    );
-                }
-            }
-        }
-        for m in versions
-            .then(|| VERSION.captures_iter(text))
-            .into_iter()
-            .flatten()
-        {
-            let name = m.name("name").expect("name");
-            let version = m.name("version").expect("version");
-            let after = text[version.end()..].chars().next();
-            let ends = !after.is_some_and(|ch| ch.is_alphanumeric() || ch == '_' || ch == '/');
-            if ends && free_standing(text, name.start(), name.end()) {
+    }
+    for m in nouns
+        .then(|| NOUN.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
+        // `frob and zorb plugins` names both; `frob and zorb plugin` only `zorb`.
+        let plural = m["noun"].ends_with('s');
+        let names = match (m.name("name"), m.name("other")) {
+            (Some(first), Some(other)) if plural => vec![first, other],
+            (_, Some(other)) => vec![other],
+            (first, None) => first.into_iter().collect(),
+        };
+        for name in names {
+            if free_standing(text, name.start(), name.end()) {
                 push(
                     name.as_str(),
                     name.start(),
-                    ServiceEvidence::Version,
+                    ServiceEvidence::Noun,
                     Strength::Plain,
                 );
             }
+        }
+    }
+    for m in versions
+        .then(|| VERSION.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
+        let name = m.name("name").expect("name");
+        let version = m.name("version").expect("version");
+        let after = text[version.end()..].chars().next();
+        let ends = !after.is_some_and(|ch| ch.is_alphanumeric() || ch == '_' || ch == '/');
+        if ends && free_standing(text, name.start(), name.end()) {
+            push(
+                name.as_str(),
+                name.start(),
+                ServiceEvidence::Version,
+                Strength::Plain,
+            );
         }
     }
     out
