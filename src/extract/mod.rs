@@ -19,7 +19,7 @@ mod merge;
 mod names;
 mod outcomes;
 pub mod outline;
-mod parallel;
+pub(crate) mod parallel;
 pub mod person;
 mod person_links;
 pub mod presenters;

@@ -106,18 +106,25 @@ impl TopicSightings {
                 .collect();
             on_title.sort_unstable();
             let mut on_title = on_title.into_iter().peekable();
-            self.items.reserve(meeting.items.len());
-            for (n, item) in meeting.items.iter().enumerate() {
+            let items = &meeting.items;
+            self.items.reserve(items.len());
+            self.keys.reserve(items.len());
+            self.written.reserve(items.len());
+            // Every title normalised first: a long meeting's on all cores.
+            let mut normalised =
+                crate::extract::parallel::map(items.len(), |n| normalise_title(&items[n].title))
+                    .into_iter();
+            for (n, item) in items.iter().enumerate() {
                 crate::work::step(1);
                 while on_title.next_if(|(i, _)| *i < n).is_some() {}
-                // The title is normalised, and copied, only the first time it is seen.
+                let key = normalised.next().unwrap_or_default();
+                // The title is copied only the first time it is seen.
                 let id = match self.written.get_mut(&item.title) {
                     Some((count, id)) => {
                         *count += 1;
                         *id
                     }
                     None => {
-                        let key = normalise_title(&item.title);
                         if key.is_empty() {
                             NONE
                         } else {
