@@ -301,6 +301,10 @@ pub(super) fn label_lines(block: &Block, keywords: &Keywords) -> Vec<Finding> {
 /// The label and list of a line such as `Present: A, B`; configured attendance
 /// words count as `present`, absence words as `absent`.
 fn presence_label(text: &str, keywords: &Keywords) -> Option<(String, String)> {
+    // Every label ends with a colon.
+    if !text.contains(':') {
+        return None;
+    }
     if let Some(caps) = LABEL_LINE.captures(text) {
         return Some((caps[1].to_lowercase(), caps[2].to_string()));
     }

@@ -231,7 +231,14 @@ impl Roster {
             run.clear();
         };
         for b in blocks {
-            let name = (b.kind == BlockKind::ListItem)
+            // A name of two words or more: the second starts with a capital.
+            let two_words = || {
+                b.text
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+            };
+            let name = (b.kind == BlockKind::ListItem && two_words())
                 .then(|| OWNER.captures(b.text.trim()))
                 .flatten()
                 .and_then(|c| c.name("name"))

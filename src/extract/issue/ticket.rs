@@ -109,6 +109,9 @@ pub(super) fn keys(prose: &str) -> Vec<Key> {
 
 /// Every `/browse/PROJ-N` link in `text`, with the link (up to the key) as `range`.
 pub(super) fn browse_links(text: &str) -> Vec<Key> {
+    if !text.contains("/browse/") {
+        return Vec::new();
+    }
     BROWSE_URL
         .captures_iter(text)
         .filter_map(|c| {

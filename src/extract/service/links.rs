@@ -116,6 +116,14 @@ const SERVICE_LABELS: &[&str] = &[
     "vault",
 ];
 
+/// Every host written in `text`: none without a dot.
+fn written_hosts(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    text.contains('.')
+        .then(|| HOST.captures_iter(text))
+        .into_iter()
+        .flatten()
+}
+
 /// Every `link` and `host` finding in the meeting.
 pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
     let mut out = Vec::new();
@@ -144,7 +152,7 @@ pub fn find(c: &Context) -> Vec<(usize, ServiceRef)> {
                 out.push((i, service(name, line_of(b, at), ServiceEvidence::Link)));
             }
         }
-        for m in HOST.captures_iter(&b.text) {
+        for m in written_hosts(&b.text) {
             let whole = m.get(0).expect("match");
             let host = &m["host"];
             let before = b.text[..whole.start()].chars().next_back();
@@ -178,9 +186,7 @@ pub fn sites(c: &Context) -> Vec<(usize, ServiceRef)> {
     let mut seen: HashSet<String> = HashSet::default();
     for b in c.blocks.iter().filter(|b| b.kind != BlockKind::Code) {
         let linked = b.links.iter().map(|l| l.url.as_str());
-        let written = HOST
-            .captures_iter(&b.text)
-            .map(|m| m.get(0).expect("match").as_str());
+        let written = written_hosts(&b.text).map(|m| m.get(0).expect("match").as_str());
         for address in linked.chain(written) {
             let address = address.split_once("://").map_or(address, |(_, r)| r);
             let host = address
