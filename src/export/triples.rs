@@ -116,7 +116,9 @@ impl<'g> RdfView<'g> {
                 i => &encoded[i as usize],
             }
         };
-        subjects.sort_by(|a, b| path(a).cmp(path(b)));
+        if !encoded.is_empty() {
+            subjects.sort_by(|a, b| path(a).cmp(path(b)));
+        }
         Ok(RdfView {
             graph,
             minter,

@@ -6,13 +6,13 @@
 //! decisions, actions) and relations carry their [`Provenance`].
 
 mod kinds;
+pub mod text_order;
 
 pub use kinds::{ActionStatus, EdgeKind, IssueKind, NodeKind, Role, StatusReason};
 
 use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
-use rayon::slice::ParallelSliceMut;
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::BuildHasher;
 use std::sync::Arc;
@@ -187,9 +187,12 @@ impl KnowledgeGraph {
         idx
     }
 
-    /// Makes room for `additional` more nodes in the index of ids: growing
-    /// it a node at a time rehashes every id read so far at each doubling.
+    /// Makes room for `additional` more nodes, and at least as many edges:
+    /// growing the index of ids a node at a time rehashes every id read so
+    /// far at each doubling, and growing the graph copies every node.
     pub fn reserve_nodes(&mut self, additional: usize) {
+        self.graph.reserve_nodes(additional);
+        self.graph.reserve_edges(additional);
         let graph = &self.graph;
         self.ids.reserve(additional, |&i| id_hash(&graph[i].id));
     }
@@ -268,7 +271,7 @@ impl KnowledgeGraph {
                 .node_indices()
                 .map(|i| (self.graph[i].id.as_str(), i))
                 .collect();
-            order.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+            text_order::par_sort_by_text(&mut order, |(id, _)| id);
             order.into_iter().map(|(_, i)| i).collect()
         });
         order.iter().map(|&idx| (idx, &self.graph[idx]))
@@ -406,6 +409,26 @@ mod tests {
             },
             provenance: vec![Provenance::new("a.md", line, line)],
         }
+    }
+
+    #[test]
+    fn nodes_come_in_the_order_of_their_ids() {
+        let mut ids: Vec<String> = (0..300)
+            .map(|n| format!("meeting/a-long-community-name/item/{}", n * 7 % 300))
+            .chain(["a".to_string(), "topic/x".to_string(), String::new()])
+            .collect();
+        let mut g = KnowledgeGraph::new();
+        for id in &ids {
+            g.upsert(Node {
+                id: id.clone(),
+                label: String::new(),
+                data: NodeData::Decision,
+                provenance: vec![],
+            });
+        }
+        ids.sort();
+        let order: Vec<&str> = g.nodes().map(|(_, n)| n.id.as_str()).collect();
+        assert_eq!(order, ids);
     }
 
     #[test]

@@ -176,7 +176,7 @@ fn cluster(
 ) -> (Vec<u32>, Vec<Thread>) {
     let numbered = titles.len();
     let separate: BTreeSet<String> = rules.separate.iter().map(|t| normalise_title(t)).collect();
-    titles.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    crate::model::text_order::par_sort_by_text(&mut titles, |(t, _)| t);
     // Every key: the titles seen and those only named in the configuration
     // (a title with nothing left after normalising is no topic, configured or not).
     let mut merged: Vec<String> = rules
