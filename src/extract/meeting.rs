@@ -35,8 +35,10 @@ static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 /// next; then the merge step decides what the findings make.
 pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> MeetingRecord {
     let blocks = &*with_label_headings(&doc.blocks, &config.keywords);
-    let sections = SectionMap::new(blocks, &config.keywords);
-    let turns = Turns::find(blocks);
+    let (sections, turns) = rayon::join(
+        || SectionMap::new(blocks, &config.keywords),
+        || Turns::find(blocks),
+    );
     let agenda = agenda::find_items(blocks, &sections, doc.style, &turns);
     let header = MeetingRecord {
         date: meeting_date(doc, context)

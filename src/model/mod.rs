@@ -187,6 +187,14 @@ impl KnowledgeGraph {
         idx
     }
 
+    /// Adds `place` to where node `idx` was read, as an [`upsert`] of the
+    /// node with that one place would.
+    ///
+    /// [`upsert`]: KnowledgeGraph::upsert
+    pub fn add_place(&mut self, idx: NodeIndex, place: Provenance) {
+        keep_place(&mut self.graph[idx].provenance, place);
+    }
+
     /// Makes room for `additional` more nodes, and at least as many edges:
     /// growing the index of ids a node at a time rehashes every id read so
     /// far at each doubling, and growing the graph copies every node.
@@ -321,26 +329,27 @@ impl KnowledgeGraph {
     }
 }
 
-fn merge_into(target: &mut Node, incoming: Node) {
-    // Provenance stays sorted with one entry per file, the first place read
-    // there; sightings come mostly in file order, so each is a binary search
-    // and an append: linear over a run, not quadratic.
-    for p in incoming.provenance {
-        crate::work::step(1);
-        match target
-            .provenance
-            .binary_search_by(|q| q.source.cmp(&p.source))
-        {
-            Ok(at) => {
-                if p < target.provenance[at] {
-                    target.provenance[at] = p;
-                }
-            }
-            Err(at) => {
-                crate::work::step(target.provenance.len() - at);
-                target.provenance.insert(at, p);
+/// Adds place `p` to `provenance`, which stays sorted with one entry per
+/// file, the first place read there. Sightings come mostly in file order, so
+/// each is a binary search and an append: linear over a run, not quadratic.
+fn keep_place(provenance: &mut Vec<Provenance>, p: Provenance) {
+    crate::work::step(1);
+    match provenance.binary_search_by(|q| q.source.cmp(&p.source)) {
+        Ok(at) => {
+            if p < provenance[at] {
+                provenance[at] = p;
             }
         }
+        Err(at) => {
+            crate::work::step(provenance.len() - at);
+            provenance.insert(at, p);
+        }
+    }
+}
+
+fn merge_into(target: &mut Node, incoming: Node) {
+    for p in incoming.provenance {
+        keep_place(&mut target.provenance, p);
     }
     match (&mut target.data, incoming.data) {
         (

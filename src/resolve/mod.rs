@@ -28,7 +28,7 @@ use rustc_hash::FxHashSet as HashSet;
 use services::{ServiceIndex, ServiceSightings};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
-use topics::{Thread, TopicSightings};
+use topics::{TopicNodes, TopicSightings};
 
 /// Build the graph from the records of every file; `file_ids` is
 /// [`file_ids`] of their sources.
@@ -109,7 +109,7 @@ fn build(
     keep_apart_from_occurrences(&mut meeting_ids);
     let mut meeting_ids = meeting_ids.into_iter();
     let mut dates = TopicDates::default();
-    let mut item_topics = topics.items();
+    let mut item_topics = topics.into_nodes();
     second(&mut |file| {
         // One allocation of the path for everything read from the file.
         let source: Arc<str> = Arc::from(file.source.as_str());
@@ -316,7 +316,7 @@ fn add_meeting(
     graph: &mut KnowledgeGraph,
     dates: &mut TopicDates,
     indexes: &Indexes<'_>,
-    item_topics: &mut dyn Iterator<Item = Option<&Thread>>,
+    item_topics: &mut TopicNodes,
     source: &Arc<str>,
     id: &str,
     m: &MeetingRecord,
@@ -366,11 +366,11 @@ fn add_people(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
     }
 }
 
-/// Adds the meeting's agenda items; `topics` gives the topic thread of each
+/// Adds the meeting's agenda items; `topics` gives the topic node of each
 /// item, in the order the items are visited.
 fn add_items(
     w: &mut MeetingWriter<'_>,
-    topics: &mut dyn Iterator<Item = Option<&Thread>>,
+    topics: &mut TopicNodes,
     meeting_id: &str,
     m: &MeetingRecord,
 ) {
@@ -382,17 +382,8 @@ fn add_items(
             provenance: vec![w.prov(item.line, item.end_line)],
         });
         w.link(node, w.meeting, EdgeKind::InMeeting, item.line);
-        if let Some(thread) = topics.next().flatten() {
-            let topic = w.graph.upsert(Node {
-                id: thread.id.clone(),
-                label: thread.name.clone(),
-                data: NodeData::Topic {
-                    first_date: None,
-                    last_date: None,
-                    meetings: 0,
-                },
-                provenance: vec![w.prov(item.line, item.end_line)],
-            });
+        let place = || Provenance::new(Arc::clone(w.source), item.line, item.end_line);
+        if let Some(topic) = topics.next(w.graph, place) {
             w.link(node, topic, EdgeKind::Topic, item.line);
             w.dates.seen(w.graph, topic, w.meeting);
         }

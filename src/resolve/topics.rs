@@ -4,6 +4,8 @@
 
 use crate::config::TopicRules;
 use crate::extract::records::FileRecord;
+use crate::model::{KnowledgeGraph, Node, NodeData, Provenance};
+use petgraph::stable_graph::NodeIndex;
 use petgraph::unionfind::UnionFind;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
@@ -25,7 +27,7 @@ pub struct TopicIndex {
 const NONE: u32 = u32::MAX;
 
 /// A topic thread: the node it becomes and its display name.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Thread {
     /// The topic's node id (`topic/<slug of its key>`).
     pub id: String,
@@ -299,10 +301,59 @@ impl TopicIndex {
     /// The topic thread of each agenda item, in the order the items were
     /// added; `None` for titles configured to stay separate or with nothing
     /// left after normalising.
+    #[cfg(test)]
     pub fn items(&self) -> impl Iterator<Item = Option<&Thread>> {
         self.items
             .iter()
             .map(|&t| (t != NONE).then(|| &self.threads[t as usize]))
+    }
+
+    /// The topic node of each agenda item in turn, made in a graph.
+    pub fn into_nodes(self) -> TopicNodes {
+        TopicNodes {
+            nodes: vec![None; self.threads.len()],
+            items: self.items.into_iter(),
+            threads: self.threads,
+        }
+    }
+}
+
+/// The topic thread of each agenda item in turn, in the order the items were
+/// added, and each thread's node: made the first time an item takes its
+/// thread up, from the thread's id and name (kept nowhere else), and found
+/// by the thread's number after that.
+pub struct TopicNodes {
+    items: std::vec::IntoIter<u32>,
+    threads: Vec<Thread>,
+    nodes: Vec<Option<NodeIndex>>,
+}
+
+impl TopicNodes {
+    /// The topic node of the next agenda item, read at `place` (`None` for
+    /// an item without a thread).
+    pub fn next(
+        &mut self,
+        graph: &mut KnowledgeGraph,
+        place: impl FnOnce() -> Provenance,
+    ) -> Option<NodeIndex> {
+        let thread = self.items.next().filter(|&t| t != NONE)? as usize;
+        if let Some(node) = self.nodes[thread] {
+            graph.add_place(node, place());
+            return Some(node);
+        }
+        let Thread { id, name } = std::mem::take(&mut self.threads[thread]);
+        let node = graph.upsert(Node {
+            id,
+            label: name,
+            data: NodeData::Topic {
+                first_date: None,
+                last_date: None,
+                meetings: 0,
+            },
+            provenance: vec![place()],
+        });
+        self.nodes[thread] = Some(node);
+        Some(node)
     }
 }
 
