@@ -112,14 +112,18 @@ impl TopicSightings {
             self.items.reserve(items.len());
             self.keys.reserve(items.len());
             self.written.reserve(items.len());
-            // Every title normalised first: a long meeting's on all cores.
-            let mut normalised =
-                crate::extract::parallel::map(items.len(), |n| normalise_title(&items[n].title))
-                    .into_iter();
+            // The titles not seen before normalised first, a long meeting's
+            // on all cores; a title seen before keeps the number it has.
+            let seen = &self.written;
+            let mut normalised = crate::extract::parallel::map(items.len(), |n| {
+                let title = &items[n].title;
+                (!seen.contains_key(title)).then(|| normalise_title(title))
+            })
+            .into_iter();
             for (n, item) in items.iter().enumerate() {
                 crate::work::step(1);
                 while on_title.next_if(|(i, _)| *i < n).is_some() {}
-                let key = normalised.next().unwrap_or_default();
+                let key = normalised.next().flatten();
                 // The title is copied only the first time it is seen.
                 let id = match self.written.get_mut(&item.title) {
                     Some((count, id)) => {
@@ -127,6 +131,8 @@ impl TopicSightings {
                         *id
                     }
                     None => {
+                        // Not seen when the titles were read ahead, so normalised then.
+                        let key = key.unwrap_or_else(|| normalise_title(&item.title));
                         if key.is_empty() {
                             NONE
                         } else {
