@@ -157,6 +157,8 @@ pub(crate) fn repository_owners(blocks: &[Block]) -> Vec<String> {
                 .map(|l| l.url.as_str())
                 .chain(std::iter::once(b.text.as_str()))
         })
+        // Every match names a host and a slash after it.
+        .filter(|text| text.contains(".com/") || text.contains(".org/"))
         .flat_map(|text| OWNER_URL.captures_iter(text).map(|c| squash(&c[1])))
         .collect();
     owners.sort();
@@ -191,11 +193,15 @@ impl Spellings {
                 if !lower(p.word(first)) {
                     continue;
                 }
-                let mut key = p.word(first).to_string();
+                // The key is spelled out only once a hyphen joins a second word.
+                let mut key = String::new();
                 for last in first + 1..p.words.len().min(first + 4) {
                     let gap = &p.text[p.words[last - 1].1..p.words[last].0];
                     if gap != "-" || !lower(p.word(last)) {
                         break;
+                    }
+                    if key.is_empty() {
+                        key.push_str(p.word(first));
                     }
                     key.push_str(p.word(last));
                     if !s.hyphenated.contains_key(&key)
@@ -279,7 +285,8 @@ fn code_tools(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, Ser
     for (i, b) in blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.kind != BlockKind::Code)
+        // Every match starts with a code span.
+        .filter(|(_, b)| b.kind != BlockKind::Code && b.text.contains('`'))
     {
         for c in CODE_TOOL.captures_iter(&b.text) {
             let m = c.get(1).expect("group");
@@ -381,7 +388,8 @@ fn repositories(
             .iter()
             .map(|l| l.url.as_str())
             .chain(std::iter::once(b.text.as_str()));
-        for url in urls {
+        // Every match holds a scheme's `://`.
+        for url in urls.filter(|u| u.contains("://")) {
             for c in REPO_URL.captures_iter(url) {
                 let repo = c[1].trim_end_matches(".git").to_string();
                 if repo.len() >= 4

@@ -39,13 +39,15 @@ pub struct Thread {
 /// clustered into a [`TopicIndex`].
 #[derive(Clone, Debug, Default)]
 pub struct TopicSightings {
-    /// Normalised title -> its number. Hash maps: every agenda item lands
+    /// Normalised title -> its number. A hash map: every agenda item lands
     /// here, most under a title of its own; the titles are sorted once, when
     /// they are clustered.
     keys: HashMap<String, u32>,
-    /// Each written title -> how often it was seen and the number of its
-    /// normalised title (many written titles may share one: `see <url>`).
-    written: HashMap<String, (usize, u32)>,
+    /// The first written form of each number and how often it was seen.
+    first_forms: Vec<(String, usize)>,
+    /// The other written forms of a number and how often each was seen:
+    /// rare (`see <url>` and `See <url>` share a number).
+    other_forms: HashMap<u32, Vec<(String, usize)>>,
     /// Issue key -> the numbers of the normalised titles of items naming it
     /// in their title line.
     by_issue: BTreeMap<String, BTreeSet<u32>>,
@@ -64,20 +66,18 @@ struct Spellings {
 }
 
 impl Spellings {
-    /// Groups `written` (form -> times seen, number) for numbers below `count`.
-    fn of(written: HashMap<String, (usize, u32)>, count: usize) -> Self {
-        let mut forms: Vec<(u32, String, usize)> = written
-            .into_iter()
-            .map(|(form, (seen, number))| (number, form, seen))
-            .collect();
-        forms.par_sort_unstable_by_key(|f| f.0);
-        let mut starts = vec![0; count + 1];
-        for f in &forms {
-            starts[f.0 as usize + 1] += 1;
+    /// Groups the written forms by number: each number's first form, then its others.
+    fn of(first: Vec<(String, usize)>, mut others: HashMap<u32, Vec<(String, usize)>>) -> Self {
+        let mut forms = Vec::with_capacity(first.len() + others.len());
+        let mut starts = Vec::with_capacity(first.len() + 1);
+        for (number, (form, seen)) in (0u32..).zip(first) {
+            starts.push(forms.len());
+            forms.push((number, form, seen));
+            if let Some(more) = others.remove(&number) {
+                forms.extend(more.into_iter().map(|(form, seen)| (number, form, seen)));
+            }
         }
-        for n in 1..starts.len() {
-            starts[n] += starts[n - 1];
-        }
+        starts.push(forms.len());
         Spellings { forms, starts }
     }
 
@@ -111,37 +111,30 @@ impl TopicSightings {
             let items = &meeting.items;
             self.items.reserve(items.len());
             self.keys.reserve(items.len());
-            self.written.reserve(items.len());
-            // The titles not seen before normalised first, a long meeting's
-            // on all cores; a title seen before keeps the number it has.
-            let seen = &self.written;
-            let mut normalised = crate::extract::parallel::map(items.len(), |n| {
-                let title = &items[n].title;
-                (!seen.contains_key(title)).then(|| normalise_title(title))
-            })
-            .into_iter();
-            for (n, item) in items.iter().enumerate() {
+            self.first_forms.reserve(items.len());
+            // Every title normalised first, a long meeting's on all cores.
+            let normalised =
+                crate::extract::parallel::map(items.len(), |n| normalise_title(&items[n].title));
+            for ((n, item), key) in items.iter().enumerate().zip(normalised) {
                 crate::work::step(1);
                 while on_title.next_if(|(i, _)| *i < n).is_some() {}
-                let key = normalised.next().flatten();
-                // The title is copied only the first time it is seen.
-                let id = match self.written.get_mut(&item.title) {
-                    Some((count, id)) => {
-                        *count += 1;
-                        *id
-                    }
-                    None => {
-                        // Not seen when the titles were read ahead, so normalised then.
-                        let key = key.unwrap_or_else(|| normalise_title(&item.title));
-                        if key.is_empty() {
-                            NONE
-                        } else {
-                            let next = self.keys.len() as u32;
-                            let id = *self.keys.entry(key).or_insert(next);
-                            self.written.insert(item.title.clone(), (1, id));
-                            id
+                let id = if key.is_empty() {
+                    NONE
+                } else {
+                    let next = self.keys.len() as u32;
+                    let id = *self.keys.entry(key).or_insert(next);
+                    if id == next {
+                        self.first_forms.push((item.title.clone(), 1));
+                    } else if self.first_forms[id as usize].0 == item.title {
+                        self.first_forms[id as usize].1 += 1;
+                    } else {
+                        let forms = self.other_forms.entry(id).or_default();
+                        match forms.iter_mut().find(|(form, _)| *form == item.title) {
+                            Some((_, seen)) => *seen += 1,
+                            None => forms.push((item.title.clone(), 1)),
                         }
                     }
+                    id
                 };
                 self.items.push(id);
                 if id == NONE {
@@ -157,7 +150,7 @@ impl TopicSightings {
 
     /// Clusters the titles seen under `rules`.
     pub fn finish(self, rules: &TopicRules) -> TopicIndex {
-        let spellings = Spellings::of(self.written, self.keys.len());
+        let spellings = Spellings::of(self.first_forms, self.other_forms);
         let titles: Vec<(String, u32)> = self.keys.into_iter().collect();
         let (thread_of, threads) = cluster(titles, &spellings, &self.by_issue, rules);
         let items = self
