@@ -6,26 +6,28 @@
 //! decisions, actions) and relations carry their [`Provenance`].
 
 mod kinds;
+mod source_path;
 pub mod text_order;
 
 pub use kinds::{ActionStatus, EdgeKind, IssueKind, NodeKind, Role, StatusReason};
+pub use source_path::SourcePath;
 
 use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::BuildHasher;
-use std::sync::Arc;
 use std::sync::OnceLock;
 
 /// Where a fact was read: a source path (relative to the input root) and a 1-based line span.
 ///
-/// The path is shared: every fact read from one file can hold the same
-/// allocation, so a graph does not keep a copy of it per node and edge.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// The path is kept once ([`SourcePath`]): every fact read from one file
+/// refers to the same copy, so a graph does not keep a copy of it per node
+/// and edge, and copying a provenance copies three words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Provenance {
     /// Source path relative to the root the user gave, with `/` separators.
-    pub source: Arc<str>,
+    pub source: SourcePath,
     /// First line (1-based).
     pub line: u32,
     /// Last line (1-based, inclusive).
@@ -34,7 +36,7 @@ pub struct Provenance {
 
 impl Provenance {
     /// A provenance for `source` spanning `line..=end_line`.
-    pub fn new(source: impl Into<Arc<str>>, line: u32, end_line: u32) -> Self {
+    pub fn new(source: impl Into<SourcePath>, line: u32, end_line: u32) -> Self {
         Provenance {
             source: source.into(),
             line,

@@ -97,7 +97,7 @@ pub fn select(graph: &KnowledgeGraph, selection: &Selection) -> Option<Knowledge
             continue;
         }
         if let (Some(pf), Some(pt)) = (part.find(&from.id), part.find(&to.id)) {
-            part.relate(pf, pt, edge.kind, edge.provenance.clone());
+            part.relate(pf, pt, edge.kind, edge.provenance);
         }
     }
     Some(part)

@@ -114,7 +114,7 @@ fn graph() -> KnowledgeGraph {
     };
     let topic = f.add("topic/status-page", "Status page", topic_data, a, 10, 10);
     for m in [march, jan, undated] {
-        let src = f.graph.node(m).provenance[0].source.clone();
+        let src = f.graph.node(m).provenance[0].source;
         f.link(m, jane, EdgeKind::Attendee, &src, 2);
     }
     // Her name on the attendance line of March also reads as a mention.

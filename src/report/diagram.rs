@@ -41,7 +41,7 @@ pub fn dot(graph: &KnowledgeGraph, meeting: NodeIndex) -> String {
     for &m in &members {
         for (edge, to) in graph.edges_from(m) {
             if let (Some(f), Some(t)) = (part.find(&graph.node(m).id), part.find(&to.id)) {
-                part.relate(f, t, edge.kind, edge.provenance.clone());
+                part.relate(f, t, edge.kind, edge.provenance);
             }
         }
     }

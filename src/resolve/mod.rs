@@ -19,7 +19,7 @@ pub use topics::normalise_title;
 
 use crate::config::Config;
 use crate::extract::records::{FileRecord, IssueRef, MeetingRecord, PersonRef, ServiceRef};
-use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, Provenance};
+use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, Provenance, SourcePath};
 use dated::TopicDates;
 pub use people::PersonIndex;
 use people::PersonSightings;
@@ -27,7 +27,6 @@ use petgraph::stable_graph::NodeIndex;
 use rustc_hash::FxHashSet as HashSet;
 use services::{ServiceIndex, ServiceSightings};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 use topics::{TopicNodes, TopicSightings};
 
 /// Build the graph from the records of every file; `file_ids` is
@@ -111,8 +110,8 @@ fn build(
     let mut dates = TopicDates::default();
     let mut item_topics = topics.into_nodes();
     second(&mut |file| {
-        // One allocation of the path for everything read from the file.
-        let source: Arc<str> = Arc::from(file.source.as_str());
+        // One copy of the path for everything read from the file.
+        let source = SourcePath::new(&file.source);
         for meeting in &file.meetings {
             // The second pass adds the meetings the first one named, in order.
             let id = meeting_ids.next().unwrap_or_default();
@@ -121,7 +120,7 @@ fn build(
                 &mut dates,
                 &indexes,
                 &mut item_topics,
-                &source,
+                source,
                 &id,
                 meeting,
             );
@@ -218,14 +217,14 @@ struct MeetingWriter<'a> {
     dates: &'a mut TopicDates,
     people: &'a PersonIndex,
     services: &'a ServiceIndex,
-    source: &'a Arc<str>,
+    source: SourcePath,
     meeting: NodeIndex,
     items: Vec<NodeIndex>,
 }
 
 impl MeetingWriter<'_> {
     fn prov(&self, line: u32, end_line: u32) -> Provenance {
-        Provenance::new(Arc::clone(self.source), line, end_line)
+        Provenance::new(self.source, line, end_line)
     }
 
     fn person(&mut self, p: &PersonRef) -> NodeIndex {
@@ -317,7 +316,7 @@ fn add_meeting(
     dates: &mut TopicDates,
     indexes: &Indexes<'_>,
     item_topics: &mut TopicNodes,
-    source: &Arc<str>,
+    source: SourcePath,
     id: &str,
     m: &MeetingRecord,
 ) {
@@ -333,7 +332,7 @@ fn add_meeting(
             date: m.date.map(|d| d.to_string()),
             title: m.title.clone(),
         },
-        provenance: vec![Provenance::new(Arc::clone(source), m.line, m.end_line)],
+        provenance: vec![Provenance::new(source, m.line, m.end_line)],
     });
     let mut w = MeetingWriter {
         graph,
@@ -382,7 +381,7 @@ fn add_items(
             provenance: vec![w.prov(item.line, item.end_line)],
         });
         w.link(node, w.meeting, EdgeKind::InMeeting, item.line);
-        let place = || Provenance::new(Arc::clone(w.source), item.line, item.end_line);
+        let place = || Provenance::new(w.source, item.line, item.end_line);
         if let Some(topic) = topics.next(w.graph, place) {
             w.link(node, topic, EdgeKind::Topic, item.line);
             w.dates.seen(w.graph, topic, w.meeting);
@@ -536,16 +535,16 @@ mod tests {
                 ann.provenance,
                 [Provenance::new("a.md", 1, 1), Provenance::new("b.md", 1, 1)]
             );
-            // Every node and edge read from a.md shares one allocation of its path.
+            // Every node and edge read from a.md refers to one copy of its path.
             let g = graph.petgraph();
-            let mut paths: Vec<&Arc<str>> = g
+            let mut paths: Vec<&SourcePath> = g
                 .node_weights()
                 .flat_map(|n| n.provenance.iter().map(|p| &p.source))
                 .chain(g.edge_weights().map(|e| &e.provenance.source))
-                .filter(|s| &***s == "a.md")
+                .filter(|s| s.as_str() == "a.md")
                 .collect();
             assert!(paths.len() > 2);
-            paths.dedup_by(|a, b| Arc::ptr_eq(a, b));
+            paths.dedup_by(|a, b| std::ptr::eq(a.as_str(), b.as_str()));
             assert_eq!(paths.len(), 1);
         }
     }

@@ -149,33 +149,33 @@ fn status_of(
     if a.marked == ActionStatus::Done {
         return (
             ActionStatus::Done,
-            Some((StatusReason::MarkedDone, a.place.clone())),
+            Some((StatusReason::MarkedDone, a.place)),
         );
     }
     let repeated = latest_match(a, actions, index);
     if let Some(later) = repeated.filter(|l| l.marked == ActionStatus::Done) {
         return (
             ActionStatus::Done,
-            Some((StatusReason::ReportedDone, later.place.clone())),
+            Some((StatusReason::ReportedDone, later.place)),
         );
     }
     let reopened = |c: &Closing| repeated.is_some_and(|l| l.date.is_some_and(|d| d > c.date));
     if let Some(closing) = a.closed.as_ref().filter(|c| !reopened(c)) {
         return (
             ActionStatus::Done,
-            Some((StatusReason::IssueClosed, closing.place.clone())),
+            Some((StatusReason::IssueClosed, closing.place)),
         );
     }
     if let Some(later) = repeated {
         return (
             ActionStatus::Open,
-            Some((StatusReason::RepeatedOpen, later.place.clone())),
+            Some((StatusReason::RepeatedOpen, later.place)),
         );
     }
     if a.marked == ActionStatus::Open {
         return (
             ActionStatus::Open,
-            Some((StatusReason::MarkedOpen, a.place.clone())),
+            Some((StatusReason::MarkedOpen, a.place)),
         );
     }
     let at_latest = a.date.is_some_and(|d| {
@@ -186,7 +186,7 @@ fn status_of(
     if at_latest {
         return (
             ActionStatus::Open,
-            Some((StatusReason::LatestMeeting, a.place.clone())),
+            Some((StatusReason::LatestMeeting, a.place)),
         );
     }
     (ActionStatus::Unknown, None)
@@ -356,7 +356,7 @@ fn closings<'g>(
             closings.entry(&node.id).or_default().push(Closing {
                 date,
                 series: vocabulary.series(&edge.provenance.source),
-                place: edge.provenance.clone(),
+                place: edge.provenance,
             });
         }
     }

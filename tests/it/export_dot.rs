@@ -266,7 +266,7 @@ fn agenda_then_discussion() -> KnowledgeGraph {
         provenance: vec![Provenance::new(source, 45, 45)],
     });
     let p = Provenance::new(source, 45, 45);
-    g.relate(decision, meeting, EdgeKind::InMeeting, p.clone());
+    g.relate(decision, meeting, EdgeKind::InMeeting, p);
     g.relate(decision, items[3], EdgeKind::InAgendaItem, p);
     g
 }

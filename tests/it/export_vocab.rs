@@ -152,8 +152,8 @@ fn graph_with_topic() -> KnowledgeGraph {
         find("meeting/seeds/001-2d86"),
     );
     let at = Provenance::new("seeds/001.md", 8, 8);
-    g.relate(item, topic, EdgeKind::Topic, at.clone());
-    g.relate(topic, meeting, EdgeKind::FirstMeeting, at.clone());
+    g.relate(item, topic, EdgeKind::Topic, at);
+    g.relate(topic, meeting, EdgeKind::FirstMeeting, at);
     g.relate(topic, meeting, EdgeKind::LastMeeting, at);
     g
 }
