@@ -83,6 +83,8 @@ fn word_rules(blocks: &[Block], catalogue: &ServiceCatalogue) -> Vec<(usize, Ser
 struct Prose {
     block: usize,
     code: bool,
+    /// Whether the text may hold a CamelCase name ([`may_hold_camel_case`]).
+    camel: bool,
     text: String,
     words: Vec<(usize, usize)>,
 }
@@ -100,6 +102,7 @@ impl Prose {
             Prose {
                 block,
                 code: b.kind == BlockKind::Code,
+                camel: may_hold_camel_case(&text),
                 text,
                 words,
             }
@@ -558,10 +561,7 @@ fn camel_case_names(
     // A name written once as code (`ContainerStatus()`, `WebAssembly.CompileError`,
     // `` `BestEffort` ``) is an identifier wherever else it is written.
     let mut code: HashSet<String> = in_inline_code(blocks);
-    for p in prose
-        .iter()
-        .filter(|p| !p.code && may_hold_camel_case(&p.text))
-    {
+    for p in prose.iter().filter(|p| !p.code && p.camel) {
         let (i, b, text) = (p.block, &blocks[p.block], &p.text);
         for m in CAMEL.find_iter(text) {
             let name = m.as_str();

@@ -91,16 +91,23 @@ fn block_sections(
     config: &Config,
 ) -> Vec<Option<SectionKind>> {
     let listed = label_item_sections(blocks, &config.keywords);
-    // The first block of each agenda item, found once.
-    let mut item_starts: HashMap<usize, usize> = HashMap::default();
+    // The first block of each agenda item, by the item's number, found once.
+    let numbers = agenda
+        .item_of_block
+        .iter()
+        .flatten()
+        .max()
+        .map_or(0, |n| n + 1);
+    let mut item_starts: Vec<Option<usize>> = vec![None; numbers];
     for (i, item) in agenda.item_of_block.iter().enumerate() {
-        if let Some(n) = item {
-            item_starts.entry(*n).or_insert(i);
+        if let Some(start) = item.and_then(|n| item_starts.get_mut(n)) {
+            start.get_or_insert(i);
         }
     }
-    (0..blocks.len())
-        .map(|i| listed[i].or_else(|| effective_section(blocks, sections, agenda, &item_starts, i)))
-        .collect()
+    // Each block on its own: a long file's on all cores, in order.
+    super::parallel::map(blocks.len(), |i| {
+        listed[i].or_else(|| effective_section(blocks, sections, agenda, &item_starts, i))
+    })
 }
 
 /// The findings of the rules that need no names: people, issues and services
@@ -211,10 +218,10 @@ fn effective_section(
     blocks: &[Block],
     sections: &SectionMap,
     agenda: &Agenda,
-    item_starts: &HashMap<usize, usize>,
+    item_starts: &[Option<usize>],
     i: usize,
 ) -> Option<SectionKind> {
-    let item_start = agenda.item_of_block[i].and_then(|n| item_starts.get(&n).copied());
+    let item_start = agenda.item_of_block[i].and_then(|n| item_starts.get(n).copied().flatten());
     let mut under_subject = false;
     for &(h, kind) in sections.enclosing[i]
         .iter()

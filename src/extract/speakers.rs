@@ -166,7 +166,10 @@ pub(super) fn speakers(
             );
         for (line, text) in b.text_lines() {
             let (speaker, org) = reader.speaker(text.trim(), line, listing);
-            found.push((speaker, item_of_block[i], org.map(|o| (line, o))));
+            // A line naming no one and no organisation adds nothing.
+            if !matches!(speaker, Speaker::None) || org.is_some() {
+                found.push((speaker, item_of_block[i], org.map(|o| (line, o))));
+            }
         }
         found
     };

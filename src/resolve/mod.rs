@@ -18,7 +18,9 @@ pub use packed::PackedRecord;
 pub use topics::normalise_title;
 
 use crate::config::Config;
-use crate::extract::records::{FileRecord, IssueRef, MeetingRecord, PersonRef, ServiceRef};
+use crate::extract::records::{
+    FileRecord, IssueRef, ItemRecord, MeetingRecord, PersonRef, ServiceRef,
+};
 use crate::model::{EdgeKind, KnowledgeGraph, Node, NodeData, Provenance, SourcePath};
 use dated::TopicDates;
 pub use people::PersonIndex;
@@ -26,6 +28,7 @@ use people::PersonSightings;
 use petgraph::stable_graph::NodeIndex;
 use rustc_hash::FxHashSet as HashSet;
 use services::{ServiceIndex, ServiceSightings};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use topics::{TopicNodes, TopicSightings};
 
@@ -38,13 +41,18 @@ pub fn build_graph(
 ) -> KnowledgeGraph {
     let mut sorted: Vec<&FileRecord> = records.iter().collect();
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
-    let each = |visit: &mut dyn FnMut(&FileRecord)| sorted.iter().for_each(|r| visit(r));
-    build(config, file_ids, each, each)
+    build(
+        config,
+        file_ids,
+        |visit| sorted.iter().for_each(|r| visit(r)),
+        |visit| sorted.iter().for_each(|r| visit(Cow::Borrowed(r))),
+    )
 }
 
 /// [`build_graph`] from packed records, each unpacked only while it is read
 /// and dropped once its meetings are in the graph: the records of a whole
-/// corpus are never held unpacked, and the graph grows as they go.
+/// corpus are never held unpacked, and the graph grows as they go. The
+/// second pass owns each record it unpacks, so its texts move into the graph.
 pub fn build_graph_packed(
     mut records: Vec<PackedRecord>,
     config: &Config,
@@ -58,19 +66,22 @@ pub fn build_graph_packed(
         |visit| records.borrow().iter().for_each(|r| visit(&r.unpack())),
         |visit| {
             let records = std::mem::take(&mut *records.borrow_mut());
-            records.into_iter().for_each(|r| visit(&r.unpack()));
+            records
+                .into_iter()
+                .for_each(|r| visit(Cow::Owned(r.into_record())));
         },
     )
 }
 
 /// Builds the graph from the records the two passes give (in source order,
 /// to the function each is called with): the first resolves identities across
-/// files, the second adds each file's meetings.
+/// files, the second adds each file's meetings, and takes the texts of a
+/// record it is given to own.
 fn build(
     config: &Config,
     file_ids: &BTreeMap<&str, String>,
     first: impl FnOnce(&mut dyn FnMut(&FileRecord)),
-    second: impl FnOnce(&mut dyn FnMut(&FileRecord)),
+    second: impl FnOnce(&mut dyn FnMut(Cow<'_, FileRecord>)),
 ) -> KnowledgeGraph {
     let mut people = PersonSightings::default();
     let mut topics = TopicSightings::default();
@@ -112,7 +123,11 @@ fn build(
     second(&mut |file| {
         // One copy of the path for everything read from the file.
         let source = SourcePath::new(&file.source);
-        for meeting in &file.meetings {
+        let meetings: Vec<Cow<'_, MeetingRecord>> = match file {
+            Cow::Borrowed(file) => file.meetings.iter().map(Cow::Borrowed).collect(),
+            Cow::Owned(file) => file.meetings.into_iter().map(Cow::Owned).collect(),
+        };
+        for meeting in meetings {
             // The second pass adds the meetings the first one named, in order.
             let id = meeting_ids.next().unwrap_or_default();
             add_meeting(
@@ -318,8 +333,18 @@ fn add_meeting(
     item_topics: &mut TopicNodes,
     source: SourcePath,
     id: &str,
-    m: &MeetingRecord,
+    m: Cow<'_, MeetingRecord>,
 ) {
+    // The items of a meeting the graph owns give their titles to their nodes.
+    let owned;
+    let (m, items) = match m {
+        Cow::Borrowed(m) => (m, Cow::Borrowed(m.items.as_slice())),
+        Cow::Owned(mut m) => {
+            let items = std::mem::take(&mut m.items);
+            owned = m;
+            (&owned, Cow::Owned(items))
+        }
+    };
     let label = m
         .title
         .clone()
@@ -344,7 +369,7 @@ fn add_meeting(
         items: Vec::new(),
     };
     add_people(&mut w, m);
-    add_items(&mut w, item_topics, id, m);
+    add_items(&mut w, item_topics, id, items);
     add_outcomes(&mut w, id, m);
     add_mentions(&mut w, m);
     add_issue_links(&mut w, id, m);
@@ -366,32 +391,55 @@ fn add_people(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
 }
 
 /// Adds the meeting's agenda items; `topics` gives the topic node of each
-/// item, in the order the items are visited.
+/// item, in the order the items are visited. Items owned give their titles
+/// to their nodes; items borrowed lend a copy.
 fn add_items(
     w: &mut MeetingWriter<'_>,
     topics: &mut TopicNodes,
     meeting_id: &str,
-    m: &MeetingRecord,
+    items: Cow<'_, [ItemRecord]>,
 ) {
-    for (n, item) in m.items.iter().enumerate() {
-        let node = w.graph.upsert(Node {
-            id: format!("{meeting_id}/item/{}", n + 1),
-            label: item.title.clone(),
-            data: NodeData::AgendaItem,
-            provenance: vec![w.prov(item.line, item.end_line)],
-        });
-        w.link(node, w.meeting, EdgeKind::InMeeting, item.line);
-        let place = || Provenance::new(w.source, item.line, item.end_line);
-        if let Some(topic) = topics.next(w.graph, place) {
-            w.link(node, topic, EdgeKind::Topic, item.line);
-            w.dates.seen(w.graph, topic, w.meeting);
+    match items {
+        Cow::Owned(items) => {
+            for (n, mut item) in items.into_iter().enumerate() {
+                let title = std::mem::take(&mut item.title);
+                add_item(w, topics, meeting_id, n, title, &item);
+            }
         }
-        for p in &item.presenters {
-            let person = w.person(p);
-            w.link(node, person, EdgeKind::Presenter, p.line);
+        Cow::Borrowed(items) => {
+            for (n, item) in items.iter().enumerate() {
+                add_item(w, topics, meeting_id, n, item.title.clone(), item);
+            }
         }
-        w.items.push(node);
     }
+}
+
+/// Adds agenda item `n` (from 0) of the meeting, named `title`.
+fn add_item(
+    w: &mut MeetingWriter<'_>,
+    topics: &mut TopicNodes,
+    meeting_id: &str,
+    n: usize,
+    title: String,
+    item: &ItemRecord,
+) {
+    let node = w.graph.upsert(Node {
+        id: format!("{meeting_id}/item/{}", n + 1),
+        label: title,
+        data: NodeData::AgendaItem,
+        provenance: vec![w.prov(item.line, item.end_line)],
+    });
+    w.link(node, w.meeting, EdgeKind::InMeeting, item.line);
+    let place = || Provenance::new(w.source, item.line, item.end_line);
+    if let Some(topic) = topics.next(w.graph, place) {
+        w.link(node, topic, EdgeKind::Topic, item.line);
+        w.dates.seen(w.graph, topic, w.meeting);
+    }
+    for p in &item.presenters {
+        let person = w.person(p);
+        w.link(node, person, EdgeKind::Presenter, p.line);
+    }
+    w.items.push(node);
 }
 
 fn add_outcomes(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) {
@@ -547,6 +595,43 @@ mod tests {
             paths.dedup_by(|a, b| std::ptr::eq(a.as_str(), b.as_str()));
             assert_eq!(paths.len(), 1);
         }
+    }
+
+    #[test]
+    fn records_owned_by_the_graph_give_the_same_graph_as_records_lent_to_it() {
+        let titles: Vec<String> = (0..20_000).map(|n| format!("Item {}", n % 7)).collect();
+        let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+        let records = vec![
+            meeting("a.md", Some("2024-01-02"), &["Budget", "Release plan"]),
+            meeting("big.md", Some("2024-01-09"), &titles),
+        ];
+        let file_ids = file_ids(records.iter().map(|r| r.source.as_str()));
+        let config = Config::default();
+        let lent = build_graph(&records, &config, &file_ids);
+        // The small record is packed, the big one kept whole: both are owned.
+        let owned = build_graph_packed(
+            records.iter().cloned().map(PackedRecord::keep).collect(),
+            &config,
+            &file_ids,
+        );
+        let nodes =
+            |g: &KnowledgeGraph| -> Vec<Node> { g.nodes().map(|(_, n)| n.clone()).collect() };
+        let edges = |g: &KnowledgeGraph| -> Vec<(String, String, EdgeKind)> {
+            let p = g.petgraph();
+            let mut edges: Vec<_> = p
+                .edge_indices()
+                .map(|e| {
+                    let (from, to) = p.edge_endpoints(e).unwrap();
+                    (p[from].id.clone(), p[to].id.clone(), p[e].kind)
+                })
+                .collect();
+            edges.sort();
+            edges
+        };
+        assert_eq!(nodes(&owned), nodes(&lent));
+        assert_eq!(edges(&owned), edges(&lent));
+        let item = owned.node(owned.find("meeting/big/item/20000").unwrap());
+        assert_eq!(item.label, "Item 0");
     }
 
     /// A file of one meeting on `date` (if any) with these agenda items.

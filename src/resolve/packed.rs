@@ -81,6 +81,16 @@ impl PackedRecord {
         self.len() == 0
     }
 
+    /// The record as it was packed, to keep.
+    pub fn into_record(self) -> FileRecord {
+        match self.kept {
+            Kept::Packed(bytes) => {
+                postcard::from_bytes(&bytes).expect("a record reads back as it was packed")
+            }
+            Kept::Whole(record) => *record,
+        }
+    }
+
     /// The record as it was packed.
     pub fn unpack(&self) -> Cow<'_, FileRecord> {
         match &self.kept {
@@ -133,5 +143,7 @@ mod tests {
         assert!(kept.is_empty(), "kept whole, not packed");
         assert_eq!(*kept.unpack(), record);
         assert_eq!(kept.source(), "big.md");
+        assert_eq!(kept.into_record(), record);
+        assert_eq!(small.into_record().meetings[0].items.len(), 2);
     }
 }
