@@ -1,6 +1,6 @@
 //! Markdown to blocks through pulldown-cmark's offset iterator.
 
-use super::{Block, BlockKind, LineIndex, Link};
+use super::{Block, BlockKind, LineCursor, LineIndex, Link};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -14,6 +14,7 @@ pub(super) fn blocks(text: &str, body_start: usize, index: &LineIndex) -> Vec<Bl
         Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
     let mut walker = Walker {
         index,
+        cursor: LineCursor::default(),
         offset: body_start,
         blocks: Vec::new(),
         open: None,
@@ -44,6 +45,8 @@ struct Open {
 
 struct Walker<'a> {
     index: &'a LineIndex,
+    /// Where the last line was found: events come in the order of the text.
+    cursor: LineCursor,
     #[allow(dead_code)]
     offset: usize,
     blocks: Vec<Block>,
@@ -112,7 +115,7 @@ impl Walker<'_> {
                 }
             }
             Tag::Link { dest_url, .. } => {
-                let line = self.index.line_of(range.start);
+                let line = self.index.line_from(&mut self.cursor, range.start);
                 if let Some(open) = self.open.as_mut() {
                     open.links
                         .push((dest_url.to_string(), open.block.text.len(), line));
@@ -216,7 +219,7 @@ impl Walker<'_> {
 
     fn begin(&mut self, kind: BlockKind, start: usize) {
         self.flush();
-        let line = self.index.line_of(start);
+        let line = self.index.line_from(&mut self.cursor, start);
         let depth = match kind {
             BlockKind::Heading(_) => 0,
             _ => u8::try_from(self.list_depth).unwrap_or(MAX_DEPTH),
@@ -237,7 +240,7 @@ impl Walker<'_> {
         let mut block = open.block;
         block.end_line = self
             .index
-            .last_line_of(open.last_offset.min(open.last_offset), open.last_offset)
+            .last_line_from(&mut self.cursor, open.last_offset, open.last_offset)
             .max(block.line);
         if block.kind == BlockKind::Code {
             block.text = block.text.trim_end_matches('\n').to_string();

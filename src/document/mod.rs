@@ -16,7 +16,7 @@ mod plain;
 
 pub use front_matter::FrontMatter;
 pub use inline_code::blank_inline_code;
-pub use lines::LineIndex;
+pub use lines::{LineCursor, LineIndex};
 pub use log::chat_message;
 
 use crate::error::Diagnostic;
