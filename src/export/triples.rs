@@ -579,14 +579,14 @@ mod tests {
                 date: None,
                 title: None,
             },
-            provenance: vec![Provenance::new("m.md", 1, n + 1)],
+            provenance: vec![Provenance::new("m.md", 1, n + 1)].into(),
         });
         for i in 1..=n {
             let item = graph.upsert(Node {
                 id: format!("meeting/m/item/{i}"),
                 label: format!("item {i}"),
                 data: NodeData::AgendaItem,
-                provenance: vec![Provenance::new("m.md", i + 1, i + 1)],
+                provenance: vec![Provenance::new("m.md", i + 1, i + 1)].into(),
             });
             graph.relate(
                 item,

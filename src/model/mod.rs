@@ -16,6 +16,7 @@ use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef;
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
+use smallvec::SmallVec;
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
@@ -102,8 +103,12 @@ pub struct Node {
     /// Where this node was read: the first place in each file, sorted by
     /// file (occurrences have exactly one entry). One entry per file, not per
     /// mention, keeps a person named on every line of every file small.
-    pub provenance: Vec<Provenance>,
+    pub provenance: Places,
 }
+
+/// The places a node was read ([`Node::provenance`]): one is held in the
+/// node itself, as every occurrence has exactly one; more go on the heap.
+pub type Places = SmallVec<[Provenance; 1]>;
 
 impl Node {
     /// The node's kind, derived from its data.
@@ -334,7 +339,7 @@ impl KnowledgeGraph {
 /// Adds place `p` to `provenance`, which stays sorted with one entry per
 /// file, the first place read there. Sightings come mostly in file order, so
 /// each is a binary search and an append: linear over a run, not quadratic.
-fn keep_place(provenance: &mut Vec<Provenance>, p: Provenance) {
+fn keep_place(provenance: &mut Places, p: Provenance) {
     crate::work::step(1);
     match provenance.binary_search_by(|q| q.source.cmp(&p.source)) {
         Ok(at) => {
@@ -418,8 +423,36 @@ mod tests {
                 kind,
                 url: url.map(String::from),
             },
-            provenance: vec![Provenance::new("a.md", line, line)],
+            provenance: vec![Provenance::new("a.md", line, line)].into(),
         }
+    }
+
+    #[test]
+    fn a_node_holds_its_one_place_in_no_more_room_than_a_list_of_places() {
+        assert_eq!(
+            std::mem::size_of::<Places>(),
+            std::mem::size_of::<Vec<Provenance>>()
+        );
+        let one: Places = [Provenance::new("a.md", 1, 1)].into();
+        assert!(!one.spilled());
+        let mut g = KnowledgeGraph::new();
+        let mut person = |source: &str| {
+            g.upsert(Node {
+                id: "person/ann".into(),
+                label: "Ann".into(),
+                data: NodeData::Person {
+                    handles: Vec::new(),
+                    aliases: Vec::new(),
+                },
+                provenance: [Provenance::new(source, 1, 1)].into(),
+            })
+        };
+        for source in ["c.md", "a.md", "b.md", "a.md"] {
+            person(source);
+        }
+        let ann = g.node(g.find("person/ann").unwrap());
+        let sources: Vec<&str> = ann.provenance.iter().map(|p| p.source.as_str()).collect();
+        assert_eq!(sources, ["a.md", "b.md", "c.md"]);
     }
 
     #[test]
@@ -434,7 +467,7 @@ mod tests {
                 id: id.clone(),
                 label: String::new(),
                 data: NodeData::Decision,
-                provenance: vec![],
+                provenance: vec![].into(),
             });
         }
         ids.sort();
@@ -449,7 +482,7 @@ mod tests {
             id: format!("n/{i}"),
             label: String::new(),
             data: NodeData::Decision,
-            provenance: vec![],
+            provenance: vec![].into(),
         };
         let nodes: Vec<NodeIndex> = (0..100).map(|i| g.upsert(node(i))).collect();
         for round in 0..2 {
@@ -487,7 +520,7 @@ mod tests {
             assert_eq!(*kind, IssueKind::Pull);
             assert!(url.is_some());
             // One entry per file: the first place the issue was read there.
-            assert_eq!(g.node(i).provenance, [Provenance::new("a.md", 2, 2)]);
+            assert_eq!(g.node(i).provenance[..], [Provenance::new("a.md", 2, 2)]);
         }
     }
 }

@@ -156,11 +156,11 @@ fn edit_distance(a: &str, b: &str, budget: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{IssueKind, Provenance};
+    use crate::model::{IssueKind, Places, Provenance};
 
     fn graph() -> KnowledgeGraph {
         let mut g = KnowledgeGraph::new();
-        let prov = vec![Provenance::new("a.md", 1, 1)];
+        let prov: Places = vec![Provenance::new("a.md", 1, 1)].into();
         g.upsert(Node {
             id: "service/flux".into(),
             label: "Flux".into(),

@@ -23,7 +23,7 @@ impl Fixture {
             id: id.into(),
             label: label.into(),
             data,
-            provenance: vec![Provenance::new(source, line, end)],
+            provenance: vec![Provenance::new(source, line, end)].into(),
         })
     }
 

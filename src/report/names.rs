@@ -153,7 +153,7 @@ mod tests {
                 last_date: None,
                 meetings: 1,
             },
-            provenance: Vec::new(),
+            provenance: Default::default(),
         }
     }
 

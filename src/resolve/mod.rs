@@ -271,7 +271,7 @@ impl MeetingWriter<'_> {
             id: format!("person/{}", slug(&canonical)),
             label,
             data: NodeData::Person { handles, aliases },
-            provenance: vec![self.prov(p.line, p.line)],
+            provenance: [self.prov(p.line, p.line)].into(),
         };
         self.graph.upsert(node)
     }
@@ -287,7 +287,7 @@ impl MeetingWriter<'_> {
                 kind: r.kind,
                 url: r.url.clone(),
             },
-            provenance: vec![self.prov(r.line, r.line)],
+            provenance: [self.prov(r.line, r.line)].into(),
         })
     }
 
@@ -309,7 +309,7 @@ impl MeetingWriter<'_> {
                 aliases,
                 evidence: evidence.as_str().to_string(),
             },
-            provenance: vec![self.prov(s.line, s.line)],
+            provenance: [self.prov(s.line, s.line)].into(),
         };
         self.graph.upsert(node)
     }
@@ -357,7 +357,7 @@ fn add_meeting(
             date: m.date.map(|d| d.to_string()),
             title: m.title.clone(),
         },
-        provenance: vec![Provenance::new(source, m.line, m.end_line)],
+        provenance: [Provenance::new(source, m.line, m.end_line)].into(),
     });
     let mut w = MeetingWriter {
         graph,
@@ -427,7 +427,7 @@ fn add_item(
         id: format!("{meeting_id}/item/{}", n + 1),
         label: title,
         data: NodeData::AgendaItem,
-        provenance: vec![w.prov(item.line, item.end_line)],
+        provenance: [w.prov(item.line, item.end_line)].into(),
     });
     w.link(node, w.meeting, EdgeKind::InMeeting, item.line);
     let place = || Provenance::new(w.source, item.line, item.end_line);
@@ -448,7 +448,7 @@ fn add_outcomes(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) 
             id: format!("{meeting_id}/decision/{}", n + 1),
             label: d.text.clone(),
             data: NodeData::Decision,
-            provenance: vec![w.prov(d.line, d.end_line)],
+            provenance: [w.prov(d.line, d.end_line)].into(),
         });
         w.link(node, w.meeting, EdgeKind::InMeeting, d.line);
         if let Some(item) = d.item.and_then(|i| w.items.get(i).copied()) {
@@ -464,7 +464,7 @@ fn add_outcomes(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) 
                 due: a.due.clone(),
                 evidence: None,
             },
-            provenance: vec![w.prov(a.line, a.end_line)],
+            provenance: [w.prov(a.line, a.end_line)].into(),
         });
         w.link(node, w.meeting, EdgeKind::InMeeting, a.line);
         if let Some(item) = a.item.and_then(|i| w.items.get(i).copied()) {
@@ -580,7 +580,7 @@ mod tests {
         ] {
             let ann = graph.node(graph.find("person/ann-lee").unwrap());
             assert_eq!(
-                ann.provenance,
+                ann.provenance[..],
                 [Provenance::new("a.md", 1, 1), Provenance::new("b.md", 1, 1)]
             );
             // Every node and edge read from a.md refers to one copy of its path.

@@ -446,7 +446,7 @@ mod tests {
                     date: Some(date.into()),
                     title: None,
                 },
-                provenance: vec![Provenance::new(file, 1, 30)],
+                provenance: vec![Provenance::new(file, 1, 30)].into(),
             });
         }
 
@@ -459,7 +459,7 @@ mod tests {
                     due: None,
                     evidence: None,
                 },
-                provenance: vec![Provenance::new(file, n + 10, n + 10)],
+                provenance: vec![Provenance::new(file, n + 10, n + 10)].into(),
             });
             let meeting = self.0.find(&format!("meeting/{file}")).unwrap();
             self.0.relate(
@@ -476,7 +476,7 @@ mod tests {
                         handles: vec![],
                         aliases: vec![],
                     },
-                    provenance: vec![Provenance::new(file, 1, 1)],
+                    provenance: vec![Provenance::new(file, 1, 1)].into(),
                 });
                 self.0.relate(
                     node,
@@ -498,7 +498,7 @@ mod tests {
                     kind: crate::model::IssueKind::Unknown,
                     url: None,
                 },
-                provenance: vec![Provenance::new("x.md", 1, 1)],
+                provenance: vec![Provenance::new("x.md", 1, 1)].into(),
             })
         }
 
@@ -518,7 +518,7 @@ mod tests {
                 id: format!("meeting/{file}/item/1"),
                 label: format!("Release checklist {key}"),
                 data: NodeData::AgendaItem,
-                provenance: vec![Provenance::new(file, 5, 40)],
+                provenance: vec![Provenance::new(file, 5, 40)].into(),
             });
             let issue = self.issue(key);
             self.0.relate(item, issue, EdgeKind::Mentions, title);

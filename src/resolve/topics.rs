@@ -349,7 +349,7 @@ impl TopicNodes {
                 last_date: None,
                 meetings: 0,
             },
-            provenance: vec![place()],
+            provenance: [place()].into(),
         });
         self.nodes[thread] = Some(node);
         Some(node)

@@ -117,7 +117,7 @@ fn add(g: &mut KnowledgeGraph, id: &str, label: &str, data: NodeData, source: &s
         id: id.to_string(),
         label: label.to_string(),
         data,
-        provenance: vec![Provenance::new(source, 1, 1)],
+        provenance: vec![Provenance::new(source, 1, 1)].into(),
     })
 }
 
@@ -249,7 +249,7 @@ fn agenda_then_discussion() -> KnowledgeGraph {
             id: format!("meeting/m/item/{}", n + 1),
             label: title.to_string(),
             data: NodeData::AgendaItem,
-            provenance: vec![Provenance::new(source, line, line)],
+            provenance: vec![Provenance::new(source, line, line)].into(),
         });
         g.relate(
             item,
@@ -263,7 +263,7 @@ fn agenda_then_discussion() -> KnowledgeGraph {
         id: "meeting/m/decision/1".into(),
         label: "Approved".into(),
         data: NodeData::Decision,
-        provenance: vec![Provenance::new(source, 45, 45)],
+        provenance: vec![Provenance::new(source, 45, 45)].into(),
     });
     let p = Provenance::new(source, 45, 45);
     g.relate(decision, meeting, EdgeKind::InMeeting, p);

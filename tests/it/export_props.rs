@@ -65,7 +65,7 @@ fn graph(nodes: &[NodeSpec], edges: &[(usize, usize, usize)]) -> KnowledgeGraph 
             id: id.clone(),
             label: label.clone(),
             data: data(*kind, label, *number),
-            provenance: vec![Provenance::new(source.clone(), 1, 2)],
+            provenance: vec![Provenance::new(source.clone(), 1, 2)].into(),
         }));
     }
     for &(from, to, kind) in edges {

@@ -144,7 +144,7 @@ fn graph_with_topic() -> KnowledgeGraph {
             last_date: Some("2024-03-05".into()),
             meetings: 1,
         },
-        provenance: vec![Provenance::new("seeds/001.md", 8, 8)],
+        provenance: vec![Provenance::new("seeds/001.md", 8, 8)].into(),
     });
     let find = |id: &str| g.find(id).unwrap();
     let (item, meeting) = (

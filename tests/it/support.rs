@@ -21,7 +21,7 @@ fn node(id: &str, label: &str, data: NodeData, provenance: Vec<Provenance>) -> N
         id: id.to_string(),
         label: label.to_string(),
         data,
-        provenance,
+        provenance: provenance.into(),
     }
 }
 
