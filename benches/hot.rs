@@ -109,7 +109,7 @@ fn extract_one(input: &Input, config: &Config) -> FileRecord {
 /// The graph of a set's records, built as the pipeline builds it.
 fn build(records: &[FileRecord], config: &Config) -> KnowledgeGraph {
     let file_ids = resolve::file_ids(records.iter().map(|r| r.source.as_str()));
-    resolve::build_graph(records, config, &file_ids)
+    resolve::build_graph(records, config, &file_ids).graph
 }
 
 /// `work` on each example file alone, then on each set whole (the sets with
@@ -180,7 +180,7 @@ fn merge(c: &mut Criterion, sets: &[Set], config: &Config) {
                 || packed.clone(),
                 |packed| {
                     let file_ids = resolve::file_ids(sources.iter().map(String::as_str));
-                    resolve::build_graph_packed(black_box(packed), config, &file_ids)
+                    resolve::build_graph_packed(black_box(packed), config, &file_ids).graph
                 },
                 BatchSize::LargeInput,
             )

@@ -170,14 +170,25 @@ pub fn run_with(
         .map(|r| r.source.as_str())
         .chain(packed_sources.iter().map(String::as_str));
     let file_ids = crate::resolve::file_ids(sources);
-    let graph = on(pool.as_ref(), || {
+    let built = on(pool.as_ref(), || {
         if options.records {
             crate::resolve::build_graph(&records, config, &file_ids)
         } else {
             crate::resolve::build_graph_packed(packed, config, &file_ids)
         }
     });
-    diagnostics.extend(id_collisions(&file_ids));
+    // Warnings about ids name each file as the user can find it.
+    let shown: BTreeMap<&str, String> = files
+        .iter()
+        .map(|f| (f.rel.as_str(), f.display_path()))
+        .collect();
+    for mut warning in id_collisions(&file_ids).into_iter().chain(built.warnings) {
+        if let Some(path) = shown.get(warning.path.as_str()) {
+            warning.path.clone_from(path);
+        }
+        diagnostics.push(warning);
+    }
+    let graph = built.graph;
     Outcome {
         graph,
         inputs: files

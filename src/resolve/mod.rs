@@ -18,6 +18,7 @@ pub use packed::PackedRecord;
 pub use topics::normalise_title;
 
 use crate::config::Config;
+use crate::error::Diagnostic;
 use crate::extract::records::{
     FileRecord, IssueRef, ItemRecord, MeetingRecord, PersonRef, ServiceRef,
 };
@@ -32,13 +33,22 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use topics::{TopicNodes, TopicSightings};
 
+/// A graph built from records, and a warning for every id it had to change.
+#[derive(Debug)]
+pub struct Built {
+    pub graph: KnowledgeGraph,
+    /// One for every meeting whose id would have been that of another
+    /// meeting's agenda item, decision or action, and was changed.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Build the graph from the records of every file; `file_ids` is
 /// [`file_ids`] of their sources.
 pub fn build_graph(
     records: &[FileRecord],
     config: &Config,
     file_ids: &BTreeMap<&str, String>,
-) -> KnowledgeGraph {
+) -> Built {
     let mut sorted: Vec<&FileRecord> = records.iter().collect();
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
     build(
@@ -57,7 +67,7 @@ pub fn build_graph_packed(
     mut records: Vec<PackedRecord>,
     config: &Config,
     file_ids: &BTreeMap<&str, String>,
-) -> KnowledgeGraph {
+) -> Built {
     records.sort_by(|a, b| a.source().cmp(b.source()));
     let records = std::cell::RefCell::new(records);
     build(
@@ -82,7 +92,7 @@ fn build(
     file_ids: &BTreeMap<&str, String>,
     first: impl FnOnce(&mut dyn FnMut(&FileRecord)),
     second: impl FnOnce(&mut dyn FnMut(Cow<'_, FileRecord>)),
-) -> KnowledgeGraph {
+) -> Built {
     let mut people = PersonSightings::default();
     let mut topics = TopicSightings::default();
     let mut services = ServiceSightings::default();
@@ -90,6 +100,8 @@ fn build(
     let mut occurrences = 0;
     // Every meeting's id, in the order the second pass adds the meetings.
     let mut meeting_ids = Vec::new();
+    // Where each meeting starts, for a warning should its id change.
+    let mut meeting_places = Vec::new();
     let mut used = BTreeSet::new();
     first(&mut |file| {
         let base = format!("meeting/{}", file_ids[file.source.as_str()]);
@@ -97,6 +109,7 @@ fn build(
         for (n, meeting) in file.meetings.iter().enumerate() {
             let date = meeting.date.map(|d| d.to_string());
             meeting_ids.push(meeting_id(&base, count, n, date.as_deref(), &mut used));
+            meeting_places.push((file.source.clone(), meeting.line));
         }
         people.add(file);
         topics.add(file);
@@ -116,7 +129,21 @@ fn build(
     };
     let mut graph = KnowledgeGraph::new();
     graph.reserve_nodes(occurrences + topics.thread_count());
-    keep_apart_from_occurrences(&mut meeting_ids);
+    let warnings = keep_apart_from_occurrences(&mut meeting_ids)
+        .into_iter()
+        .map(|(n, first)| {
+            let (source, line) = &meeting_places[n];
+            Diagnostic::warning(
+                source.as_str(),
+                Some(*line),
+                format!(
+                    "meeting id `{first}` is also that of an agenda item, decision or action \
+                     of another meeting; this meeting is `{}`",
+                    meeting_ids[n]
+                ),
+            )
+        })
+        .collect();
     let mut meeting_ids = meeting_ids.into_iter();
     let mut dates = TopicDates::default();
     let mut item_topics = topics.into_nodes();
@@ -143,7 +170,7 @@ fn build(
     });
     dates.apply(&mut graph);
     status::settle(&mut graph);
-    graph
+    Built { graph, warnings }
 }
 
 /// `meeting/<file>` for a file with one meeting; `meeting/<file>/<date>` (or the
@@ -192,10 +219,12 @@ fn next_free(first: &str, taken: impl Fn(&str) -> bool) -> String {
 /// `a.md`), which would otherwise be one node with that occurrence: `-2` (or
 /// the next free number) is added to it. Shorter ids are settled first, so a
 /// meeting's own id is final before the ids that extend it are looked at.
-fn keep_apart_from_occurrences(ids: &mut [String]) {
+/// Gives the place of every id changed and what it was, in order.
+fn keep_apart_from_occurrences(ids: &mut [String]) -> Vec<(usize, String)> {
     let mut taken: HashSet<String> = ids.iter().cloned().collect();
     let mut order: Vec<usize> = (0..ids.len()).collect();
     order.sort_by_key(|&i| ids[i].len());
+    let mut changed = Vec::new();
     for i in order {
         if !names_an_occurrence(&ids[i], &taken) {
             continue;
@@ -204,7 +233,10 @@ fn keep_apart_from_occurrences(ids: &mut [String]) {
         taken.remove(&first);
         ids[i] = next_free(&first, |c| taken.contains(c));
         taken.insert(ids[i].clone());
+        changed.push((i, first));
     }
+    changed.sort_unstable();
+    changed
 }
 
 /// Whether `id` is `<meeting>/item/<n>`, `/decision/<n>` or `/action/<n>` of
@@ -571,12 +603,13 @@ mod tests {
         let file_ids = file_ids(records.iter().map(|r| r.source.as_str()));
         let config = Config::default();
         for graph in [
-            build_graph(&records, &config, &file_ids),
+            build_graph(&records, &config, &file_ids).graph,
             build_graph_packed(
                 records.iter().map(PackedRecord::pack).collect(),
                 &config,
                 &file_ids,
-            ),
+            )
+            .graph,
         ] {
             let ann = graph.node(graph.find("person/ann-lee").unwrap());
             assert_eq!(
@@ -607,13 +640,14 @@ mod tests {
         ];
         let file_ids = file_ids(records.iter().map(|r| r.source.as_str()));
         let config = Config::default();
-        let lent = build_graph(&records, &config, &file_ids);
+        let lent = build_graph(&records, &config, &file_ids).graph;
         // The small record is packed, the big one kept whole: both are owned.
         let owned = build_graph_packed(
             records.iter().cloned().map(PackedRecord::keep).collect(),
             &config,
             &file_ids,
-        );
+        )
+        .graph;
         let nodes =
             |g: &KnowledgeGraph| -> Vec<Node> { g.nodes().map(|(_, n)| n.clone()).collect() };
         let edges = |g: &KnowledgeGraph| -> Vec<(String, String, EdgeKind)> {
@@ -668,7 +702,7 @@ mod tests {
             meeting("z.md", None, &["Only undated", "Release"]),
         ];
         let file_ids = file_ids(records.iter().map(|r| r.source.as_str()));
-        let graph = build_graph(&records, &Config::default(), &file_ids);
+        let graph = build_graph(&records, &Config::default(), &file_ids).graph;
         let topic = |id: &str| {
             let t = graph.find(id).unwrap();
             let NodeData::Topic {
@@ -726,7 +760,7 @@ mod tests {
         // The same, whatever order the records come in.
         let mut reversed = records.clone();
         reversed.reverse();
-        let again = build_graph(&reversed, &Config::default(), &file_ids);
+        let again = build_graph(&reversed, &Config::default(), &file_ids).graph;
         assert_eq!(again.node_count(), graph.node_count());
         for (_, node) in graph.nodes() {
             let other = again.node(again.find(&node.id).unwrap());
@@ -745,7 +779,18 @@ mod tests {
             meeting("b/decision/7.md", None, &["CI"]),
         ];
         let file_ids = file_ids(records.iter().map(|r| r.source.as_str()));
-        let graph = build_graph(&records, &Config::default(), &file_ids);
+        let Built { graph, warnings } = build_graph(&records, &Config::default(), &file_ids);
+        // Each meeting whose id changed is named with its new id.
+        let said: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said[0].starts_with("a/item/1.md:"), "{said:?}");
+        assert!(said[0].contains("`meeting/a/item/1`"), "{said:?}");
+        assert!(
+            said[0].ends_with("this meeting is `meeting/a/item/1-3`"),
+            "{said:?}"
+        );
+        assert!(said[1].starts_with("b/decision/7.md:"), "{said:?}");
+        assert!(said[1].ends_with("`meeting/b/decision/7-2`"), "{said:?}");
         let kind = |id: &str| graph.find(id).map(|i| graph.node(i).kind());
         let meetings = graph
             .nodes()

@@ -36,7 +36,7 @@ fn work_on_this_thread(text: &str) -> (u64, usize) {
     let sources = [(record.source.clone(), source)].into();
     crate::check::check(std::slice::from_ref(&record), &sources, &config);
     let ids = crate::resolve::file_ids([record.source.as_str()]);
-    let graph = crate::resolve::build_graph(std::slice::from_ref(&record), &config, &ids);
+    let graph = crate::resolve::build_graph(std::slice::from_ref(&record), &config, &ids).graph;
     let mut out = Vec::new();
     Format::Turtle
         .exporter()

@@ -28,6 +28,36 @@ fn export(dir: &Path) -> (String, String) {
 }
 
 #[test]
+fn a_meeting_whose_id_would_name_another_meetings_item_is_renamed_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("a/item")).unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        minutes("First call 2025-02-12", "adopt plan alpha", "Ann Lee"),
+    )
+    .unwrap();
+    let second = dir.path().join("a/item/1.md");
+    std::fs::write(
+        &second,
+        minutes("Second call 2025-02-19", "adopt plan beta", "Bob Ray"),
+    )
+    .unwrap();
+    let (graph, warnings) = export(dir.path());
+    for fact in ["\"Second call 2025-02-19\"", "adopt plan beta"] {
+        assert!(graph.contains(fact), "{fact} lost");
+    }
+    let said = format!(
+        "{}:1: warning: meeting id `meeting/a/item/1` is also that of",
+        second.display()
+    );
+    assert!(warnings.contains(&said), "no `{said}` in {warnings}");
+    assert!(
+        warnings.contains("this meeting is `meeting/a/item/1-2`"),
+        "{warnings}"
+    );
+}
+
+#[test]
 fn files_whose_ids_collide_stay_two_meetings() {
     let dir = tempfile::tempdir().unwrap();
     let pairs = [
@@ -66,6 +96,11 @@ fn files_whose_ids_collide_stay_two_meetings() {
         assert!(
             warnings.contains("file id"),
             "{a} / {b}: no warning in {warnings}"
+        );
+        let named = sub.join(b).display().to_string();
+        assert!(
+            warnings.contains(&format!("{named}: warning: file id")),
+            "{a} / {b}: {named} not named in {warnings}"
         );
     }
 }
