@@ -4,7 +4,7 @@
 //! 24 bytes are read once, as integers, and decide most comparisons; texts
 //! with the same beginning are compared whole.
 
-use rayon::slice::ParallelSliceMut;
+use rayon::prelude::*;
 
 /// The first 24 bytes of a text, zero-padded, as integers in byte order:
 /// texts whose prefixes differ are in the order of their prefixes.
@@ -25,12 +25,16 @@ impl Prefix {
 /// Sorts `items` by the byte order of `text` of each (as `str::cmp`), on all
 /// cores; items of equal text in any order.
 pub fn par_sort_by_text<T: Send>(items: &mut Vec<T>, text: impl Fn(&T) -> &str + Sync) {
+    // Reading each text's beginning waits on memory, text by text: on all cores too.
     let mut keyed: Vec<(Prefix, T)> = items
-        .drain(..)
+        .par_drain(..)
         .map(|item| (Prefix::of(text(&item)), item))
         .collect();
     keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| text(&a.1).cmp(text(&b.1))));
-    items.extend(keyed.into_iter().map(|(_, item)| item));
+    keyed
+        .par_drain(..)
+        .map(|(_, item)| item)
+        .collect_into_vec(items);
 }
 
 #[cfg(test)]

@@ -422,6 +422,31 @@ fn add_people(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
     }
 }
 
+/// The id of occurrence `n` (from 0) of `kind` in a meeting:
+/// `<meeting id>/<kind>/<n + 1>`, spelled out without the formatting
+/// machinery, as a long meeting makes a million of them.
+fn occurrence_id(meeting_id: &str, kind: &str, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n + 1;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let number = std::str::from_utf8(&digits[at..]).expect("ASCII digits");
+    let mut id = String::with_capacity(meeting_id.len() + kind.len() + 2 + number.len());
+    id.push_str(meeting_id);
+    id.push('/');
+    id.push_str(kind);
+    id.push('/');
+    id.push_str(number);
+    id
+}
+
 /// Adds the meeting's agenda items; `topics` gives the topic node of each
 /// item, in the order the items are visited. Items owned give their titles
 /// to their nodes; items borrowed lend a copy.
@@ -456,7 +481,7 @@ fn add_item(
     item: &ItemRecord,
 ) {
     let node = w.graph.upsert(Node {
-        id: format!("{meeting_id}/item/{}", n + 1),
+        id: occurrence_id(meeting_id, "item", n),
         label: title,
         data: NodeData::AgendaItem,
         provenance: [w.prov(item.line, item.end_line)].into(),
@@ -477,7 +502,7 @@ fn add_item(
 fn add_outcomes(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) {
     for (n, d) in m.decisions.iter().enumerate() {
         let node = w.graph.upsert(Node {
-            id: format!("{meeting_id}/decision/{}", n + 1),
+            id: occurrence_id(meeting_id, "decision", n),
             label: d.text.clone(),
             data: NodeData::Decision,
             provenance: [w.prov(d.line, d.end_line)].into(),
@@ -489,7 +514,7 @@ fn add_outcomes(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) 
     }
     for (n, a) in m.actions.iter().enumerate() {
         let node = w.graph.upsert(Node {
-            id: format!("{meeting_id}/action/{}", n + 1),
+            id: occurrence_id(meeting_id, "action", n),
             label: a.text.clone(),
             data: NodeData::ActionItem {
                 status: a.status,
@@ -553,7 +578,7 @@ fn add_issue_links(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecor
         // In the order the issues were read.
         named.sort_unstable();
         let named = named.into_iter().map(|i| &m.issues[i].what);
-        let Some(action) = w.graph.find(&format!("{meeting_id}/action/{}", n + 1)) else {
+        let Some(action) = w.graph.find(&occurrence_id(meeting_id, "action", n)) else {
             continue;
         };
         for r in named {
@@ -628,6 +653,20 @@ mod tests {
             paths.dedup_by(|a, b| std::ptr::eq(a.as_str(), b.as_str()));
             assert_eq!(paths.len(), 1);
         }
+    }
+
+    #[test]
+    fn an_occurrence_id_is_its_meeting_id_kind_and_number_from_one() {
+        for n in [0, 8, 9, 98, 99, 999_999, usize::MAX - 1] {
+            assert_eq!(
+                occurrence_id("meeting/a", "item", n),
+                format!("meeting/a/item/{}", n + 1)
+            );
+        }
+        assert_eq!(
+            occurrence_id("meeting/é", "action", 2),
+            "meeting/é/action/3"
+        );
     }
 
     #[test]
