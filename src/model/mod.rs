@@ -292,6 +292,21 @@ impl KnowledgeGraph {
         order.iter().map(|&idx| (idx, &self.graph[idx]))
     }
 
+    /// The nodes of one kind, in the order of their ids as [`nodes`] gives
+    /// them: found in the order they are held, and only they are sorted.
+    ///
+    /// [`nodes`]: KnowledgeGraph::nodes
+    pub fn nodes_of(&self, kind: NodeKind) -> Vec<(NodeIndex, &Node)> {
+        let mut found: Vec<(NodeIndex, &Node)> = self
+            .graph
+            .node_indices()
+            .map(|i| (i, &self.graph[i]))
+            .filter(|(_, n)| n.kind() == kind)
+            .collect();
+        found.sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id));
+        found
+    }
+
     /// Outgoing edges of `idx`, sorted by (kind, target id).
     pub fn edges_from(&self, idx: NodeIndex) -> Vec<(&Edge, &Node)> {
         let mut out: Vec<(&Edge, &Node)> = self
@@ -453,6 +468,49 @@ mod tests {
         let ann = g.node(g.find("person/ann").unwrap());
         let sources: Vec<&str> = ann.provenance.iter().map(|p| p.source.as_str()).collect();
         assert_eq!(sources, ["a.md", "b.md", "c.md"]);
+    }
+
+    #[test]
+    fn the_nodes_of_a_kind_come_as_all_nodes_do() {
+        let mut g = KnowledgeGraph::new();
+        for id in [
+            "meeting/b",
+            "topic/x",
+            "meeting/a",
+            "meeting/a/item/2",
+            "meeting/c",
+        ] {
+            let data = if id.starts_with("topic") {
+                NodeData::Topic {
+                    first_date: None,
+                    last_date: None,
+                    meetings: 0,
+                }
+            } else if id.contains("/item/") {
+                NodeData::AgendaItem
+            } else {
+                NodeData::Meeting {
+                    date: None,
+                    title: None,
+                }
+            };
+            g.upsert(Node {
+                id: id.into(),
+                label: id.into(),
+                data,
+                provenance: [Provenance::new("a.md", 1, 1)].into(),
+            });
+        }
+        for kind in NodeKind::ALL {
+            let all: Vec<NodeIndex> = g
+                .nodes()
+                .filter(|(_, n)| n.kind() == kind)
+                .map(|(i, _)| i)
+                .collect();
+            let of: Vec<NodeIndex> = g.nodes_of(kind).into_iter().map(|(i, _)| i).collect();
+            assert_eq!(of, all, "{kind:?}");
+        }
+        assert_eq!(g.nodes_of(NodeKind::Meeting).len(), 3);
     }
 
     #[test]

@@ -258,7 +258,7 @@ fn collect(
     vocabulary: &mut Vocabulary,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
-    for (idx, node) in graph.nodes() {
+    for (idx, node) in graph.nodes_of(NodeKind::ActionItem) {
         let NodeData::ActionItem { status, .. } = &node.data else {
             continue;
         };
@@ -343,7 +343,7 @@ fn closings<'g>(
     vocabulary: &mut Vocabulary,
 ) -> HashMap<&'g str, Vec<Closing>> {
     let mut closings: HashMap<&str, Vec<Closing>> = HashMap::default();
-    for (idx, node) in graph.nodes().filter(|(_, n)| n.kind() == NodeKind::Issue) {
+    for (idx, node) in graph.nodes_of(NodeKind::Issue) {
         for (edge, meeting) in graph.edges_from(idx) {
             let (EdgeKind::ClosedIn, NodeData::Meeting { date: Some(d), .. }) =
                 (edge.kind, &meeting.data)
@@ -375,7 +375,7 @@ struct Latest {
 /// The latest meeting date of each series.
 fn latest_dates(graph: &KnowledgeGraph) -> HashMap<String, Latest> {
     let mut latest: HashMap<String, Latest> = HashMap::default();
-    for (_, node) in graph.nodes().filter(|(_, n)| n.kind() == NodeKind::Meeting) {
+    for (_, node) in graph.nodes_of(NodeKind::Meeting) {
         let (
             NodeData::Meeting {
                 date: Some(date), ..
