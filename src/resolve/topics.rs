@@ -5,11 +5,13 @@
 use crate::config::TopicRules;
 use crate::extract::records::FileRecord;
 use crate::model::{KnowledgeGraph, Node, NodeData, Provenance};
+use hashbrown::HashTable;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::unionfind::UnionFind;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::BuildHasher;
 
 /// The topic thread of every agenda item, in the order the items were seen.
 #[derive(Clone, Debug, Default)]
@@ -21,6 +23,11 @@ pub struct TopicIndex {
     items: Vec<u32>,
     /// Each thread once, however many titles it joins.
     threads: Vec<Thread>,
+}
+
+/// The hash a normalised title is found by.
+fn key_hash(key: &str) -> u64 {
+    FxBuildHasher.hash_one(key)
 }
 
 /// No thread: a title configured to stay separate, or with nothing left after normalising.
@@ -39,10 +46,13 @@ pub struct Thread {
 /// clustered into a [`TopicIndex`].
 #[derive(Clone, Debug, Default)]
 pub struct TopicSightings {
-    /// Normalised title -> its number. A hash map: every agenda item lands
-    /// here, most under a title of its own; the titles are sorted once, when
-    /// they are clustered.
-    keys: HashMap<String, u32>,
+    /// Each normalised title, by its number.
+    keys: Vec<String>,
+    /// The numbers of the normalised titles, found by the title's hash:
+    /// every agenda item is looked up here, most under a title of its own,
+    /// so the table holds numbers only and stays small. The titles are
+    /// sorted once, when they are clustered.
+    numbers: HashTable<u32>,
     /// The first written form of each number and how often it was seen.
     first_forms: Vec<(String, usize)>,
     /// The other written forms of a number and how often each was seen:
@@ -110,6 +120,9 @@ impl TopicSightings {
             let mut on_title = on_title.into_iter().peekable();
             let items = &meeting.items;
             self.items.reserve(items.len());
+            let keys = &self.keys;
+            self.numbers
+                .reserve(items.len(), |&n| key_hash(&keys[n as usize]));
             self.keys.reserve(items.len());
             self.first_forms.reserve(items.len());
             // Every title normalised first, a long meeting's on all cores.
@@ -122,7 +135,18 @@ impl TopicSightings {
                     NONE
                 } else {
                     let next = self.keys.len() as u32;
-                    let id = *self.keys.entry(key).or_insert(next);
+                    let hash = key_hash(&key);
+                    let keys = &self.keys;
+                    let id = match self.numbers.find(hash, |&n| keys[n as usize] == key) {
+                        Some(&id) => id,
+                        None => {
+                            let keys = &self.keys;
+                            self.numbers
+                                .insert_unique(hash, next, |&n| key_hash(&keys[n as usize]));
+                            self.keys.push(key);
+                            next
+                        }
+                    };
                     if id == next {
                         self.first_forms.push((item.title.clone(), 1));
                     } else if self.first_forms[id as usize].0 == item.title {
@@ -151,7 +175,7 @@ impl TopicSightings {
     /// Clusters the titles seen under `rules`.
     pub fn finish(self, rules: &TopicRules) -> TopicIndex {
         let spellings = Spellings::of(self.first_forms, self.other_forms);
-        let titles: Vec<(String, u32)> = self.keys.into_iter().collect();
+        let titles: Vec<(String, u32)> = self.keys.into_iter().zip(0..).collect();
         let (thread_of, threads) = cluster(titles, &spellings, &self.by_issue, rules);
         let items = self
             .items
