@@ -14,7 +14,8 @@ pub use source_path::SourcePath;
 
 use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeRef, NodeIndexable};
+use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 use smallvec::SmallVec;
 use std::hash::BuildHasher;
@@ -281,13 +282,16 @@ impl KnowledgeGraph {
         let order = self.order.get_or_init(|| {
             // Sorted with each id beside its index: a comparison reads the
             // two ids, not first the two nodes that hold them.
-            let mut order: Vec<(&str, NodeIndex)> = self
-                .graph
-                .node_indices()
-                .map(|i| (self.graph[i].id.as_str(), i))
+            // On all cores: a graph of millions of nodes is read node by node.
+            let mut order: Vec<(&str, NodeIndex)> = (0..self.graph.node_bound())
+                .into_par_iter()
+                .filter_map(|i| {
+                    let i = NodeIndex::new(i);
+                    Some((self.graph.node_weight(i)?.id.as_str(), i))
+                })
                 .collect();
             text_order::par_sort_by_text(&mut order, |(id, _)| id);
-            order.into_iter().map(|(_, i)| i).collect()
+            order.into_par_iter().map(|(_, i)| i).collect()
         });
         order.iter().map(|&idx| (idx, &self.graph[idx]))
     }
