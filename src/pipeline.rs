@@ -178,15 +178,19 @@ pub fn run_with(
         }
     });
     // Warnings about ids name each file as the user can find it.
-    let shown: BTreeMap<&str, String> = files
-        .iter()
-        .map(|f| (f.rel.as_str(), f.display_path()))
-        .collect();
-    for mut warning in id_collisions(&file_ids).into_iter().chain(built.warnings) {
-        if let Some(path) = shown.get(warning.path.as_str()) {
-            warning.path.clone_from(path);
+    let mut warnings = id_collisions(&file_ids);
+    warnings.extend(built.warnings);
+    if !warnings.is_empty() {
+        let shown: BTreeMap<&str, String> = files
+            .iter()
+            .map(|f| (f.rel.as_str(), f.display_path()))
+            .collect();
+        for warning in &mut warnings {
+            if let Some(path) = shown.get(warning.path.as_str()) {
+                warning.path.clone_from(path);
+            }
         }
-        diagnostics.push(warning);
+        diagnostics.append(&mut warnings);
     }
     let graph = built.graph;
     Outcome {

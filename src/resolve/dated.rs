@@ -96,7 +96,7 @@ impl TopicDates {
             };
             let last = span.last_dated.or(span.last_undated).unwrap_or(span.first);
             let date = |m: NodeIndex| when(graph.node(m)).1.map(str::to_string);
-            let place = |m: NodeIndex| graph.node(m).origin().cloned();
+            let place = |m: NodeIndex| graph.node(m).origin().copied();
             let data = NodeData::Topic {
                 first_date: date(span.first),
                 last_date: date(last),

@@ -426,18 +426,8 @@ fn add_people(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
 /// `<meeting id>/<kind>/<n + 1>`, spelled out without the formatting
 /// machinery, as a long meeting makes a million of them.
 fn occurrence_id(meeting_id: &str, kind: &str, n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n + 1;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let number = std::str::from_utf8(&digits[at..]).expect("ASCII digits");
+    let mut digits = itoa::Buffer::new();
+    let number = digits.format(n + 1);
     let mut id = String::with_capacity(meeting_id.len() + kind.len() + 2 + number.len());
     id.push_str(meeting_id);
     id.push('/');
@@ -480,14 +470,14 @@ fn add_item(
     title: String,
     item: &ItemRecord,
 ) {
+    let place = w.prov(item.line, item.end_line);
     let node = w.graph.upsert(Node {
         id: occurrence_id(meeting_id, "item", n),
         label: title,
         data: NodeData::AgendaItem,
-        provenance: [w.prov(item.line, item.end_line)].into(),
+        provenance: [place].into(),
     });
     w.link(node, w.meeting, EdgeKind::InMeeting, item.line);
-    let place = || Provenance::new(w.source, item.line, item.end_line);
     if let Some(topic) = topics.next(w.graph, place) {
         w.link(node, topic, EdgeKind::Topic, item.line);
         w.dates.seen(w.graph, topic, w.meeting);

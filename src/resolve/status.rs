@@ -262,7 +262,7 @@ fn collect(
         let NodeData::ActionItem { status, .. } = &node.data else {
             continue;
         };
-        let Some(place) = node.origin().cloned() else {
+        let Some(place) = node.origin().copied() else {
             continue;
         };
         let mut date: Option<jiff::civil::Date> = None;

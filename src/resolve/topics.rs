@@ -140,7 +140,6 @@ impl TopicSightings {
                     let id = match self.numbers.find(hash, |&n| keys[n as usize] == key) {
                         Some(&id) => id,
                         None => {
-                            let keys = &self.keys;
                             self.numbers
                                 .insert_unique(hash, next, |&n| key_hash(&keys[n as usize]));
                             self.keys.push(key);
@@ -354,14 +353,10 @@ pub struct TopicNodes {
 impl TopicNodes {
     /// The topic node of the next agenda item, read at `place` (`None` for
     /// an item without a thread).
-    pub fn next(
-        &mut self,
-        graph: &mut KnowledgeGraph,
-        place: impl FnOnce() -> Provenance,
-    ) -> Option<NodeIndex> {
+    pub fn next(&mut self, graph: &mut KnowledgeGraph, place: Provenance) -> Option<NodeIndex> {
         let thread = self.items.next().filter(|&t| t != NONE)? as usize;
         if let Some(node) = self.nodes[thread] {
-            graph.add_place(node, place());
+            graph.add_place(node, place);
             return Some(node);
         }
         let Thread { id, name } = std::mem::take(&mut self.threads[thread]);
@@ -373,7 +368,7 @@ impl TopicNodes {
                 last_date: None,
                 meetings: 0,
             },
-            provenance: [place()].into(),
+            provenance: [place].into(),
         });
         self.nodes[thread] = Some(node);
         Some(node)
