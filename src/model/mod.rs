@@ -145,9 +145,15 @@ pub struct Edge {
 #[derive(Default, Debug, Clone)]
 pub struct KnowledgeGraph {
     graph: StableGraph<Node, Edge>,
-    /// Every node by its id. The table holds only node indices and finds a
-    /// node by hashing the id the node itself holds, so each id is stored once.
+    /// Every node [`upsert`](KnowledgeGraph::upsert) added, by its id. The
+    /// table holds only node indices and finds a node by hashing the id the
+    /// node itself holds, so each id is stored once.
     ids: HashTable<NodeIndex>,
+    /// The nodes [`add_unique`](KnowledgeGraph::add_unique) added, which no
+    /// lookup is needed to add: a long meeting has millions.
+    unique: Vec<NodeIndex>,
+    /// Those nodes by their ids, made on the first lookup after one was added.
+    unique_ids: OnceLock<HashTable<NodeIndex>>,
     /// The nodes in id order, sorted on first use after a node was added.
     order: OnceLock<Vec<NodeIndex>>,
     /// The edges of every node in `busy`, by their ends and kind: one lookup
@@ -195,6 +201,22 @@ impl KnowledgeGraph {
         idx
     }
 
+    /// Adds a node whose id no other node of the graph has or will have,
+    /// without looking the id up: the caller vouches for it, as an id made
+    /// unique by construction (an occurrence's `<meeting id>/<kind>/<n>`).
+    /// The node is found by [`find`](KnowledgeGraph::find) like any other.
+    pub fn add_unique(&mut self, node: Node) -> NodeIndex {
+        let mut node = node;
+        node.provenance.sort();
+        node.provenance
+            .dedup_by(|later, first| later.source == first.source);
+        let idx = self.graph.add_node(node);
+        self.unique.push(idx);
+        self.unique_ids.take();
+        self.order.take();
+        idx
+    }
+
     /// Adds `place` to where node `idx` was read, as an [`upsert`] of the
     /// node with that one place would.
     ///
@@ -203,14 +225,19 @@ impl KnowledgeGraph {
         keep_place(&mut self.graph[idx].provenance, place);
     }
 
-    /// Makes room for `additional` more nodes, and at least as many edges:
-    /// growing the index of ids a node at a time rehashes every id read so
-    /// far at each doubling, and growing the graph copies every node.
-    pub fn reserve_nodes(&mut self, additional: usize) {
-        self.graph.reserve_nodes(additional);
-        self.graph.reserve_edges(additional);
+    /// Makes room for `unique` more nodes added by [`add_unique`] and
+    /// `upserted` more by [`upsert`], and at least as many edges: growing the
+    /// index of ids a node at a time rehashes every id read so far at each
+    /// doubling, and growing the graph copies every node.
+    ///
+    /// [`add_unique`]: KnowledgeGraph::add_unique
+    /// [`upsert`]: KnowledgeGraph::upsert
+    pub fn reserve_nodes(&mut self, unique: usize, upserted: usize) {
+        self.graph.reserve_nodes(unique + upserted);
+        self.graph.reserve_edges(unique + upserted);
+        self.unique.reserve(unique);
         let graph = &self.graph;
-        self.ids.reserve(additional, |&i| id_hash(&graph[i].id));
+        self.ids.reserve(upserted, |&i| id_hash(&graph[i].id));
     }
 
     /// Add an edge unless the same kind already links the same pair.
@@ -252,9 +279,28 @@ impl KnowledgeGraph {
 
     /// Look a node up by id.
     pub fn find(&self, id: &str) -> Option<NodeIndex> {
+        let hash = id_hash(id);
+        let is = |&i: &NodeIndex| self.graph[i].id == id;
         self.ids
-            .find(id_hash(id), |&i| self.graph[i].id == id)
+            .find(hash, is)
+            .or_else(|| self.unique_ids().find(hash, is))
             .copied()
+    }
+
+    /// The nodes [`add_unique`](KnowledgeGraph::add_unique) added, by id.
+    fn unique_ids(&self) -> &HashTable<NodeIndex> {
+        self.unique_ids.get_or_init(|| {
+            let hashes: Vec<u64> = self
+                .unique
+                .par_iter()
+                .map(|&i| id_hash(&self.graph[i].id))
+                .collect();
+            let mut table = HashTable::with_capacity(self.unique.len());
+            for (&i, &hash) in self.unique.iter().zip(&hashes) {
+                table.insert_unique(hash, i, |&i| id_hash(&self.graph[i].id));
+            }
+            table
+        })
     }
 
     /// The node at `idx`.
@@ -515,6 +561,29 @@ mod tests {
             assert_eq!(of, all, "{kind:?}");
         }
         assert_eq!(g.nodes_of(NodeKind::Meeting).len(), 3);
+    }
+
+    #[test]
+    fn a_node_added_as_unique_is_found_and_ordered_like_one_upserted() {
+        let node = |id: &str| Node {
+            id: id.into(),
+            label: id.into(),
+            data: NodeData::AgendaItem,
+            provenance: [Provenance::new("a.md", 1, 1)].into(),
+        };
+        let mut g = KnowledgeGraph::new();
+        g.reserve_nodes(2, 1);
+        let first = g.add_unique(node("meeting/a/item/2"));
+        let person = g.upsert(node("person/ann"));
+        assert_eq!(g.find("meeting/a/item/2"), Some(first));
+        assert_eq!(g.find("meeting/a/item/1"), None);
+        // A node added after a lookup is found too.
+        let second = g.add_unique(node("meeting/a/item/1"));
+        assert_eq!(g.find("meeting/a/item/1"), Some(second));
+        assert_eq!(g.find("meeting/a/item/2"), Some(first));
+        assert_eq!(g.find("person/ann"), Some(person));
+        let order: Vec<NodeIndex> = g.nodes().map(|(i, _)| i).collect();
+        assert_eq!(order, [second, first, person]);
     }
 
     #[test]

@@ -128,7 +128,8 @@ fn build(
         services: &services,
     };
     let mut graph = KnowledgeGraph::new();
-    graph.reserve_nodes(occurrences + topics.thread_count());
+    let (unique_topics, other_topics) = topics.thread_count();
+    graph.reserve_nodes(occurrences + unique_topics, other_topics);
     let warnings = keep_apart_from_occurrences(&mut meeting_ids)
         .into_iter()
         .map(|(n, first)| {
@@ -267,6 +268,7 @@ struct MeetingWriter<'a> {
     source: SourcePath,
     meeting: NodeIndex,
     items: Vec<NodeIndex>,
+    actions: Vec<NodeIndex>,
 }
 
 impl MeetingWriter<'_> {
@@ -382,7 +384,9 @@ fn add_meeting(
         .clone()
         .or_else(|| m.date.map(|d| d.to_string()))
         .unwrap_or_else(|| source.to_string());
-    let meeting = graph.upsert(Node {
+    // Meeting ids are unique (`meeting_id`, `keep_apart_from_occurrences`),
+    // and so are the ids of what is read from a meeting (`occurrence_id`).
+    let meeting = graph.add_unique(Node {
         id: id.to_string(),
         label,
         data: NodeData::Meeting {
@@ -399,12 +403,13 @@ fn add_meeting(
         source,
         meeting,
         items: Vec::new(),
+        actions: Vec::new(),
     };
     add_people(&mut w, m);
     add_items(&mut w, item_topics, id, items);
     add_outcomes(&mut w, id, m);
     add_mentions(&mut w, m);
-    add_issue_links(&mut w, id, m);
+    add_issue_links(&mut w, m);
 }
 
 fn add_people(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
@@ -471,7 +476,7 @@ fn add_item(
     item: &ItemRecord,
 ) {
     let place = w.prov(item.line, item.end_line);
-    let node = w.graph.upsert(Node {
+    let node = w.graph.add_unique(Node {
         id: occurrence_id(meeting_id, "item", n),
         label: title,
         data: NodeData::AgendaItem,
@@ -491,7 +496,7 @@ fn add_item(
 
 fn add_outcomes(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) {
     for (n, d) in m.decisions.iter().enumerate() {
-        let node = w.graph.upsert(Node {
+        let node = w.graph.add_unique(Node {
             id: occurrence_id(meeting_id, "decision", n),
             label: d.text.clone(),
             data: NodeData::Decision,
@@ -503,7 +508,7 @@ fn add_outcomes(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) 
         }
     }
     for (n, a) in m.actions.iter().enumerate() {
-        let node = w.graph.upsert(Node {
+        let node = w.graph.add_unique(Node {
             id: occurrence_id(meeting_id, "action", n),
             label: a.text.clone(),
             data: NodeData::ActionItem {
@@ -513,6 +518,7 @@ fn add_outcomes(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) 
             },
             provenance: [w.prov(a.line, a.end_line)].into(),
         });
+        w.actions.push(node);
         w.link(node, w.meeting, EdgeKind::InMeeting, a.line);
         if let Some(item) = a.item.and_then(|i| w.items.get(i).copied()) {
             w.link(node, item, EdgeKind::InAgendaItem, a.line);
@@ -545,7 +551,7 @@ fn add_mentions(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
 
 /// Every action mentions the issues written on its own lines, and every issue
 /// a meeting records merged or closed links to the meeting, from the line saying so.
-fn add_issue_links(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecord) {
+fn add_issue_links(w: &mut MeetingWriter<'_>, m: &MeetingRecord) {
     // The issues by line, to find those on an action's lines without a scan of all.
     let mut by_line: Vec<(u32, usize)> = m
         .issues
@@ -568,9 +574,7 @@ fn add_issue_links(w: &mut MeetingWriter<'_>, meeting_id: &str, m: &MeetingRecor
         // In the order the issues were read.
         named.sort_unstable();
         let named = named.into_iter().map(|i| &m.issues[i].what);
-        let Some(action) = w.graph.find(&occurrence_id(meeting_id, "action", n)) else {
-            continue;
-        };
+        let action = w.actions[n];
         for r in named {
             let issue = w.issue(r);
             w.link(action, issue, EdgeKind::Mentions, r.line);
@@ -717,6 +721,50 @@ mod tests {
                 ..MeetingRecord::default()
             }],
         }
+    }
+
+    #[test]
+    fn titles_whose_topic_ids_are_alike_are_one_topic_and_every_id_names_one_node() {
+        // `CI-CD` and `CI CD` are two keys with one slug; `Zürich sync` and
+        // `Zurich sync` are not alike, `Büro` is written once.
+        let records = vec![
+            meeting(
+                "a.md",
+                Some("2024-05-01"),
+                &["CI-CD", "Zürich sync", "Büro"],
+            ),
+            meeting(
+                "b.md",
+                Some("2024-05-08"),
+                &["CI CD", "Zurich sync", "Büro"],
+            ),
+        ];
+        let file_ids = file_ids(records.iter().map(|r| r.source.as_str()));
+        let graph = build_graph(&records, &Config::default(), &file_ids).graph;
+        let topics: Vec<&str> = graph
+            .nodes_of(NodeKind::Topic)
+            .into_iter()
+            .map(|(_, n)| n.id.as_str())
+            .collect();
+        assert_eq!(
+            topics,
+            [
+                "topic/büro",
+                "topic/ci-cd",
+                "topic/zurich-sync",
+                "topic/zürich-sync"
+            ]
+        );
+        let ci = graph.find("topic/ci-cd").unwrap();
+        let items = graph.edges_to(ci);
+        assert_eq!(items.len(), 2, "both items link to the one topic");
+        // Every node is found by its id, and no two share one.
+        let mut ids = BTreeSet::new();
+        for (idx, node) in graph.nodes() {
+            assert_eq!(graph.find(&node.id), Some(idx), "{}", node.id);
+            assert!(ids.insert(node.id.as_str()), "{} twice", node.id);
+        }
+        assert_eq!(graph.find("meeting/a/item/4"), None);
     }
 
     #[test]

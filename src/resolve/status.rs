@@ -36,6 +36,7 @@ use crate::model::{
     ActionStatus, EdgeKind, KnowledgeGraph, NodeData, NodeKind, Provenance, StatusReason,
 };
 use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
@@ -269,18 +270,19 @@ fn collect(
         let mut assignees = Vec::new();
         let mut issues: BTreeSet<&str> = BTreeSet::new();
         let mut item = None;
-        for (edge, target) in graph.edges_from(idx) {
-            match (edge.kind, &target.data) {
+        // In any order: what is gathered is sorted or single.
+        for edge in graph.petgraph().edges(idx) {
+            let to = edge.target();
+            let target = graph.node(to);
+            match (edge.weight().kind, &target.data) {
                 (EdgeKind::InMeeting, NodeData::Meeting { date: d, .. }) => {
                     date = d.as_deref().and_then(|d| d.parse().ok());
                 }
-                (EdgeKind::Assignee, _) => {
-                    assignees.extend(graph.find(&target.id));
-                }
+                (EdgeKind::Assignee, _) => assignees.push(to),
                 (EdgeKind::Mentions, NodeData::Issue { .. }) => {
                     issues.insert(&target.id);
                 }
-                (EdgeKind::InAgendaItem, _) => item = graph.find(&target.id),
+                (EdgeKind::InAgendaItem, _) => item = Some(to),
                 _ => {}
             }
         }

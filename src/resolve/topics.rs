@@ -40,6 +40,10 @@ pub struct Thread {
     pub id: String,
     /// The most frequent written title of its items.
     pub name: String,
+    /// Whether no other thread has the same id (a thread whose key is only
+    /// ASCII letters, digits and spaces, and whose id no other thread has);
+    /// `false` where that is not known.
+    pub unique: bool,
 }
 
 /// The agenda item titles seen so far, gathered file by file before they are
@@ -278,7 +282,7 @@ fn cluster(
         start += size;
     }
     // Each thread's node id and name, on all cores: most titles are a thread of their own.
-    let threads: Vec<Thread> = bounds
+    let mut threads: Vec<Thread> = bounds
         .par_iter()
         .map(|range| {
             let thread = &members[range.clone()];
@@ -287,9 +291,11 @@ fn cluster(
                 id: format!("topic/{}", super::slug(key)),
                 name: display_name(thread.iter().map(|&m| spellings.get(numbers[m])))
                     .unwrap_or_else(|| key.clone()),
+                unique: is_plain(key),
             }
         })
         .collect();
+    mark_shared_ids(&mut threads);
     // The thread of each numbered title.
     let by_number = place
         .iter()
@@ -315,9 +321,11 @@ impl TopicIndex {
         sightings.finish(rules)
     }
 
-    /// Number of topic threads.
-    pub fn thread_count(&self) -> usize {
-        self.threads.len()
+    /// Number of topic threads: those known to have an id of their own, and
+    /// the others.
+    pub fn thread_count(&self) -> (usize, usize) {
+        let unique = self.threads.iter().filter(|t| t.unique).count();
+        (unique, self.threads.len() - unique)
     }
 
     /// The topic thread of each agenda item, in the order the items were
@@ -359,8 +367,8 @@ impl TopicNodes {
             graph.add_place(node, place);
             return Some(node);
         }
-        let Thread { id, name } = std::mem::take(&mut self.threads[thread]);
-        let node = graph.upsert(Node {
+        let Thread { id, name, unique } = std::mem::take(&mut self.threads[thread]);
+        let node = Node {
             id,
             label: name,
             data: NodeData::Topic {
@@ -369,9 +377,46 @@ impl TopicNodes {
                 meetings: 0,
             },
             provenance: [place].into(),
-        });
+        };
+        // Threads that share an id are one node.
+        let node = if unique {
+            graph.add_unique(node)
+        } else {
+            graph.upsert(node)
+        };
         self.nodes[thread] = Some(node);
         Some(node)
+    }
+}
+
+/// Whether a key is only ASCII letters, digits and single spaces between
+/// words: the slug of such a key is the key with dashes for spaces, so two
+/// such keys have different slugs.
+fn is_plain(key: &str) -> bool {
+    key.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
+}
+
+/// Marks as not unique every thread whose id another thread has. Threads of
+/// plain keys ([`is_plain`]) differ from each other, so only their ids among
+/// the others' (usually few) are looked up.
+fn mark_shared_ids(threads: &mut [Thread]) {
+    // How many threads have each id that is not known to be unique.
+    let mut others: HashMap<String, usize> = threads
+        .iter()
+        .filter(|t| !t.unique)
+        .map(|t| (t.id.clone(), 0))
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    for thread in threads.iter() {
+        if let Some(n) = others.get_mut(&thread.id) {
+            *n += 1;
+        }
+    }
+    for thread in threads {
+        thread.unique = others.get(&thread.id).is_none_or(|&n| n == 1);
     }
 }
 
@@ -495,7 +540,7 @@ mod tests {
         assert_eq!(threads.pop(), Some(None));
         let threads: Vec<&Thread> = threads.into_iter().map(Option::unwrap).collect();
         assert!(threads.iter().all(|t| *t == threads[0]));
-        assert_eq!(index.thread_count(), 1);
+        assert_eq!(index.thread_count(), (1, 0));
         // The thread is keyed by its least title, written or not; it is named
         // by its most written one (ties: the first in alphabetical order).
         assert_eq!(threads[0].id, "topic/abacus");
