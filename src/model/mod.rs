@@ -225,16 +225,17 @@ impl KnowledgeGraph {
         keep_place(&mut self.graph[idx].provenance, place);
     }
 
-    /// Makes room for `unique` more nodes added by [`add_unique`] and
-    /// `upserted` more by [`upsert`], and at least as many edges: growing the
-    /// index of ids a node at a time rehashes every id read so far at each
-    /// doubling, and growing the graph copies every node.
+    /// Makes room for `unique` more nodes added by [`add_unique`], `upserted`
+    /// more by [`upsert`] and `edges` more edges: growing the index of ids a
+    /// node at a time rehashes every id read so far at each doubling, and
+    /// growing the graph copies every node. Room the graph never uses is
+    /// never written, so it takes no memory.
     ///
     /// [`add_unique`]: KnowledgeGraph::add_unique
     /// [`upsert`]: KnowledgeGraph::upsert
-    pub fn reserve_nodes(&mut self, unique: usize, upserted: usize) {
+    pub fn reserve(&mut self, unique: usize, upserted: usize, edges: usize) {
         self.graph.reserve_nodes(unique + upserted);
-        self.graph.reserve_edges(unique + upserted);
+        self.graph.reserve_edges(edges);
         self.unique.reserve(unique);
         let graph = &self.graph;
         self.ids.reserve(upserted, |&i| id_hash(&graph[i].id));
@@ -572,7 +573,7 @@ mod tests {
             provenance: [Provenance::new("a.md", 1, 1)].into(),
         };
         let mut g = KnowledgeGraph::new();
-        g.reserve_nodes(2, 1);
+        g.reserve(2, 1, 0);
         let first = g.add_unique(node("meeting/a/item/2"));
         let person = g.upsert(node("person/ann"));
         assert_eq!(g.find("meeting/a/item/2"), Some(first));

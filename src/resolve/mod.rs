@@ -96,8 +96,8 @@ fn build(
     let mut people = PersonSightings::default();
     let mut topics = TopicSightings::default();
     let mut services = ServiceSightings::default();
-    // Meetings and what is read from them: a node each.
-    let mut occurrences = 0;
+    // How much the graph will hold, to make room for it at once.
+    let mut size = GraphSize::default();
     // Every meeting's id, in the order the second pass adds the meetings.
     let mut meeting_ids = Vec::new();
     // Where each meeting starts, for a warning should its id change.
@@ -114,11 +114,9 @@ fn build(
         people.add(file);
         topics.add(file);
         services.add(file);
-        occurrences += file
-            .meetings
-            .iter()
-            .map(|m| 1 + m.items.len() + m.decisions.len() + m.actions.len())
-            .sum::<usize>();
+        for meeting in &file.meetings {
+            size.add(meeting);
+        }
     });
     let people = people.finish(&config.people);
     let topics = topics.finish(&config.topics);
@@ -128,8 +126,8 @@ fn build(
         services: &services,
     };
     let mut graph = KnowledgeGraph::new();
-    let (unique_topics, other_topics) = topics.thread_count();
-    graph.reserve_nodes(occurrences + unique_topics, other_topics);
+    size.add_topics(topics.thread_count());
+    graph.reserve(size.unique, size.upserted, size.edges);
     let warnings = keep_apart_from_occurrences(&mut meeting_ids)
         .into_iter()
         .map(|(n, first)| {
@@ -172,6 +170,38 @@ fn build(
     dates.apply(&mut graph);
     status::settle(&mut graph);
     Built { graph, warnings }
+}
+
+/// At most how many nodes and edges a graph will hold.
+#[derive(Debug, Default)]
+struct GraphSize {
+    /// Nodes of ids unique by construction: meetings, what is read from
+    /// them, and topics of an id of their own.
+    unique: usize,
+    /// Other nodes: one per reference at most (people, services, issues),
+    /// and topics that may share an id.
+    upserted: usize,
+    /// Edges: every reference is one link at most, everything read from a
+    /// meeting links to it and to its agenda item or topic, an issue named on
+    /// an action's lines links from the action too.
+    edges: usize,
+}
+
+impl GraphSize {
+    fn add(&mut self, m: &MeetingRecord) {
+        let occurrences = m.items.len() + m.decisions.len() + m.actions.len();
+        let references = m.person_refs().count() + m.services.len() + m.issues.len();
+        self.unique += 1 + occurrences;
+        self.upserted += references + m.issue_states.len();
+        self.edges += 2 * occurrences + references + m.issues.len() + m.issue_states.len();
+    }
+
+    /// Topics (of an id of their own, others) each link to a first and a last meeting.
+    fn add_topics(&mut self, (unique, others): (usize, usize)) {
+        self.unique += unique;
+        self.upserted += others;
+        self.edges += 2 * (unique + others);
+    }
 }
 
 /// `meeting/<file>` for a file with one meeting; `meeting/<file>/<date>` (or the
