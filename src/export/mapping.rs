@@ -8,19 +8,82 @@ use super::iri::{IriError, IriMinter};
 use super::text::{clean_literal, is_valid_date};
 use crate::model::{EdgeKind, Node, NodeData, Provenance, Role};
 use crate::vocab::{mg, prov, rdf, schema, xsd};
-use oxrdf::{Literal, NamedNode, NamedNodeRef};
+use oxrdf::{Literal, LiteralRef, NamedNode, NamedNodeRef, TermRef};
 
-/// The object of a fact: an IRI or a literal (the mapping mints no blank nodes).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The object of a fact: an IRI or a literal (the mapping mints no blank
+/// nodes). Classes, numbers and dates are held without text of their own on
+/// the heap: every node has a class and most have numbers.
+#[derive(Clone, Debug)]
 pub enum Value {
     /// A link to another resource.
     Iri(NamedNode),
-    /// A string, date or integer.
+    /// A term of a vocabulary (a class).
+    Term(NamedNodeRef<'static>),
+    /// A string, or a literal of any datatype.
     Literal(Literal),
+    /// A literal of a vocabulary datatype with a short text (an integer, a date).
+    Short(ShortText, NamedNodeRef<'static>),
+}
+
+impl Value {
+    /// The value as an RDF term.
+    pub fn as_ref(&self) -> TermRef<'_> {
+        match self {
+            Value::Iri(iri) => iri.as_ref().into(),
+            Value::Term(term) => (*term).into(),
+            Value::Literal(literal) => literal.as_ref().into(),
+            Value::Short(text, datatype) => {
+                LiteralRef::new_typed_literal(text.as_str(), *datatype).into()
+            }
+        }
+    }
+}
+
+/// Values are equal when their terms are, however they are held.
+impl PartialEq for Value {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_ref() == other.as_ref()
+    }
+}
+
+impl Eq for Value {}
+
+/// A text of at most [`ShortText::MAX`] bytes, held inline.
+#[derive(Clone, Copy, Debug)]
+pub struct ShortText {
+    bytes: [u8; ShortText::MAX],
+    len: u8,
+}
+
+impl ShortText {
+    /// The longest text held.
+    pub const MAX: usize = 22;
+
+    /// `text`, if it is short enough.
+    pub fn new(text: &str) -> Option<Self> {
+        let mut bytes = [0; Self::MAX];
+        bytes
+            .get_mut(..text.len())?
+            .copy_from_slice(text.as_bytes());
+        Some(ShortText {
+            bytes,
+            len: text.len() as u8,
+        })
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)])
+            .expect("a short text holds the bytes of a str")
+    }
 }
 
 /// The facts about one node: (predicate, object) pairs.
 pub type Facts = Vec<(NamedNodeRef<'static>, Value)>;
+
+/// Room for the facts of most nodes: their kind's facts, where they were
+/// read and their edges.
+pub const FACTS: usize = 16;
 
 /// Whether a node is an occurrence (read from one place) rather than an entity.
 pub fn is_occurrence(data: &NodeData) -> bool {
@@ -33,9 +96,13 @@ pub fn is_occurrence(data: &NodeData) -> bool {
     )
 }
 
-/// Where an occurrence was read: source path, line span and the source file IRI.
-pub fn origin_facts(minter: &IriMinter, origin: Option<&Provenance>) -> Result<Facts, IriError> {
-    let mut facts = Facts::new();
+/// Where an occurrence was read: source path, line span and the source file
+/// IRI, added to `facts`.
+pub fn origin_facts(
+    minter: &IriMinter,
+    origin: Option<&Provenance>,
+    facts: &mut Facts,
+) -> Result<(), IriError> {
     if let Some(p) = origin {
         facts.push((mg::SOURCE, string(&p.source)));
         facts.push((mg::LINE, integer(u64::from(p.line))));
@@ -45,13 +112,13 @@ pub fn origin_facts(minter: &IriMinter, origin: Option<&Provenance>) -> Result<F
             Value::Iri(minter.source(&p.source)?),
         ));
     }
-    Ok(facts)
+    Ok(())
 }
 
-/// The kind-specific facts about `node`.
-pub fn describe(node: &Node) -> Facts {
+/// The kind-specific facts about `node`, added to `facts`.
+pub fn describe(node: &Node, facts: &mut Facts) {
     let label = || string(&node.label);
-    let mut facts = Facts::new();
+    let start = facts.len();
     match &node.data {
         NodeData::Meeting { date, title } => {
             facts.extend(types(&[mg::MEETING, schema::EVENT]));
@@ -128,15 +195,18 @@ pub fn describe(node: &Node) -> Facts {
             facts.extend(due.as_deref().map(|d| (mg::DUE, date_or_string(d))));
         }
     }
-    facts.retain(|(_, o)| !matches!(o, Value::Literal(l) if l.value().is_empty()));
-    facts
+    // Empty literals say nothing: those just added are left out.
+    let mut seen = 0;
+    facts.retain(|(_, o)| {
+        seen += 1;
+        seen <= start || !matches!(o, Value::Literal(l) if l.value().is_empty())
+    });
 }
 
-fn types(classes: &[NamedNodeRef<'static>]) -> Facts {
-    classes
-        .iter()
-        .map(|c| (rdf::TYPE, Value::Iri(c.into_owned())))
-        .collect()
+fn types(
+    classes: &[NamedNodeRef<'static>],
+) -> impl Iterator<Item = (NamedNodeRef<'static>, Value)> {
+    classes.iter().map(|&c| (rdf::TYPE, Value::Term(c)))
 }
 
 /// The RDF property an edge kind is written as.
@@ -164,16 +234,20 @@ fn string(value: &str) -> Value {
 }
 
 fn integer(value: u64) -> Value {
-    Value::Literal(Literal::new_typed_literal(value.to_string(), xsd::INTEGER))
+    let mut digits = itoa::Buffer::new();
+    let text = ShortText::new(digits.format(value)).expect("a u64 has at most 20 digits");
+    Value::Short(text, xsd::INTEGER)
 }
 
 /// An `xsd:date` literal when `value` is a valid date, else a plain string.
 fn date_or_string(value: &str) -> Value {
     let value = value.trim();
-    if is_valid_date(value) {
-        Value::Literal(Literal::new_typed_literal(value, xsd::DATE))
-    } else {
-        string(value)
+    if !is_valid_date(value) {
+        return string(value);
+    }
+    match ShortText::new(value) {
+        Some(text) => Value::Short(text, xsd::DATE),
+        None => Value::Literal(Literal::new_typed_literal(value, xsd::DATE)),
     }
 }
 
@@ -185,4 +259,30 @@ fn web_iri(url: &str) -> Option<NamedNode> {
         return None;
     }
     NamedNode::new(url).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_text_holds_up_to_its_limit_and_a_value_is_its_term() {
+        let longest = "9".repeat(ShortText::MAX);
+        assert_eq!(ShortText::new(&longest).unwrap().as_str(), longest);
+        assert!(ShortText::new(&format!("{longest}9")).is_none());
+        assert_eq!(ShortText::new("").unwrap().as_str(), "");
+        assert_eq!(
+            integer(u64::MAX).as_ref().to_string(),
+            format!("\"{}\"^^<{}>", u64::MAX, xsd::INTEGER.as_str())
+        );
+        // However it is held, a value equals the same term held another way.
+        let held = Value::Literal(Literal::new_typed_literal("2024-05-01", xsd::DATE));
+        assert_eq!(date_or_string(" 2024-05-01 "), held);
+        assert_ne!(date_or_string("2024-05-02"), held);
+        assert_eq!(date_or_string("2024-13-01"), string("2024-13-01"));
+        assert_eq!(
+            Value::Term(mg::MEETING),
+            Value::Iri(mg::MEETING.into_owned())
+        );
+    }
 }

@@ -12,7 +12,7 @@
 use super::mapping::Value;
 use super::triples::Description;
 use oxrdf::vocab::{rdf, xsd};
-use oxrdf::{GraphNameRef, Literal, NamedNode, NamedNodeRef};
+use oxrdf::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef};
 use std::io::{self, Write};
 
 /// How terms are written: plain N-Triples terms, or Turtle with prefixes.
@@ -82,7 +82,7 @@ impl Terms<'_> {
         }
     }
 
-    fn literal(self, out: &mut Vec<u8>, literal: &Literal) {
+    fn literal(self, out: &mut Vec<u8>, literal: LiteralRef<'_>) {
         let value = literal.value();
         if let Some(language) = literal.language() {
             quoted(out, value);
@@ -116,7 +116,11 @@ impl Terms<'_> {
     fn value(self, out: &mut Vec<u8>, value: &Value) {
         match value {
             Value::Iri(iri) => self.iri(out, iri.as_str()),
-            Value::Literal(literal) => self.literal(out, literal),
+            Value::Term(term) => self.iri(out, term.as_str()),
+            Value::Literal(literal) => self.literal(out, literal.as_ref()),
+            Value::Short(text, datatype) => {
+                self.literal(out, LiteralRef::new_typed_literal(text.as_str(), *datatype))
+            }
         }
     }
 
@@ -421,9 +425,9 @@ fn is_double(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::mapping::Facts;
+    use crate::export::mapping::{Facts, ShortText};
     use crate::vocab::{PREFIXES, mg, schema};
-    use oxrdf::{GraphName, NamedNode, Quad, Triple};
+    use oxrdf::{GraphName, Literal, NamedNode, Quad, Triple};
     use oxttl::{NQuadsSerializer, NTriplesSerializer, TriGSerializer, TurtleSerializer};
     use proptest::prelude::*;
 
@@ -508,9 +512,27 @@ mod tests {
     }
 
     fn description() -> impl Strategy<Value = Description> {
+        let short = prop_oneof![
+            (any::<u64>(), Just(xsd::INTEGER)).prop_map(|(n, d)| (n.to_string(), d)),
+            ("[0-9]{4}-[0-9]{2}-[0-9]{2}", Just(xsd::DATE)),
+            (
+                "-?[0-9.e]{0,6}",
+                prop_oneof![Just(xsd::DECIMAL), Just(xsd::DOUBLE)]
+            ),
+        ]
+        .prop_filter_map("a short text", |(text, datatype)| {
+            Some(Value::Short(ShortText::new(&text)?, datatype))
+        });
         let value = prop_oneof![
             iri().prop_map(Value::Iri),
-            literal().prop_map(Value::Literal)
+            prop_oneof![
+                Just(mg::MEETING),
+                Just(schema::EVENT),
+                Just(crate::vocab::prov::WAS_DERIVED_FROM)
+            ]
+            .prop_map(Value::Term),
+            literal().prop_map(Value::Literal),
+            short,
         ];
         (iri(), proptest::collection::vec((predicate(), value), 0..6))
             .prop_map(|(subject, facts): (NamedNode, Facts)| Description::new(subject, facts))

@@ -15,11 +15,11 @@
 
 use super::ExportOptions;
 use super::iri::{IriError, IriMinter, encode_path, needs_encoding};
-use super::mapping::{Facts, Value, describe, edge_predicate, is_occurrence, origin_facts};
+use super::mapping::{FACTS, Facts, Value, describe, edge_predicate, is_occurrence, origin_facts};
 use crate::model::{KnowledgeGraph, Node};
 use crate::vocab::prov;
 use oxrdf::{
-    GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, TermRef, Triple, TripleRef,
+    GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, Quad, QuadRef, TermRef, Triple, TripleRef,
 };
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
@@ -80,14 +80,7 @@ impl Description {
     pub fn triples(&self) -> impl Iterator<Item = TripleRef<'_>> + '_ {
         self.facts
             .iter()
-            .map(|(p, o)| TripleRef::new(self.subject.as_ref(), *p, value_ref(o)))
-    }
-}
-
-fn value_ref(value: &Value) -> TermRef<'_> {
-    match value {
-        Value::Iri(iri) => iri.as_ref().into(),
-        Value::Literal(literal) => literal.as_ref().into(),
+            .map(|(p, o)| TripleRef::new(self.subject.as_ref(), *p, o.as_ref()))
     }
 }
 
@@ -148,7 +141,8 @@ impl<'g> RdfView<'g> {
     pub fn union_at(&self, rank: usize) -> Result<Description, IriError> {
         let subject = self.subjects[rank];
         let node = self.graph.node(subject.node);
-        let mut facts = self.node_facts(node)?;
+        let mut facts = Facts::with_capacity(FACTS);
+        self.node_facts(node, &mut facts)?;
         if !is_occurrence(&node.data) {
             let mut last = None;
             for place in &node.provenance {
@@ -165,14 +159,14 @@ impl<'g> RdfView<'g> {
         Ok(Description::new(self.subject_iri(subject)?, facts))
     }
 
-    /// What `node` says wherever it is written: its kind's facts and, for an
-    /// occurrence, where it was read.
-    fn node_facts(&self, node: &Node) -> Result<Facts, IriError> {
-        let mut facts = describe(node);
+    /// What `node` says wherever it is written, added to `facts`: its kind's
+    /// facts and, for an occurrence, where it was read.
+    fn node_facts(&self, node: &Node, facts: &mut Facts) -> Result<(), IriError> {
+        describe(node, facts);
         if is_occurrence(&node.data) {
-            facts.extend(origin_facts(&self.minter, node.origin())?);
+            origin_facts(&self.minter, node.origin(), facts)?;
         }
-        Ok(facts)
+        Ok(())
     }
 
     fn edge_fact(&self, edge: EdgeIndex) -> Result<(NamedNodeRef<'static>, Value), IriError> {
@@ -232,20 +226,20 @@ fn sorted(mut facts: Facts) -> Facts {
 
 /// IRIs before literals; IRIs by string, literals by value, datatype and language.
 fn compare_values(a: &Value, b: &Value) -> Ordering {
-    match (a, b) {
-        (Value::Iri(a), Value::Iri(b)) => a.as_str().cmp(b.as_str()),
-        (Value::Iri(_), Value::Literal(_)) => Ordering::Less,
-        (Value::Literal(_), Value::Iri(_)) => Ordering::Greater,
-        (Value::Literal(a), Value::Literal(b)) => literal_key(a).cmp(&literal_key(b)),
+    match (a.as_ref(), b.as_ref()) {
+        (TermRef::NamedNode(a), TermRef::NamedNode(b)) => a.as_str().cmp(b.as_str()),
+        (TermRef::Literal(a), TermRef::Literal(b)) => literal_key(a).cmp(&literal_key(b)),
+        (TermRef::NamedNode(_), _) => Ordering::Less,
+        (_, TermRef::NamedNode(_)) => Ordering::Greater,
+        _ => Ordering::Equal,
     }
 }
 
-fn literal_key(literal: &Literal) -> (&str, &str, &str) {
-    let l = literal.as_ref();
+fn literal_key(literal: LiteralRef<'_>) -> (&str, &str, &str) {
     (
-        l.value(),
-        l.datatype().as_str(),
-        l.language().unwrap_or_default(),
+        literal.value(),
+        literal.datatype().as_str(),
+        literal.language().unwrap_or_default(),
     )
 }
 
@@ -418,14 +412,14 @@ impl NamedGraphs<'_, '_> {
     pub fn describe(&self, unit: Unit<'_>) -> Result<Description, IriError> {
         let view = self.view;
         let subject = view.subjects[unit.entries[0].subject as usize];
-        let mut facts = Facts::new();
+        let mut facts = Facts::with_capacity(FACTS);
         for entry in unit.entries {
             if entry.edge != NODE {
                 facts.push(view.edge_fact(EdgeIndex::new(entry.edge as usize))?);
                 continue;
             }
             let node = view.graph.node(subject.node);
-            facts.extend(view.node_facts(node)?);
+            view.node_facts(node, &mut facts)?;
             if let (GraphNameRef::NamedNode(source), false) = (unit.name, is_occurrence(&node.data))
             {
                 facts.push((prov::WAS_DERIVED_FROM, Value::Iri(source.into_owned())));
