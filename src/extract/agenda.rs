@@ -106,11 +106,13 @@ fn opens_item(blocks: &[Block], outline: &Outline, style: Style, i: usize) -> bo
 /// The title of a scribe or MeetBot topic line (`Topic: Backups`, `#topic Backups`).
 pub fn topic_line(text: &str) -> Option<&str> {
     let first = text.lines().next()?.trim();
-    let lower = first.to_ascii_lowercase();
-    let rest = if lower.starts_with("#topic ")
-        || lower.starts_with("topic:")
-        || lower.starts_with("#subtopic ")
-    {
+    let opens = |prefix: &str| {
+        first
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    let rest = if opens("#topic ") || opens("topic:") || opens("#subtopic ") {
         first.split_once([' ', ':']).map(|(_, r)| r)
     } else {
         None

@@ -39,7 +39,9 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
         || SectionMap::new(blocks, &config.keywords),
         || Turns::find(blocks),
     );
-    let agenda = agenda::find_items(blocks, &sections, doc.style, &turns);
+    let mut agenda = agenda::find_items(blocks, &sections, doc.style, &turns);
+    // The rules below read only which item each block is in.
+    let items = std::mem::take(&mut agenda.items);
     let header = MeetingRecord {
         date: meeting_date(doc, context)
             .or_else(|| dates::find_date(&context.folders.join("/")).map(|d| d.date))
@@ -47,7 +49,7 @@ pub fn read_meeting(doc: &Document, config: &Config, context: &FileContext) -> M
         title: meeting_title(doc),
         line: 1,
         end_line: blocks.iter().map(|b| b.end_line).max().unwrap_or(1),
-        items: agenda.items.clone(),
+        items,
         ..MeetingRecord::default()
     };
     let section_of = block_sections(blocks, &sections, &agenda, config);
@@ -456,7 +458,9 @@ fn mentions(
             Evidence::Weak | Evidence::WeakInitial | Evidence::Object => found.push(weak(p)),
         }
     }
-    for (line, text) in prose_lines() {
+    // The colon and the closing quote are written in every match: lines
+    // without them are not searched (nor is room made for what a match holds).
+    for (line, text) in prose_lines().filter(|(_, text)| text.contains(':')) {
         if let Some(c) = SPEAKER.captures(text.trim()) {
             let name = &c[1];
             if person::name_like(name) && !decision::is_decision_label(name) && !is_label_word(name)
@@ -465,7 +469,7 @@ fn mentions(
             }
         }
     }
-    for (line, text) in prose_lines() {
+    for (line, text) in prose_lines().filter(|(_, text)| text.contains(['"', '”'])) {
         if let Some(c) = ATTRIBUTION.captures(text)
             && person::looks_like_first_name(&c[1])
         {

@@ -308,7 +308,11 @@ fn candidate(block: &Block, roster: &Roster) -> Option<Speaker> {
     {
         return make(name, Form::NameLine);
     }
-    if let Some(c) = BRACKETED.captures(first) {
+    if let Some(c) = first
+        .starts_with('[')
+        .then(|| BRACKETED.captures(first))
+        .flatten()
+    {
         let inside = c.get(1)?.as_str().trim();
         return person::split_name_list(inside, block.line)
             .filter(|names| names.len() == 1)
@@ -425,6 +429,10 @@ fn spokesperson<'t>(text: &'t str, head: &str, roster: &Roster) -> Option<&'t st
 }
 
 fn owner_line(text: &str) -> Option<&str> {
+    // Most lines are no name: found without making room for what a match holds.
+    if !OWNER.is_match(text) {
+        return None;
+    }
     let caps = OWNER.captures(text)?;
     let name = caps.name("name")?.as_str();
     let lower = name.to_lowercase();
