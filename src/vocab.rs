@@ -181,6 +181,16 @@ pub const PREFIXES: [(&str, &str); 6] = [
     (xsd::PREFIX, xsd::NS),
 ];
 
+/// The terms of every namespace above.
+pub const TERMS: [&[NamedNodeRef<'static>]; 6] = [
+    mg::ALL,
+    schema::ALL,
+    prov::ALL,
+    rdf::ALL,
+    rdfs::ALL,
+    xsd::ALL,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,15 +213,7 @@ mod tests {
 
     #[test]
     fn terms_are_valid_iris() {
-        let all = [
-            mg::ALL,
-            schema::ALL,
-            prov::ALL,
-            rdf::ALL,
-            rdfs::ALL,
-            xsd::ALL,
-        ];
-        for term in all.into_iter().flatten() {
+        for term in TERMS.into_iter().flatten() {
             assert!(oxrdf::NamedNode::new(term.as_str()).is_ok(), "{term}");
         }
     }

@@ -13,6 +13,7 @@ use super::mapping::Value;
 use super::triples::Description;
 use oxrdf::vocab::{rdf, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef};
+use rustc_hash::FxHashMap;
 use std::io::{self, Write};
 
 /// How terms are written: plain N-Triples terms, or Turtle with prefixes.
@@ -21,25 +22,51 @@ pub(super) enum Terms<'p> {
     /// N-Triples and N-Quads: every IRI in full, every literal quoted.
     Plain,
     /// Turtle and TriG: prefixed names where a prefix fits, `a`, bare numbers.
-    /// Prefixes as [`longest_first`] orders them.
-    Turtle(&'p [(&'static str, &'static str)]),
+    Turtle(&'p Prefixes),
 }
 
-/// `prefixes` (name, namespace) in the order they are declared and tried:
-/// longest namespace first, so the longest fits, then by name.
-pub(super) fn longest_first(
-    prefixes: &[(&'static str, &'static str)],
-) -> Vec<(&'static str, &'static str)> {
-    let mut sorted = prefixes.to_vec();
-    sorted.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
-    sorted
+/// The prefixes of a Turtle document, and how each term of a vocabulary is
+/// written under them: found once, not for every statement that uses it.
+#[derive(Debug)]
+pub(super) struct Prefixes {
+    /// (name, namespace) in the order they are declared and tried: longest
+    /// namespace first, so the longest fits, then by name.
+    declared: Vec<(&'static str, &'static str)>,
+    /// The text of each vocabulary term, by its IRI.
+    terms: FxHashMap<&'static str, Box<[u8]>>,
+}
+
+impl Prefixes {
+    /// `prefixes` (name, namespace), with every term of `vocabularies` written under them.
+    pub(super) fn new(
+        prefixes: &[(&'static str, &'static str)],
+        vocabularies: &[&[NamedNodeRef<'static>]],
+    ) -> Self {
+        let mut declared = prefixes.to_vec();
+        declared.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+        let mut prefixes = Prefixes {
+            declared,
+            terms: FxHashMap::default(),
+        };
+        let terms = vocabularies
+            .iter()
+            .flat_map(|terms| terms.iter())
+            .map(|term| {
+                let mut text = Vec::new();
+                Terms::Turtle(&prefixes).iri(&mut text, term.as_str());
+                (term.as_str(), text.into_boxed_slice())
+            })
+            .collect();
+        prefixes.terms = terms;
+        prefixes
+    }
 }
 
 impl Terms<'_> {
     /// `@prefix` lines, written before the first statement.
     pub(super) fn prelude(self, out: &mut Vec<u8>) {
         if let Terms::Turtle(prefixes) = self {
-            for (name, namespace) in prefixes {
+            for (name, namespace) in &prefixes.declared {
                 out.extend_from_slice(b"@prefix ");
                 out.extend_from_slice(name.as_bytes());
                 out.extend_from_slice(b": <");
@@ -49,9 +76,21 @@ impl Terms<'_> {
         }
     }
 
+    /// An IRI of a vocabulary (a predicate, class or datatype): most are
+    /// the known terms, written as they were once.
+    fn term(self, out: &mut Vec<u8>, iri: &str) {
+        if let Terms::Turtle(prefixes) = self
+            && let Some(text) = prefixes.terms.get(iri)
+        {
+            out.extend_from_slice(text);
+            return;
+        }
+        self.iri(out, iri);
+    }
+
     pub(super) fn iri(self, out: &mut Vec<u8>, iri: &str) {
         if let Terms::Turtle(prefixes) = self {
-            for (name, namespace) in prefixes {
+            for (name, namespace) in &prefixes.declared {
                 // Most IRIs are entities' and fit no prefix: the last byte
                 // of a namespace tells them apart before comparing the rest.
                 if iri.as_bytes().get(namespace.len().wrapping_sub(1))
@@ -78,7 +117,7 @@ impl Terms<'_> {
     fn predicate(self, out: &mut Vec<u8>, predicate: NamedNodeRef<'_>) {
         match self {
             Terms::Turtle(_) if predicate == rdf::TYPE => out.push(b'a'),
-            _ => self.iri(out, predicate.as_str()),
+            _ => self.term(out, predicate.as_str()),
         }
     }
 
@@ -110,13 +149,13 @@ impl Terms<'_> {
         }
         quoted(out, value);
         out.extend_from_slice(b"^^");
-        self.iri(out, datatype.as_str());
+        self.term(out, datatype.as_str());
     }
 
     fn value(self, out: &mut Vec<u8>, value: &Value) {
         match value {
             Value::Iri(iri) => self.iri(out, iri.as_str()),
-            Value::Term(term) => self.iri(out, term.as_str()),
+            Value::Term(term) => self.term(out, term.as_str()),
             Value::Literal(literal) => self.literal(out, literal.as_ref()),
             Value::Short(text, datatype) => {
                 self.literal(out, LiteralRef::new_typed_literal(text.as_str(), *datatype))
@@ -579,7 +618,7 @@ mod tests {
     proptest! {
         #[test]
         fn writes_what_oxttl_writes(all in dataset()) {
-            let prefixes = longest_first(&PREFIXES);
+            let prefixes = Prefixes::new(&PREFIXES, &crate::vocab::TERMS);
             let turtle = Terms::Turtle(&prefixes);
 
             let mut nt = NTriplesSerializer::new().for_writer(Vec::new());

@@ -4,11 +4,11 @@
 //! the same order as the N-Quads, so the two syntaxes hold the same dataset.
 //! Entity IRIs are written in full, as in Turtle.
 
-use super::syntax::{Terms, longest_first};
+use super::syntax::{Prefixes, Terms};
 use super::{ExportOptions, Exporter, Format, view, write_graphs};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
-use crate::vocab::PREFIXES;
+use crate::vocab::{PREFIXES, TERMS};
 use std::io::Write;
 
 /// Writes TriG.
@@ -26,7 +26,7 @@ impl Exporter for TriGExporter {
         write_graphs(
             Format::TriG,
             &view,
-            Terms::Turtle(&longest_first(&PREFIXES)),
+            Terms::Turtle(&Prefixes::new(&PREFIXES, &TERMS)),
             out,
         )
     }

@@ -4,11 +4,11 @@
 //! backslash escapes, and `@base` would make the prefixes relative too.
 //! Triples are grouped by subject in sorted order.
 
-use super::syntax::{Terms, longest_first};
+use super::syntax::{Prefixes, Terms};
 use super::{ExportOptions, Exporter, Format, view, write_union};
 use crate::error::Error;
 use crate::model::KnowledgeGraph;
-use crate::vocab::PREFIXES;
+use crate::vocab::{PREFIXES, TERMS};
 use std::io::Write;
 
 /// Writes Turtle.
@@ -26,7 +26,7 @@ impl Exporter for TurtleExporter {
         write_union(
             Format::Turtle,
             &view,
-            Terms::Turtle(&longest_first(&PREFIXES)),
+            Terms::Turtle(&Prefixes::new(&PREFIXES, &TERMS)),
             out,
         )
     }
