@@ -42,6 +42,21 @@ pub struct Keywords {
     pub agenda: Vec<String>,
 }
 
+impl Keywords {
+    /// Whether no keyword is configured.
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.decision,
+            &self.action,
+            &self.attendance,
+            &self.absence,
+            &self.agenda,
+        ]
+        .iter()
+        .all(|words| words.is_empty())
+    }
+}
+
 /// How agenda items join topic threads across meetings.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TopicRules {

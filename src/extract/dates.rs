@@ -51,9 +51,9 @@ static DMY_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first valid date in `text`, in any common written form.
 pub fn find_date(text: &str) -> Option<DateMatch> {
-    // Every form above writes its year as `19..` or `20..`: text without either
-    // holds no date, and most headings and bullets are such text.
-    if !text.contains("19") && !text.contains("20") {
+    // Every form above writes its year as four digits from `19` or `20`: text
+    // without such a year holds no date, and most headings and bullets are such text.
+    if !holds_year(text) {
         return None;
     }
     let mut found: Vec<(usize, usize, Date)> = Vec::new();
@@ -87,6 +87,15 @@ pub fn find_date(text: &str) -> Option<DateMatch> {
         start,
         end,
         rest_is_trivial,
+    })
+}
+
+/// Whether `text` holds four digits in a row that begin with `19` or `20`.
+fn holds_year(text: &str) -> bool {
+    text.as_bytes().windows(4).any(|w| {
+        matches!(w[..2], [b'1', b'9'] | [b'2', b'0'])
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
     })
 }
 
@@ -265,6 +274,27 @@ mod tests {
         );
         assert_eq!(find_date("2024-02-30"), None);
         assert_eq!(find_date("version 1.2.3"), None);
+    }
+
+    #[test]
+    fn a_text_holds_a_year_only_with_four_digits_from_19_or_20() {
+        for text in ["2024", "x1999y", "item 120034", "20240710", "1.2.1987"] {
+            assert!(holds_year(text), "{text}");
+        }
+        for text in ["", "19", "item 203", "1 9 2 0", "2١٢٣", "18999"] {
+            assert!(!holds_year(text), "{text}");
+        }
+        // Every written form has such a year.
+        for text in [
+            "2024-05-02",
+            "20240502",
+            "2.5.2024",
+            "May 2, 2024",
+            "2 May 2024",
+            "Thu May  2 10:00:00 2024",
+        ] {
+            assert!(holds_year(text) && find_date(text).is_some(), "{text}");
+        }
     }
 
     #[test]

@@ -165,11 +165,14 @@ const SINGLE_OUTCOME_WORDS: &[&str] = &[
 
 /// Classify a heading text (shortcodes already removed) with the built-in words.
 pub fn classify(text: &str) -> SectionKind {
-    classify_with(text, &Keywords::default())
+    classify_builtin(text)
 }
 
 /// Classify a heading text, also using the configured keywords.
 pub fn classify_with(text: &str, keywords: &Keywords) -> SectionKind {
+    if keywords.is_empty() {
+        return classify_builtin(text);
+    }
     let head = text.split(['(', '[', ':']).next().unwrap_or(text);
     let lower = normalise(head);
     let configured = [
