@@ -191,7 +191,14 @@ fn clean_title(title: &str) -> String {
             (!inner.contains([open, close])).then_some(inner)
         })
         .unwrap_or(t);
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut title = String::with_capacity(t.len());
+    for word in t.split_whitespace() {
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(word);
+    }
+    title
 }
 
 /// `"Support upcasting" rfcs#3324` -> `Support upcasting`: a title quoted at the

@@ -321,10 +321,14 @@ fn enumerated(block: &Block, catalogue: &ServiceCatalogue) -> Vec<ServiceRef> {
     let mut out = Vec::new();
     let text = blank_inline_code(&block.text);
     for clause in text.split(['(', ')', ':', ';', '.', '\n']) {
-        let pieces = 1
-            + clause.matches([',', '/']).count()
-            + clause.matches(" and ").count()
-            + clause.matches(" or ").count();
+        let separators = clause.matches([',', '/']).count();
+        // Each ` and ` and ` or ` holds a space of its own: too few spaces
+        // and separators make too few pieces, whatever the words.
+        if separators + clause.matches(' ').count() < 2 {
+            continue;
+        }
+        let pieces =
+            1 + separators + clause.matches(" and ").count() + clause.matches(" or ").count();
         if pieces < 3 {
             continue;
         }

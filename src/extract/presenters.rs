@@ -220,6 +220,9 @@ fn first_sentence(text: &str) -> String {
 
 /// `Title - Mira` / `Title – Ann Lee`: a trailing name after a dash presents the item.
 fn dashed_presenter(text: &str, line: u32) -> Option<(&str, Vec<PersonRef>)> {
+    if !text.contains(['-', '–', '—']) {
+        return None;
+    }
     let (title, tail) = [" - ", " – ", " — "]
         .iter()
         .find_map(|d| text.rsplit_once(d))?;
