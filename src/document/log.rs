@@ -167,11 +167,15 @@ fn parse_line(raw: &str) -> Option<Line<'_>> {
 
 /// Whether a line opens as a chat line can: with a timestamp (`[`, `(`, a
 /// digit, a month's short name and a day), a `<nick>`, a `* nick` or an
-/// event's dashes. Most prose lines are told apart by this alone.
+/// event's dashes. Most prose lines, and Markdown's `- ` bullets, are told
+/// apart by this alone.
 fn may_open_chat_line(line: &str) -> bool {
     let mut chars = line.chars();
     match chars.next() {
-        Some('[' | '(' | '0'..='9' | '<' | '*' | '-' | '=') => true,
+        Some('[' | '(' | '0'..='9' | '<' | '*') => true,
+        // An event's `-->`, `--`, `-!-` or `=!=`; `- item` is a bullet.
+        Some('-') => matches!(chars.next(), Some('-' | '!')),
+        Some('=') => chars.next() == Some('!'),
         // `May 20 16:05:15`
         Some(c) if c.is_uppercase() => {
             chars.next().is_some_and(char::is_lowercase)
@@ -379,6 +383,16 @@ mod tests {
             "Present: Ann, Bo\n<ann> a link\nann: hi\nbo: hello\ncy: fine\n<bo> x\n<cy> y\n"
         ));
         assert!(!is_log("<summary> one\n<details> two\n<b> three\n"));
+        // Events open with two dashes or `-!-`, `=!=`; a bullet is none.
+        for event in ["-!- bo has quit", "-- bo joined", "--> bo", "=!= mode"] {
+            assert!(
+                matches!(parse_line(event), Some(Line::Event { .. })),
+                "{event}"
+            );
+        }
+        for bullet in ["- bo has quit", "- --> bo", "= x", "-"] {
+            assert!(parse_line(bullet).is_none(), "{bullet}");
+        }
     }
 
     #[test]
