@@ -4,9 +4,19 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Lower-case `text`, keep letters and digits, turn every other run into one `-`.
 pub fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // ASCII text a character at a time: its lower case is one character each.
+    if text.is_ascii() {
+        slug_of(text.chars().map(|c| c.to_ascii_lowercase()), text.len())
+    } else {
+        slug_of(text.chars().flat_map(char::to_lowercase), text.len())
+    }
+}
+
+/// The slug of a text given as its lower-case characters.
+fn slug_of(lower: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut dash = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in lower {
         if c.is_alphanumeric() {
             out.push(c);
             dash = false;
@@ -108,6 +118,9 @@ mod tests {
         assert_eq!(slug("Flux CD"), "flux-cd");
         assert_eq!(slug("  Jürgen O'Neil "), "jürgen-o-neil");
         assert_eq!(slug("!!!"), "_");
+        // ASCII and other text are lowered alike.
+        assert_eq!(slug("CI-CD Ärger"), "ci-cd-ärger");
+        assert_eq!(slug("İstanbul ΣΟΦΙΑ"), "i-stanbul-σοφια");
         assert_eq!(source_slug("iaas/20240710.md"), "iaas/20240710");
         assert_eq!(source_slug("Seeds/000_x.txt"), "seeds/000-x");
         assert_eq!(issue_slug("acme/tools#12"), "acme/tools/12");

@@ -435,15 +435,18 @@ pub fn normalise_title(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
     let mut word = String::new();
     for raw in title.split_whitespace() {
-        if raw.contains("://") || raw.contains('#') && raw.chars().any(|c| c.is_ascii_digit()) {
+        let url = raw.contains(':') && raw.contains("://");
+        if url || raw.contains('#') && raw.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
         word.clear();
-        word.extend(
-            raw.chars()
-                .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '.')
-                .flat_map(char::to_lowercase),
-        );
+        let kept = |c: &char| c.is_alphanumeric() || *c == '-' || *c == '.';
+        if raw.is_ascii() {
+            // The same, a byte at a time.
+            word.extend(raw.chars().filter(kept).map(|c| c.to_ascii_lowercase()));
+        } else {
+            word.extend(raw.chars().filter(kept).flat_map(char::to_lowercase));
+        }
         let word = word.trim_matches(['-', '.']);
         // Numbering is dropped only before the first word that is not.
         if word.is_empty() || out.is_empty() && is_numbering(word) {
@@ -495,6 +498,11 @@ mod tests {
             "zuul update"
         );
         assert_eq!(normalise_title("Status Page"), "status page");
+        // ASCII words and others are lowered alike; a word with `://` is a link.
+        assert_eq!(
+            normalise_title("Ärger über CI-CD (see ftp://x) a:b"),
+            "ärger über ci-cd see ab"
+        );
     }
 
     #[test]
