@@ -169,7 +169,18 @@ fn build(
     });
     dates.apply(&mut graph);
     status::settle(&mut graph);
+    debug_assert!(
+        ids_are_distinct(&graph),
+        "a node added as unique shares its id"
+    );
     Built { graph, warnings }
+}
+
+/// Whether no two nodes of `graph` have the same id: what adding nodes
+/// without a lookup relies on.
+fn ids_are_distinct(graph: &KnowledgeGraph) -> bool {
+    let ids: Vec<&str> = graph.nodes().map(|(_, n)| n.id.as_str()).collect();
+    ids.windows(2).all(|pair| pair[0] != pair[1])
 }
 
 /// At most how many nodes and edges a graph will hold.
