@@ -82,7 +82,7 @@ fn built(u: &mut Unstructured) -> arbitrary::Result<KnowledgeGraph> {
             id: spec.id.clone(),
             label: spec.label.clone(),
             data: data(spec),
-            provenance: vec![Provenance::new(spec.source.clone(), line, line)],
+            provenance: [Provenance::new(spec.source.clone(), line, line)].into(),
         }));
     }
     if idx.is_empty() {

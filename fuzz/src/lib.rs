@@ -41,7 +41,8 @@ pub fn graph_of(name: &str, bytes: &[u8]) -> Option<KnowledgeGraph> {
     )]);
     let _ = check::check(std::slice::from_ref(&record), &sources, config());
     let ids = minutegraph::resolve::file_ids([record.source.as_str()]);
-    let graph = minutegraph::resolve::build_graph(std::slice::from_ref(&record), config(), &ids);
+    let graph =
+        minutegraph::resolve::build_graph(std::slice::from_ref(&record), config(), &ids).graph;
     for (_, node) in graph.nodes() {
         for p in &node.provenance {
             assert!(
