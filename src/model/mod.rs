@@ -189,15 +189,10 @@ impl KnowledgeGraph {
             merge_into(&mut self.graph[idx], node);
             return idx;
         }
-        let mut node = node;
-        node.provenance.sort();
-        node.provenance
-            .dedup_by(|later, first| later.source == first.source);
-        let idx = self.graph.add_node(node);
+        let idx = self.add_new(node);
         let graph = &self.graph;
         self.ids
             .insert_unique(hash, idx, |&i| id_hash(&graph[i].id));
-        self.order.take();
         idx
     }
 
@@ -206,15 +201,20 @@ impl KnowledgeGraph {
     /// unique by construction (an occurrence's `<meeting id>/<kind>/<n>`).
     /// The node is found by [`find`](KnowledgeGraph::find) like any other.
     pub fn add_unique(&mut self, node: Node) -> NodeIndex {
-        let mut node = node;
+        let idx = self.add_new(node);
+        self.unique.push(idx);
+        self.unique_ids.take();
+        idx
+    }
+
+    /// Adds `node` as a new node, with one place per file (the first read
+    /// there), and forgets the order of ids.
+    fn add_new(&mut self, mut node: Node) -> NodeIndex {
         node.provenance.sort();
         node.provenance
             .dedup_by(|later, first| later.source == first.source);
-        let idx = self.graph.add_node(node);
-        self.unique.push(idx);
-        self.unique_ids.take();
         self.order.take();
-        idx
+        self.graph.add_node(node)
     }
 
     /// Adds `place` to where node `idx` was read, as an [`upsert`] of the

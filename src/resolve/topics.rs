@@ -442,7 +442,7 @@ pub fn normalise_title(title: &str) -> String {
         word.clear();
         let kept = |c: &char| c.is_alphanumeric() || *c == '-' || *c == '.';
         if raw.is_ascii() {
-            // The same, a byte at a time.
+            // The same, without the Unicode case tables.
             word.extend(raw.chars().filter(kept).map(|c| c.to_ascii_lowercase()));
         } else {
             word.extend(raw.chars().filter(kept).flat_map(char::to_lowercase));
